@@ -1,0 +1,26 @@
+/** The forms a reference can take in a document. */
+export type ReferenceForm =
+  /** `EGN-12`, the canonical form. */
+  | 'canonical'
+  /** `EGN 12`, `egn-12`, `EGN n°12`…: recognized, not canonical. */
+  | 'variant'
+  /** A number continuing a list or range: the `8` of `EGN-7, 8 et 9`, the `5` of `EGN-3 à 5`. */
+  | 'continuation';
+
+/** One reference found in a text: one number, with its own range. */
+export interface Reference {
+  /** The proposal number as written (may not exist in the catalogue). */
+  readonly number: number;
+  /** Offset of the first character of the reference in the scanned text (UTF-16 units). */
+  readonly start: number;
+  /** Offset one past its last character. */
+  readonly end: number;
+  readonly form: ReferenceForm;
+  /** Whether a proposal with that number exists in the catalogue. */
+  readonly exists: boolean;
+  /**
+   * For a range continuation (`EGN-3 à 5`), the numbers strictly between the two ends that the
+   * range also references (here: 4). Empty otherwise.
+   */
+  readonly implied: readonly number[];
+}

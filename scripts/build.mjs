@@ -25,7 +25,6 @@ const options = {
   logLevel: 'warning',
 };
 
-fs.rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
 if (watch) {

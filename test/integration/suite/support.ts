@@ -1,0 +1,56 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+/** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) {
+        return v;
+      }
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The test workspace: a temporary copy of test/fixtures/workspace. */
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    throw new Error('The integration tests need the fixture workspace open.');
+  }
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Opens a workspace file in an editor. */
+export async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(...relativePath.split('/')));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Position of the first occurrence of `needle` in a document (+ `offset` characters). */
+export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+  const i = doc.getText().indexOf(needle);
+  if (i < 0) {
+    throw new Error(`"${needle}" not found in ${path.basename(doc.uri.path)}`);
+  }
+  return doc.positionAt(i + offset);
+}
+
+/** The extension under test, activated. */
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension('egn-tools.egn-numerique-education');
+  if (!ext) {
+    throw new Error('The extension under development is not installed in this host.');
+  }
+  await ext.activate();
+  return ext;
+}

@@ -60,6 +60,7 @@ const bin = (/** @type {string} */ name) => path.join(repoRoot, 'node_modules', 
 stage('build', node, ['scripts/build.mjs']);
 stage('types', bin('tsc'), ['-p', 'tsconfig.test.json']);
 stage('lint', bin('eslint'), ['.']);
+stage('package', node, ['scripts/check-package.mjs']);
 stage('unit', bin('mocha'), ['--config', '.mocharc.json'], { counts: true });
 let runtimeOk = true;
 if (!only || only.includes('integration') || only.includes('ui')) {

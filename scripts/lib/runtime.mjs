@@ -80,6 +80,8 @@ export function ensureRuntime() {
     ...process.env,
     npm_config_nodedir: fs.existsSync('/usr/include/node/node.h') ? '/usr' : (process.env.npm_config_nodedir ?? ''),
     npm_config_yes: 'true',
+    // code-server's postinstall refuses to run as root without it.
+    npm_config_unsafe_perm: 'true',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };

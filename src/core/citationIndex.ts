@@ -1,0 +1,542 @@
+import type { Reference } from './reference';
+
+/** One citation of a proposal number in an indexed document. */
+export interface Citation {
+  /** Key of the document (its URI as a string). */
+  readonly uri: string;
+  readonly number: number;
+  /** Offsets in the document's text (UTF-16 code units). */
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line and UTF-16 character of `start`, as VS Code's `Position` counts them. */
+  readonly line: number;
+  readonly character: number;
+  /** 0-based line and UTF-16 character of `end`. */
+  readonly endLine: number;
+  readonly endCharacter: number;
+  /**
+   * The line holding the citation, trimmed of surrounding white space, for previews. A line longer
+   * than 200 characters is cut to a window of at most 200 that contains the citation, with `…`
+   * where it was cut.
+   */
+  readonly lineText: string;
+  /** Whether a proposal with that number exists in the catalogue. */
+  readonly exists: boolean;
+  /**
+   * True for a number only implied by a range (the 4 of `EGN-3 à 5`); its range is that of the
+   * range's end (the `5`).
+   */
+  readonly implied: boolean;
+}
+
+/** What changed in a `CitationIndex`. */
+export interface CitationIndexChange {
+  /** The documents whose citations changed (added, changed, deleted, or both ends of a rename). */
+  readonly uris: readonly string[];
+}
+
+/** Something to call `dispose()` on to stop listening. */
+export interface Subscription {
+  dispose(): void;
+}
+
+/** Longest preview, in UTF-16 code units. */
+const MAX_PREVIEW = 200;
+/** Context kept before a citation when a long line must be cut. */
+const PREVIEW_LEAD = 60;
+
+// Layout of one citation in `DocumentEntry.data`: eight int32 per citation.
+const STRIDE = 8;
+const F_NUMBER = 0;
+const F_START = 1;
+const F_END = 2;
+const F_LINE = 3;
+const F_CHAR = 4;
+const F_END_LINE = 5;
+const F_END_CHAR = 6;
+/** bit 0: exists, bit 1: implied, bits 2…: index of the preview. */
+const F_FLAGS = 7;
+const EXISTS = 1;
+const IMPLIED = 2;
+/** Marks a number too large for an int32; the real value is in `DocumentEntry.wide`. */
+const WIDE_NUMBER = -1;
+const MAX_INT32 = 0x7fffffff;
+
+/**
+ * What the index keeps of one document.
+ *
+ * Why this shape: 10,000 documents × 50 citations are 500,000 citations. As plain objects with a
+ * preview string each they would cost a few hundred bytes apiece (well over 100 MB); here a
+ * citation is 32 bytes in one `Int32Array` per document, and the previews are the distinct cited
+ * lines only, stored once per line as UTF-8 bytes. UTF-8 because French text nearly always holds a
+ * character outside Latin-1 (’, œ, « »), which makes V8 store a whole string at two bytes per
+ * character; UTF-8 keeps accented text near one byte per character. Previews are decoded only when
+ * `Citation` objects are asked for, which is rare (find references, a detail panel) next to the
+ * counts that the tree and the status bar read. The document's text itself is never kept.
+ */
+interface DocumentEntry {
+  uri: string;
+  readonly data: Int32Array;
+  readonly previews: Uint8Array;
+  /** End offset in `previews` of each preview; preview i spans [ends[i-1] (or 0), ends[i]). */
+  readonly previewEnds: Int32Array;
+  /** Numbers that do not fit an int32, by citation index (practically never present). */
+  readonly wide: ReadonlyMap<number, number> | undefined;
+}
+
+const EMPTY_DATA = new Int32Array(0);
+const EMPTY_BYTES = new Uint8Array(0);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * The workspace's citations, by document: maps document keys (URI strings) to the citations the
+ * scanner finds in their text, and answers "where is proposal N cited" and "how often".
+ *
+ * Every update is per document (`set`, `delete`, `rename`), so that the index can follow file
+ * events incrementally; the result is always what a fresh scan of the current texts would give.
+ */
+export class CitationIndex {
+  private readonly entries = new Map<string, DocumentEntry>();
+  /** Citations per number over all documents (implied numbers included); no zero entries. */
+  private readonly counts = new Map<number, number>();
+  private readonly listeners = new Set<(e: CitationIndexChange) => void>();
+  /** Documents sorted by URI; dropped whenever the set of documents changes. */
+  private sorted: DocumentEntry[] | undefined;
+  private countsSnapshot: ReadonlyMap<number, number> | undefined;
+  private currentVersion = 0;
+
+  /**
+   * @param scan Finds the references in a text (the `ReferenceScanner`'s `scan`, bound).
+   * @param exists Whether a proposal number exists in the catalogue. Used for the numbers only
+   *   implied by a range, which the scanner does not judge; without it, an implied number is taken
+   *   to exist when the range's end does.
+   */
+  constructor(
+    private readonly scan: (text: string) => readonly Reference[],
+    private readonly exists?: (n: number) => boolean,
+  ) {}
+
+  /** Increments on every change of the index's content (not on a `set` that changes nothing). */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** Calls `listener` after every change; `dispose()` the result to stop. */
+  onDidChange(listener: (e: CitationIndexChange) => void): Subscription {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Scans `text` as the current content of `uri`, adding the document or replacing what it held. */
+  set(uri: string, text: string): void {
+    const entry = this.makeEntry(uri, text);
+    const old = this.entries.get(uri);
+    if (old && sameContent(old, entry)) {
+      return;
+    }
+    if (old) {
+      this.uncount(old);
+    } else {
+      this.sorted = undefined;
+    }
+    this.entries.set(uri, entry);
+    this.count(entry);
+    this.changed([uri]);
+  }
+
+  /** Forgets a document. Does nothing if it is not indexed. */
+  delete(uri: string): void {
+    const old = this.entries.get(uri);
+    if (!old) {
+      return;
+    }
+    this.entries.delete(uri);
+    this.uncount(old);
+    this.sorted = undefined;
+    this.changed([uri]);
+  }
+
+  /**
+   * Moves a document's citations to a new key, as a file rename does, without rescanning. A
+   * document already at `newUri` is replaced. Does nothing if `oldUri` is not indexed.
+   */
+  rename(oldUri: string, newUri: string): void {
+    const entry = this.entries.get(oldUri);
+    if (!entry || oldUri === newUri) {
+      return;
+    }
+    const replaced = this.entries.get(newUri);
+    if (replaced) {
+      this.uncount(replaced);
+    }
+    this.entries.delete(oldUri);
+    entry.uri = newUri;
+    this.entries.set(newUri, entry);
+    this.sorted = undefined;
+    this.changed([oldUri, newUri]);
+  }
+
+  /** Forgets every document. */
+  clear(): void {
+    if (this.entries.size === 0) {
+      return;
+    }
+    const uris = [...this.entries.keys()];
+    this.entries.clear();
+    this.counts.clear();
+    this.sorted = undefined;
+    this.changed(uris);
+  }
+
+  /** Every citation of `number`, sorted by document URI (code unit order), then by offset. */
+  citationsOf(number: number): readonly Citation[] {
+    const result: Citation[] = [];
+    for (const entry of this.sortedEntries()) {
+      const data = entry.data;
+      for (let i = 0; i < data.length; i += STRIDE) {
+        if (numberAt(entry, i) === number) {
+          result.push(materialize(entry, i));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Every citation in one document, in order of offset; empty if the document is not indexed. */
+  documentCitations(uri: string): readonly Citation[] {
+    const entry = this.entries.get(uri);
+    if (!entry) {
+      return [];
+    }
+    const result: Citation[] = [];
+    for (let i = 0; i < entry.data.length; i += STRIDE) {
+      result.push(materialize(entry, i));
+    }
+    return result;
+  }
+
+  /** Citation count per number over all documents. Numbers never cited are absent. */
+  countsByNumber(): ReadonlyMap<number, number> {
+    // A snapshot, so that a caller holding it never sees it change under its feet.
+    this.countsSnapshot ??= new Map(this.counts);
+    return this.countsSnapshot;
+  }
+
+  /** Citation count per number in one document (cheaper than `documentCitations`: no previews). */
+  documentCounts(uri: string): ReadonlyMap<number, number> {
+    const counts = new Map<number, number>();
+    const entry = this.entries.get(uri);
+    if (entry) {
+      for (let i = 0; i < entry.data.length; i += STRIDE) {
+        const n = numberAt(entry, i);
+        counts.set(n, (counts.get(n) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  /** The distinct numbers cited in `uri`, or in the whole index without it, ascending. */
+  citedNumbers(uri?: string): readonly number[] {
+    const numbers = uri === undefined ? [...this.counts.keys()] : [...this.documentCounts(uri).keys()];
+    return numbers.sort((a, b) => a - b);
+  }
+
+  /** Whether `uri` is indexed. */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** The indexed documents' URIs, sorted (code unit order). */
+  documents(): readonly string[] {
+    return this.sortedEntries().map((e) => e.uri);
+  }
+
+  private sortedEntries(): readonly DocumentEntry[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return this.sorted;
+  }
+
+  private count(entry: DocumentEntry): void {
+    for (let i = 0; i < entry.data.length; i += STRIDE) {
+      const n = numberAt(entry, i);
+      this.counts.set(n, (this.counts.get(n) ?? 0) + 1);
+    }
+  }
+
+  private uncount(entry: DocumentEntry): void {
+    for (let i = 0; i < entry.data.length; i += STRIDE) {
+      const n = numberAt(entry, i);
+      const c = (this.counts.get(n) ?? 0) - 1;
+      if (c > 0) {
+        this.counts.set(n, c);
+      } else {
+        this.counts.delete(n);
+      }
+    }
+  }
+
+  private changed(uris: readonly string[]): void {
+    this.currentVersion++;
+    this.countsSnapshot = undefined;
+    const event: CitationIndexChange = { uris };
+    let failure: unknown;
+    let failed = false;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (e) {
+        // One faulty listener must not keep the others stale; its error still surfaces.
+        if (!failed) {
+          failure = e;
+          failed = true;
+        }
+      }
+    }
+    if (failed) {
+      throw failure;
+    }
+  }
+
+  private makeEntry(uri: string, text: string): DocumentEntry {
+    const refs = this.scan(text);
+    if (refs.length === 0) {
+      return { uri, data: EMPTY_DATA, previews: EMPTY_BYTES, previewEnds: EMPTY_DATA, wide: undefined };
+    }
+    let total = 0;
+    for (const ref of refs) {
+      total += 1 + ref.implied.length;
+    }
+    const data = new Int32Array(total * STRIDE);
+    const lines = new LineMap(text);
+    const previews = new PreviewBuilder(text, lines);
+    let wide: Map<number, number> | undefined;
+    let i = 0;
+    const put = (n: number, ref: Reference, line: number, endLine: number, flags: number): void => {
+      if (n >= 0 && n <= MAX_INT32 && Number.isInteger(n)) {
+        data[i + F_NUMBER] = n;
+      } else {
+        data[i + F_NUMBER] = WIDE_NUMBER;
+        (wide ??= new Map()).set(i, n);
+      }
+      data[i + F_START] = ref.start;
+      data[i + F_END] = ref.end;
+      data[i + F_LINE] = line;
+      data[i + F_CHAR] = ref.start - lines.startOf(line);
+      data[i + F_END_LINE] = endLine;
+      data[i + F_END_CHAR] = ref.end - lines.startOf(endLine);
+      data[i + F_FLAGS] = flags;
+      i += STRIDE;
+    };
+    for (const ref of refs) {
+      const line = lines.lineAt(ref.start);
+      const endLine = ref.end === ref.start ? line : lines.lineAt(ref.end);
+      const preview = previews.add(line, ref.start) << 2;
+      put(ref.number, ref, line, endLine, preview | (ref.exists ? EXISTS : 0));
+      for (const n of ref.implied) {
+        const exists = this.exists ? this.exists(n) : ref.exists;
+        put(n, ref, line, endLine, preview | IMPLIED | (exists ? EXISTS : 0));
+      }
+    }
+    const { bytes, ends } = previews.finish();
+    return { uri, data, previews: bytes, previewEnds: ends, wide };
+  }
+}
+
+function numberAt(entry: DocumentEntry, i: number): number {
+  const n = entry.data[i + F_NUMBER];
+  return n === WIDE_NUMBER ? (entry.wide?.get(i) ?? n) : n;
+}
+
+function materialize(entry: DocumentEntry, i: number): Citation {
+  const d = entry.data;
+  const flags = d[i + F_FLAGS];
+  const p = flags >>> 2;
+  const from = p === 0 ? 0 : entry.previewEnds[p - 1];
+  return {
+    uri: entry.uri,
+    number: numberAt(entry, i),
+    start: d[i + F_START],
+    end: d[i + F_END],
+    line: d[i + F_LINE],
+    character: d[i + F_CHAR],
+    endLine: d[i + F_END_LINE],
+    endCharacter: d[i + F_END_CHAR],
+    lineText: decoder.decode(entry.previews.subarray(from, entry.previewEnds[p])),
+    exists: (flags & EXISTS) !== 0,
+    implied: (flags & IMPLIED) !== 0,
+  };
+}
+
+function sameContent(a: DocumentEntry, b: DocumentEntry): boolean {
+  return (
+    sameArray(a.data, b.data) &&
+    sameArray(a.previews, b.previews) &&
+    sameArray(a.previewEnds, b.previewEnds) &&
+    sameWide(a.wide, b.wide)
+  );
+}
+
+function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function sameWide(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<number, number> | undefined): boolean {
+  if (!a || !b) {
+    return a === b;
+  }
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+/**
+ * Line starts of a text, found in one pass, for offset → line by binary search. Line breaks are
+ * `\r\n`, `\n` and a lone `\r`, as in VS Code's `TextDocument`.
+ */
+class LineMap {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    const starts = this.starts;
+    if (text.indexOf('\r') === -1) {
+      // The common case; indexOf is much faster than a loop over every code unit.
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+        starts.push(nl + 1);
+      }
+    } else {
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 0x0d) {
+          if (text.charCodeAt(k + 1) === 0x0a) {
+            k++;
+          }
+          starts.push(k + 1);
+        } else if (c === 0x0a) {
+          starts.push(k + 1);
+        }
+      }
+    }
+  }
+
+  /** 0-based line holding `offset`. */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  startOf(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset of the end of `line`, before its line break. */
+  contentEndOf(line: number): number {
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 0x0a) {
+      end--;
+    }
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 0x0d) {
+      end--;
+    }
+    return end;
+  }
+}
+
+/** Collects the distinct previews of one document as UTF-8. */
+class PreviewBuilder {
+  private readonly byKey = new Map<string, number>();
+  private readonly chunks: Uint8Array[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineMap,
+  ) {}
+
+  /** Index of the preview for a citation starting at `start` on `line`. */
+  add(line: number, start: number): number {
+    const lineStart = this.lines.startOf(line);
+    const raw = this.text.slice(lineStart, this.lines.contentEndOf(line));
+    const trimmed = raw.trim();
+    let key = String(line);
+    let preview = trimmed;
+    if (trimmed.length > MAX_PREVIEW) {
+      const lead = raw.length - raw.trimStart().length;
+      const cut = window(trimmed, start - lineStart - lead);
+      key = `${line}:${cut.from}`;
+      preview = cut.text;
+    }
+    const known = this.byKey.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const index = this.chunks.length;
+    this.chunks.push(encoder.encode(preview));
+    this.byKey.set(key, index);
+    return index;
+  }
+
+  finish(): { bytes: Uint8Array; ends: Int32Array } {
+    let size = 0;
+    for (const c of this.chunks) {
+      size += c.length;
+    }
+    const bytes = new Uint8Array(size);
+    const ends = new Int32Array(this.chunks.length);
+    let at = 0;
+    this.chunks.forEach((c, k) => {
+      bytes.set(c, at);
+      at += c.length;
+      ends[k] = at;
+    });
+    return { bytes, ends };
+  }
+}
+
+/**
+ * A window of at most `MAX_PREVIEW` code units of a long line that holds the citation starting at
+ * `start` with some context before it (a citation is far shorter than the window), with `…` where
+ * the line was cut and no surrogate pair split.
+ */
+function window(line: string, start: number): { from: number; text: string } {
+  let from = Math.max(0, Math.min(start - PREVIEW_LEAD, line.length - (MAX_PREVIEW - 1)));
+  let to = Math.min(line.length, from + MAX_PREVIEW);
+  const cutBefore = from > 0;
+  if (cutBefore) {
+    from++;
+  }
+  const cutAfter = to < line.length;
+  if (cutAfter) {
+    to--;
+  }
+  if (isLowSurrogate(line.charCodeAt(from))) {
+    from++;
+  }
+  if (isHighSurrogate(line.charCodeAt(to - 1))) {
+    to--;
+  }
+  return { from, text: (cutBefore ? '…' : '') + line.slice(from, to) + (cutAfter ? '…' : '') };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

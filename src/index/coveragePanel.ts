@@ -1,0 +1,296 @@
+import * as vscode from 'vscode';
+import { CitationIndex } from '../core/citationIndex';
+import { computeCoverage, Coverage } from '../core/coverage';
+import type { ExtensionDeps } from '../deps';
+import { escapeHtml, renderPage } from '../panels/webviewHtml';
+import { coverageLabels } from './coverageLabels';
+import { CoveragePageText, renderCoverageBody } from './coveragePage';
+import { CoverageFormat, CoverageMessage, CoveragePanelState, CoverageUpdate, parseCoverageMessage } from './coverageProtocol';
+import { exportCoverage } from './exportCoverage';
+
+/** View type of the coverage report, as in the manifest's `onWebviewPanel:` activation event. */
+export const COVERAGE_VIEW_TYPE = 'egn.coverage';
+/** Typing or index changes closer together than this refresh the report once. */
+const REFRESH_DEBOUNCE_MS = 300;
+
+/** The name shown for a document: its workspace-relative path, or its title when untitled. */
+export function displayPath(uri: string): string {
+  const parsed = vscode.Uri.parse(uri);
+  if (parsed.scheme === 'untitled') {
+    return parsed.path;
+  }
+  return vscode.workspace.asRelativePath(parsed, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+/**
+ * The coverage report: one panel, for the workspace or for one document, reused when opened
+ * again (it switches scope). The workspace report follows the index; a document's report follows
+ * the document's own text, saved or not, so it needs no workspace index.
+ */
+export class CoveragePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private state: CoveragePanelState = { scope: 'workspace' };
+  /** What the page shows now, so that an index in a message resolves against it. */
+  private shown: Coverage | undefined;
+  private readonly panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the page has been rendered once (later renders update it in place). */
+  private rendered = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: ExtensionDeps,
+  ) {
+    this.disposables.push(
+      deps.citations.onDidChange(() => {
+        if (this.state.scope === 'workspace') {
+          this.scheduleRefresh();
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
+          this.scheduleRefresh();
+        }
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the report on `state`'s scope. */
+  async show(state: CoveragePanelState): Promise<void> {
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(COVERAGE_VIEW_TYPE, this.title(state), vscode.ViewColumn.Active, this.options());
+      this.adopt(panel);
+    } else {
+      this.panel.reveal();
+    }
+    await this.setState(state);
+  }
+
+  /** Takes over a panel VS Code restored after a reload. */
+  async restore(panel: vscode.WebviewPanel, state: CoveragePanelState): Promise<void> {
+    if (this.panel) {
+      // Only one coverage report at a time: the restored one replaces a newer one.
+      this.panel.dispose();
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+    await this.setState(state);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.clearTimer();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { ...this.webviewOptions(), retainContextWhenHidden: false };
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.rendered = false;
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseCoverageMessage(raw);
+        if (message) {
+          void this.handle(message);
+        }
+      }),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) {
+          this.scheduleRefresh();
+        }
+      }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.shown = undefined;
+        this.clearTimer();
+        vscode.Disposable.from(...this.panelDisposables.splice(0)).dispose();
+      }),
+    );
+  }
+
+  private async setState(state: CoveragePanelState): Promise<void> {
+    this.state = state;
+    this.rendered = false;
+    if (this.panel) {
+      this.panel.title = this.title(state);
+    }
+    await this.refresh();
+  }
+
+  private title(state: CoveragePanelState): string {
+    return state.scope === 'workspace'
+      ? vscode.l10n.t('EGN Coverage')
+      : vscode.l10n.t('EGN Coverage: {0}', basename(state.uri));
+  }
+
+  private scheduleRefresh(): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    this.timer = undefined;
+    const panel = this.panel;
+    if (!panel) {
+      return;
+    }
+    const state = this.state;
+    let coverage: Coverage | undefined;
+    if (state.scope === 'workspace') {
+      if (!this.deps.citations.isReady) {
+        this.renderMessage(vscode.l10n.t('Indexing the workspace…'), false);
+        if (!(await this.deps.citations.ready())) {
+          this.renderMessage(vscode.l10n.t('The citation index was not built, so the workspace coverage is unknown.'), true);
+          return;
+        }
+        this.rendered = false;
+      }
+      coverage = this.deps.citations.coverage();
+    } else {
+      coverage = await this.documentCoverage(state.uri);
+      if (!coverage) {
+        this.renderMessage(vscode.l10n.t('The document {0} could not be opened.', displayPath(state.uri)), false);
+        return;
+      }
+    }
+    if (panel !== this.panel || state !== this.state) {
+      return;
+    }
+    this.shown = coverage;
+    const body = renderCoverageBody(coverage, this.pageText(state), displayPath);
+    if (this.rendered) {
+      const update: CoverageUpdate = { type: 'update', bodyHtml: body, state };
+      void panel.webview.postMessage(update);
+    } else {
+      panel.webview.html = renderPage({
+        webview: panel.webview,
+        extensionUri: this.extensionUri,
+        lang: vscode.env.language,
+        title: this.title(state),
+        bodyHtml: body,
+        script: 'coverage.js',
+        state,
+      });
+      this.rendered = true;
+    }
+  }
+
+  /** A document's coverage from its current text: only its own citations, saved or not. */
+  private async documentCoverage(uri: string): Promise<Coverage | undefined> {
+    let document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (!document) {
+      try {
+        document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      } catch {
+        return undefined;
+      }
+    }
+    const catalogue = this.deps.catalogue;
+    const one = new CitationIndex((text) => this.deps.scanner.scan(text), (n) => catalogue.byNumber(n) !== undefined);
+    one.set(uri, document.getText());
+    return computeCoverage(catalogue, one, { uris: [uri] });
+  }
+
+  private renderMessage(text: string, offerBuild: boolean): void {
+    const panel = this.panel;
+    if (!panel) {
+      return;
+    }
+    this.shown = undefined;
+    const button = offerBuild ? `<div class="actions"><button type="button" data-action="buildIndex">${escapeHtml(vscode.l10n.t('Build the Citation Index'))}</button></div>` : '';
+    panel.webview.html = renderPage({
+      webview: panel.webview,
+      extensionUri: this.extensionUri,
+      lang: vscode.env.language,
+      title: this.title(this.state),
+      bodyHtml: `<main><h1>${escapeHtml(vscode.l10n.t('Coverage of the EGN 2020 proposals'))}</h1><p role="status">${escapeHtml(text)}</p>${button}</main>`,
+      script: 'coverage.js',
+      state: this.state,
+    });
+    this.rendered = false;
+  }
+
+  private pageText(state: CoveragePanelState): CoveragePageText {
+    const labels = coverageLabels();
+    return {
+      labels,
+      heading: labels.title,
+      scope: state.scope === 'workspace'
+        ? vscode.l10n.t('Scope: the whole workspace.')
+        : vscode.l10n.t('Scope: the document {0}.', displayPath(state.uri)),
+      byTheme: vscode.l10n.t('By theme'),
+      coverage: vscode.l10n.t('Coverage'),
+      matrix: vscode.l10n.t('Citations by document and proposal'),
+      matrixCaption: vscode.l10n.t('Documents in rows, proposal numbers in columns: how many times each document cites each proposal.'),
+      exportMarkdown: vscode.l10n.t('Export as Markdown'),
+      exportCsv: vscode.l10n.t('Export as CSV'),
+      noDocuments: state.scope === 'workspace'
+        ? vscode.l10n.t('No document of the workspace cites a proposal yet.')
+        : vscode.l10n.t('This document cites no proposal yet.'),
+      openProposal: vscode.l10n.t('Open the details of “{0}”'),
+      openDocument: vscode.l10n.t('Open {0}'),
+      percentCited: vscode.l10n.t('{0} % cited'),
+    };
+  }
+
+  private async handle(message: CoverageMessage): Promise<void> {
+    const shown = this.shown;
+    switch (message.type) {
+      case 'openProposal': {
+        const proposal = this.deps.catalogue.byNumber(message.number);
+        if (proposal) {
+          await vscode.commands.executeCommand('egn.openProposal', proposal.id);
+        }
+        return;
+      }
+      case 'openDocument': {
+        const document = shown?.documents[message.index];
+        if (document) {
+          await vscode.window.showTextDocument(vscode.Uri.parse(document.uri), { viewColumn: vscode.ViewColumn.Beside });
+        }
+        return;
+      }
+      case 'openUnknownReference': {
+        const ref = shown?.unknownReferences[message.index];
+        if (ref) {
+          const at = new vscode.Position(ref.line, ref.character);
+          await vscode.window.showTextDocument(vscode.Uri.parse(ref.uri), { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(at, at) });
+        }
+        return;
+      }
+      case 'export':
+        if (shown) {
+          await exportCoverage(shown, message.format satisfies CoverageFormat);
+        }
+        return;
+      case 'buildIndex':
+        this.rendered = false;
+        await this.refresh();
+        return;
+      default: {
+        const unhandled: never = message;
+        this.deps.output.warn(`Coverage report: unhandled message ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+}
+
+function basename(uri: string): string {
+  const path = vscode.Uri.parse(uri).path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}

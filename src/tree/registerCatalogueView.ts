@@ -1,7 +1,81 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
+import type { CatalogueNode } from './catalogueNode';
+import { catalogueSnapshot } from './catalogueSnapshot';
+import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
+import { copyReference } from './copyReference';
+import { revealInCatalogue } from './revealInCatalogue';
 
-/** Placeholder until this feature lands. */
-export function registerCatalogueView(_context: vscode.ExtensionContext, _deps: ExtensionDeps): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+function countText(n: number): string {
+  return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
+}
+
+/** What the view says about its filters, in its message (above the rows) and its description (beside its title). */
+function describeFilter(state: CatalogueFilterState): { message: string | undefined; description: string | undefined } {
+  const count = countText(state.shown);
+  if (state.query !== undefined && state.uncitedOnly) {
+    return { message: vscode.l10n.t('Filter: “{0}”, uncited only — {1}', state.query, count), description: vscode.l10n.t('“{0}”, uncited', state.query) };
+  }
+  if (state.query !== undefined) {
+    return { message: vscode.l10n.t('Filter: “{0}” — {1}', state.query, count), description: `“${state.query}”` };
+  }
+  if (state.uncitedOnly) {
+    return { message: vscode.l10n.t('Uncited proposals only — {0}', count), description: vscode.l10n.t('uncited') };
+  }
+  return { message: undefined, description: undefined };
+}
+
+/**
+ * The catalogue view `egn.catalogue` and its commands: filter, clear the filter, reveal, copy a
+ * reference; `egn._setUncitedOnly` for the index's uncited switch and `egn._catalogueSnapshot` for
+ * the tests (both internal, not in the manifest).
+ */
+export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
+  const provider = new CatalogueTreeProvider(deps.catalogue, deps.citations);
+  const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider: provider, showCollapseAll: true });
+
+  const showFilter = (state: CatalogueFilterState) => {
+    const { message, description } = describeFilter(state);
+    view.message = message;
+    view.description = description;
+    void vscode.commands.executeCommand('setContext', 'egn.filterActive', state.query !== undefined);
+  };
+
+  const filter = async (arg?: unknown) => {
+    let query = typeof arg === 'string' ? arg : undefined;
+    if (query === undefined) {
+      query = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Proposals'),
+        prompt: vscode.l10n.t('Words of the title, a number, an id such as {0}, or a tag such as PIX (case and accents ignored).', deps.scanner.canonical(deps.catalogue.range.min)),
+        placeHolder: vscode.l10n.t('e.g. citoyenneté, 12, PIX'),
+        value: provider.filterState.query ?? '',
+      });
+      if (query === undefined) {
+        return provider.filterState;
+      }
+    }
+    provider.setQuery(query);
+    // Open the groups that hold matches, for groups the view had already shown closed.
+    if (view.visible && provider.filterState.query !== undefined) {
+      for (const p of provider.visibleProposals()) {
+        const node = provider.nodeOf(p);
+        if (node) {
+          await view.reveal(node, { select: false, focus: false, expand: false });
+        }
+      }
+    }
+    return provider.filterState;
+  };
+
+  return vscode.Disposable.from(
+    provider,
+    view,
+    provider.onDidChangeFilter(showFilter),
+    vscode.commands.registerCommand('egn.filterCatalogue', filter),
+    vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
+    vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),
+    vscode.commands.registerCommand('egn.copyReference', (arg?: unknown) => copyReference(deps, arg)),
+    vscode.commands.registerCommand('egn._setUncitedOnly', (on: unknown) => provider.setUncitedOnly(on === true)),
+    vscode.commands.registerCommand('egn._catalogueSnapshot', () => catalogueSnapshot(provider, view)),
+  );
 }

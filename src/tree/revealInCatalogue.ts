@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { Proposal, SubTheme, Theme } from '../core/catalogue';
+import type { ExtensionDeps } from '../deps';
+import { proposalFromArgument } from '../index/findCitationsCommand';
+import type { CatalogueNode } from './catalogueNode';
+import type { CatalogueTreeProvider } from './catalogueTreeProvider';
+
+/** The proposal referenced under the cursor of the active editor (on its line, through the one scanner). */
+function proposalUnderCursor(deps: ExtensionDeps): { proposal: Proposal | undefined; number: number | undefined } {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    return { proposal: undefined, number: undefined };
+  }
+  const position = editor.selection.active;
+  const ref = deps.scanner.referenceAt(editor.document.lineAt(position.line).text, position.character);
+  return { proposal: ref ? deps.catalogue.byNumber(ref.number) : undefined, number: ref?.number };
+}
+
+/** What `egn.revealInCatalogue` was asked to show: a proposal (`'EGN-12'`, `12`, a node), or a theme or sub-theme id. */
+function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme | undefined {
+  const proposal = proposalFromArgument(deps, arg);
+  if (proposal) {
+    return proposal;
+  }
+  if (typeof arg === 'string') {
+    return deps.catalogue.groupById(arg.trim());
+  }
+  return undefined;
+}
+
+/**
+ * `egn.revealInCatalogue`: selects a proposal (or a theme, for the overview) in the tree, opening
+ * its parents. Without an argument, the reference under the editor cursor. A filter that hides the
+ * target is cleared first.
+ */
+export async function revealInCatalogue(deps: ExtensionDeps, provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>, arg: unknown): Promise<boolean> {
+  let item: Proposal | Theme | SubTheme | undefined;
+  if (arg === undefined) {
+    const under = proposalUnderCursor(deps);
+    if (!under.proposal) {
+      void vscode.window.showInformationMessage(under.number === undefined
+        ? vscode.l10n.t('Place the cursor on a reference such as {0} to reveal it in the catalogue.', deps.scanner.canonical(deps.catalogue.range.min))
+        : vscode.l10n.t('{0} is not a proposal of the catalogue.', deps.scanner.canonical(under.number)));
+      return false;
+    }
+    item = under.proposal;
+  } else {
+    item = target(deps, arg);
+    if (!item) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing in the catalogue matches {0}.', String(arg)));
+      return false;
+    }
+  }
+  const proposals = 'number' in item ? [item] : item.proposals;
+  const visible = new Set(provider.visibleProposals());
+  if (!proposals.some((p) => visible.has(p))) {
+    provider.setQuery(undefined);
+    if (!proposals.some((p) => new Set(provider.visibleProposals()).has(p))) {
+      await vscode.commands.executeCommand('setContext', 'egn.uncitedOnly', false);
+      provider.setUncitedOnly(false);
+    }
+  }
+  const node = provider.nodeOf(item);
+  if (!node) {
+    return false;
+  }
+  await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });
+  return true;
+}

@@ -67,26 +67,42 @@ const MAX_INT32 = 0x7fffffff;
  *
  * Why this shape: 10,000 documents × 50 citations are 500,000 citations. As plain objects with a
  * preview string each they would cost a few hundred bytes apiece (well over 100 MB); here a
- * citation is 32 bytes in one `Int32Array` per document, and the previews are the distinct cited
- * lines only, stored once per line as UTF-8 bytes. UTF-8 because French text nearly always holds a
- * character outside Latin-1 (’, œ, « »), which makes V8 store a whole string at two bytes per
- * character; UTF-8 keeps accented text near one byte per character. Previews are decoded only when
- * `Citation` objects are asked for, which is rare (find references, a detail panel) next to the
- * counts that the tree and the status bar read. The document's text itself is never kept.
+ * citation is 32 bytes in one `Int32Array` per document, and the document's text is not kept:
+ * only excerpts of the cited lines, from which previews are cut when `Citation` objects are asked
+ * for (find references, a detail panel: rare next to the counts that the tree and status bar read).
+ * A short line is one excerpt, shared by all its citations; on a long line the windows of nearby
+ * citations (a list `EGN-7, 8 et 9`) are merged into one excerpt, so that no text is stored twice.
+ * Excerpts are UTF-8 bytes because French text nearly always holds a character outside Latin-1
+ * (’, œ, « »), which makes V8 store a whole string at two bytes per character; UTF-8 keeps
+ * accented text near one byte per character.
  */
 interface DocumentEntry {
   uri: string;
   readonly data: Int32Array;
-  readonly previews: Uint8Array;
-  /** End offset in `previews` of each preview; preview i spans [ends[i-1] (or 0), ends[i]). */
-  readonly previewEnds: Int32Array;
+  /** The excerpts, concatenated. */
+  readonly excerpts: Uint8Array;
+  /** `EXCERPT_STRIDE` int32 per excerpt, see `X_BYTE_END` and the following. */
+  readonly excerptMeta: Int32Array;
   /** Numbers that do not fit an int32, by citation index (practically never present). */
   readonly wide: ReadonlyMap<number, number> | undefined;
 }
 
+// Layout of one excerpt in `DocumentEntry.excerptMeta`.
+const EXCERPT_STRIDE = 4;
+/** End offset of the excerpt in `excerpts` (it starts where the previous one ends). */
+const X_BYTE_END = 0;
+/** White space trimmed from the start of the line (UTF-16 units). */
+const X_LEAD = 1;
+/** Offset in the trimmed line where the excerpt starts. */
+const X_BEGIN = 2;
+/** Length of the trimmed line: a line no longer than `MAX_PREVIEW` is its own excerpt. */
+const X_LINE_LENGTH = 3;
+
 const EMPTY_DATA = new Int32Array(0);
 const EMPTY_BYTES = new Uint8Array(0);
 const encoder = new TextEncoder();
+/** Where `buildExcerpts` encodes; grows to the largest document's excerpts and stays. */
+let scratch = new Uint8Array(1 << 16);
 const decoder = new TextDecoder('utf-8');
 
 /**
@@ -242,6 +258,18 @@ export class CitationIndex {
     return numbers.sort((a, b) => a - b);
   }
 
+  /**
+   * Bytes held in the typed arrays of the index (citations and excerpts), without the JS objects
+   * around them: for logs and the benchmark, to watch that storage stays compact.
+   */
+  storedBytes(): number {
+    let bytes = 0;
+    for (const e of this.entries.values()) {
+      bytes += e.data.byteLength + e.excerpts.byteLength + e.excerptMeta.byteLength;
+    }
+    return bytes;
+  }
+
   /** Whether `uri` is indexed. */
   has(uri: string): boolean {
     return this.entries.has(uri);
@@ -301,7 +329,7 @@ export class CitationIndex {
   private makeEntry(uri: string, text: string): DocumentEntry {
     const refs = this.scan(text);
     if (refs.length === 0) {
-      return { uri, data: EMPTY_DATA, previews: EMPTY_BYTES, previewEnds: EMPTY_DATA, wide: undefined };
+      return { uri, data: EMPTY_DATA, excerpts: EMPTY_BYTES, excerptMeta: EMPTY_DATA, wide: undefined };
     }
     let total = 0;
     for (const ref of refs) {
@@ -309,7 +337,6 @@ export class CitationIndex {
     }
     const data = new Int32Array(total * STRIDE);
     const lines = new LineMap(text);
-    const previews = new PreviewBuilder(text, lines);
     let wide: Map<number, number> | undefined;
     let i = 0;
     const put = (n: number, ref: Reference, line: number, endLine: number, flags: number): void => {
@@ -331,15 +358,14 @@ export class CitationIndex {
     for (const ref of refs) {
       const line = lines.lineAt(ref.start);
       const endLine = ref.end === ref.start ? line : lines.lineAt(ref.end);
-      const preview = previews.add(line, ref.start) << 2;
-      put(ref.number, ref, line, endLine, preview | (ref.exists ? EXISTS : 0));
+      put(ref.number, ref, line, endLine, ref.exists ? EXISTS : 0);
       for (const n of ref.implied) {
         const exists = this.exists ? this.exists(n) : ref.exists;
-        put(n, ref, line, endLine, preview | IMPLIED | (exists ? EXISTS : 0));
+        put(n, ref, line, endLine, IMPLIED | (exists ? EXISTS : 0));
       }
     }
-    const { bytes, ends } = previews.finish();
-    return { uri, data, previews: bytes, previewEnds: ends, wide };
+    const { excerpts, excerptMeta } = buildExcerpts(text, lines, data);
+    return { uri, data, excerpts, excerptMeta, wide };
   }
 }
 
@@ -351,8 +377,6 @@ function numberAt(entry: DocumentEntry, i: number): number {
 function materialize(entry: DocumentEntry, i: number): Citation {
   const d = entry.data;
   const flags = d[i + F_FLAGS];
-  const p = flags >>> 2;
-  const from = p === 0 ? 0 : entry.previewEnds[p - 1];
   return {
     uri: entry.uri,
     number: numberAt(entry, i),
@@ -362,17 +386,123 @@ function materialize(entry: DocumentEntry, i: number): Citation {
     character: d[i + F_CHAR],
     endLine: d[i + F_END_LINE],
     endCharacter: d[i + F_END_CHAR],
-    lineText: decoder.decode(entry.previews.subarray(from, entry.previewEnds[p])),
+    lineText: preview(entry, flags >>> 2, d[i + F_CHAR]),
     exists: (flags & EXISTS) !== 0,
     implied: (flags & IMPLIED) !== 0,
   };
 }
 
+/** The preview of a citation at `character` of its line, cut from excerpt `x`. */
+function preview(entry: DocumentEntry, x: number, character: number): string {
+  const meta = entry.excerptMeta;
+  const m = x * EXCERPT_STRIDE;
+  const from = x === 0 ? 0 : meta[m - EXCERPT_STRIDE + X_BYTE_END];
+  const excerpt = decoder.decode(entry.excerpts.subarray(from, meta[m + X_BYTE_END]));
+  const lineLength = meta[m + X_LINE_LENGTH];
+  if (lineLength <= MAX_PREVIEW) {
+    return excerpt;
+  }
+  const begin = meta[m + X_BEGIN];
+  const w = previewWindow(lineLength, character - meta[m + X_LEAD], (k) => excerpt.charCodeAt(k - begin));
+  return (w.cutBefore ? '…' : '') + excerpt.slice(w.from - begin, w.to - begin) + (w.cutAfter ? '…' : '');
+}
+
+/**
+ * Stores the excerpts the citations' previews need and writes each citation's excerpt index into
+ * its flags. Each cited line is sliced and trimmed once, however many citations it holds.
+ */
+function buildExcerpts(text: string, lines: LineMap, data: Int32Array): { excerpts: Uint8Array; excerptMeta: Int32Array } {
+  const meta: number[] = [];
+  let size = 0;
+  const store = (excerpt: string, lead: number, begin: number, lineLength: number): number => {
+    // Encoded straight into a shared scratch buffer: no array per excerpt for the GC to collect.
+    if (scratch.length - size < excerpt.length * 3) {
+      const bigger = new Uint8Array(Math.max(scratch.length * 2, size + excerpt.length * 3));
+      bigger.set(scratch.subarray(0, size));
+      scratch = bigger;
+    }
+    size += encoder.encodeInto(excerpt, scratch.subarray(size)).written;
+    meta.push(size, lead, begin, lineLength);
+    return meta.length / EXCERPT_STRIDE - 1;
+  };
+  // Citations come in order of offset, so the citations of one line are consecutive.
+  for (let first = 0; first < data.length; ) {
+    const line = data[first + F_LINE];
+    let last = first;
+    while (last + STRIDE < data.length && data[last + STRIDE + F_LINE] === line) {
+      last += STRIDE;
+    }
+    const lineStart = lines.startOf(line);
+    const raw = text.slice(lineStart, lines.contentEndOf(line));
+    const trimmed = raw.trim();
+    const lead = raw.length - raw.trimStart().length;
+    if (trimmed.length <= MAX_PREVIEW) {
+      const x = store(trimmed, lead, 0, trimmed.length);
+      for (let i = first; i <= last; i += STRIDE) {
+        data[i + F_FLAGS] |= x << 2;
+      }
+    } else {
+      // Merge the windows that overlap or touch into one excerpt each.
+      const charAt = (k: number): number => trimmed.charCodeAt(k);
+      let groupStart = first;
+      let w = previewWindow(trimmed.length, data[first + F_CHAR] - lead, charAt);
+      let begin = w.rawFrom;
+      let end = w.rawTo;
+      const flush = (upTo: number): void => {
+        const x = store(trimmed.slice(begin, end), lead, begin, trimmed.length);
+        for (let i = groupStart; i < upTo; i += STRIDE) {
+          data[i + F_FLAGS] |= x << 2;
+        }
+      };
+      for (let i = first + STRIDE; i <= last; i += STRIDE) {
+        w = previewWindow(trimmed.length, data[i + F_CHAR] - lead, charAt);
+        if (w.rawFrom <= end) {
+          end = Math.max(end, w.rawTo);
+        } else {
+          flush(i);
+          groupStart = i;
+          begin = w.rawFrom;
+          end = w.rawTo;
+        }
+      }
+      flush(last + STRIDE);
+    }
+    first = last + STRIDE;
+  }
+  return { excerpts: scratch.slice(0, size), excerptMeta: Int32Array.from(meta) };
+}
+
+/**
+ * Where to cut the preview of a citation at `start` in a trimmed line of `length` code units longer
+ * than `MAX_PREVIEW`: at most `MAX_PREVIEW` units holding the citation with some context before it
+ * (a citation is far shorter than the window), room kept for `…` where the line is cut, and no
+ * surrogate pair split. `rawFrom`/`rawTo` bound every unit the cut looks at, `charAt` included.
+ */
+function previewWindow(
+  length: number,
+  start: number,
+  charAt: (k: number) => number,
+): { rawFrom: number; rawTo: number; from: number; to: number; cutBefore: boolean; cutAfter: boolean } {
+  const rawFrom = Math.max(0, Math.min(start - PREVIEW_LEAD, length - (MAX_PREVIEW - 1)));
+  const rawTo = Math.min(length, rawFrom + MAX_PREVIEW);
+  const cutBefore = rawFrom > 0;
+  const cutAfter = rawTo < length;
+  let from = cutBefore ? rawFrom + 1 : rawFrom;
+  let to = cutAfter ? rawTo - 1 : rawTo;
+  if (isLowSurrogate(charAt(from))) {
+    from++;
+  }
+  if (isHighSurrogate(charAt(to - 1))) {
+    to--;
+  }
+  return { rawFrom, rawTo, from, to, cutBefore, cutAfter };
+}
+
 function sameContent(a: DocumentEntry, b: DocumentEntry): boolean {
   return (
     sameArray(a.data, b.data) &&
-    sameArray(a.previews, b.previews) &&
-    sameArray(a.previewEnds, b.previewEnds) &&
+    sameArray(a.excerpts, b.excerpts) &&
+    sameArray(a.excerptMeta, b.excerptMeta) &&
     sameWide(a.wide, b.wide)
   );
 }
@@ -456,81 +586,6 @@ class LineMap {
     }
     return end;
   }
-}
-
-/** Collects the distinct previews of one document as UTF-8. */
-class PreviewBuilder {
-  private readonly byKey = new Map<string, number>();
-  private readonly chunks: Uint8Array[] = [];
-
-  constructor(
-    private readonly text: string,
-    private readonly lines: LineMap,
-  ) {}
-
-  /** Index of the preview for a citation starting at `start` on `line`. */
-  add(line: number, start: number): number {
-    const lineStart = this.lines.startOf(line);
-    const raw = this.text.slice(lineStart, this.lines.contentEndOf(line));
-    const trimmed = raw.trim();
-    let key = String(line);
-    let preview = trimmed;
-    if (trimmed.length > MAX_PREVIEW) {
-      const lead = raw.length - raw.trimStart().length;
-      const cut = window(trimmed, start - lineStart - lead);
-      key = `${line}:${cut.from}`;
-      preview = cut.text;
-    }
-    const known = this.byKey.get(key);
-    if (known !== undefined) {
-      return known;
-    }
-    const index = this.chunks.length;
-    this.chunks.push(encoder.encode(preview));
-    this.byKey.set(key, index);
-    return index;
-  }
-
-  finish(): { bytes: Uint8Array; ends: Int32Array } {
-    let size = 0;
-    for (const c of this.chunks) {
-      size += c.length;
-    }
-    const bytes = new Uint8Array(size);
-    const ends = new Int32Array(this.chunks.length);
-    let at = 0;
-    this.chunks.forEach((c, k) => {
-      bytes.set(c, at);
-      at += c.length;
-      ends[k] = at;
-    });
-    return { bytes, ends };
-  }
-}
-
-/**
- * A window of at most `MAX_PREVIEW` code units of a long line that holds the citation starting at
- * `start` with some context before it (a citation is far shorter than the window), with `…` where
- * the line was cut and no surrogate pair split.
- */
-function window(line: string, start: number): { from: number; text: string } {
-  let from = Math.max(0, Math.min(start - PREVIEW_LEAD, line.length - (MAX_PREVIEW - 1)));
-  let to = Math.min(line.length, from + MAX_PREVIEW);
-  const cutBefore = from > 0;
-  if (cutBefore) {
-    from++;
-  }
-  const cutAfter = to < line.length;
-  if (cutAfter) {
-    to--;
-  }
-  if (isLowSurrogate(line.charCodeAt(from))) {
-    from++;
-  }
-  if (isHighSurrogate(line.charCodeAt(to - 1))) {
-    to--;
-  }
-  return { from, text: (cutBefore ? '…' : '') + line.slice(from, to) + (cutAfter ? '…' : '') };
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -193,6 +193,61 @@ describe('CitationIndex', () => {
     assert.ok(checked > 500, `only ${checked} citations checked`);
   });
 
+  it('previews every citation with its trimmed line, or a window of it around the citation', () => {
+    const rand = prng(11);
+    const index = new CitationIndex(tinyScan, exists);
+    let cut = 0;
+    for (let k = 0; k < 300; k++) {
+      const text = randomText(rand);
+      const lines = text.split(/\r\n|\r|\n/);
+      index.set('u', text);
+      for (const c of index.documentCitations('u')) {
+        const line = lines[c.line];
+        const trimmed = line.trim();
+        if (trimmed.length <= 200) {
+          assert.strictEqual(c.lineText, trimmed);
+          continue;
+        }
+        cut++;
+        const p = c.lineText;
+        assert.ok(p.length <= 200, `${p.length} characters`);
+        const before = p.startsWith('…');
+        const after = p.endsWith('…');
+        const body = p.slice(before ? 1 : 0, after ? -1 : undefined);
+        const at = trimmed.indexOf(body);
+        assert.ok(at >= 0, `not a piece of its line: ${p}`);
+        const lead = line.length - line.trimStart().length;
+        const cited = line.slice(c.character, c.character + (c.end - c.start));
+        assert.ok(at <= c.character - lead && c.character - lead + cited.length <= at + body.length, `the window misses the citation: ${p}`);
+        assert.strictEqual(before, at > 0);
+        assert.strictEqual(after, at + body.length < trimmed.length);
+      }
+    }
+    assert.ok(cut > 50, `only ${cut} long-line previews checked`);
+  });
+
+  it('cuts the right window for each of many citations close together on one long line', () => {
+    const index = new CitationIndex(tinyScan, exists);
+    const parts = Array.from({ length: 60 }, (_, k) => `EGN-${k + 1} ${'y'.repeat(k % 3 === 0 ? 150 : 5)}`);
+    index.set('u', parts.join(' '));
+    for (const c of index.documentCitations('u')) {
+      assert.ok(c.lineText.length <= 200);
+      assert.match(c.lineText, new RegExp(`EGN-${c.number}\\b`));
+    }
+  });
+
+  it('stores the text around nearby citations once, and never more text than the cited lines hold', () => {
+    const index = new CitationIndex(tinyScan, exists);
+    // 40 citations within 400 characters of a 5,000-character line: 40 windows of 200 would be
+    // 8,000 bytes; merged they are the 460 around them.
+    const list = Array.from({ length: 40 }, (_, k) => `EGN-${k + 1}`).join(', ');
+    index.set('u', `${'a'.repeat(2300)} ${list} ${'b'.repeat(2300)}`);
+    const citationBytes = 40 * 32;
+    assert.ok(index.storedBytes() - citationBytes < 700, `${index.storedBytes()} bytes`);
+    index.set('u', `${'EGN-1 '.repeat(30)}\n${'EGN-2 '.repeat(30)}`);
+    assert.ok(index.storedBytes() - 60 * 32 <= 2 * 180 + 64, `${index.storedBytes()} bytes`);
+  });
+
   it('counts a surrogate pair as two characters, as VS Code positions do', () => {
     const index = new CitationIndex(tinyScan, exists);
     index.set('u', 'a\r\n😀 EGN-12\rb 𝔼 EGN-3');

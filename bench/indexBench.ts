@@ -1,0 +1,268 @@
+/**
+ * `npm run bench:index`: the workspace citation index on a generated 10,000-file corpus (~50 MB).
+ *
+ * Prints, from one run: the full build time (directory walk, stat, read, decode, scan, through
+ * `buildIndex` with a Node fs host), the same search with ripgrep over the same files, their ratio,
+ * the time to update the index after one file changes, and the index's memory.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { CitationIndex } from '../src/core/citationIndex';
+import { createFileFilter } from '../src/core/globMatcher';
+import { buildIndex, decode, HostFile, IndexHost } from '../src/core/indexBuilder';
+import type { Reference } from '../src/core/reference';
+
+const FILES = 10_000;
+const TARGET_BYTES = 5_000;
+const CONCURRENCY = 16;
+const UPDATES = 500;
+const EXTENSIONS = ['md', 'md', 'md', 'txt', 'tex', 'rst'];
+const RG = '/usr/bin/rg';
+
+/**
+ * Stand-in for the real scanner until src/core/referenceScanner.ts is committed: heads only
+ * (`EGN-12`, `EGN 12`, `EGN n° 12`), which is enough to time reading and indexing.
+ */
+const HEAD = /(?<![\p{L}\p{N}\p{M}\\])EGN(?:[-\u2011]|[ \u00a0\u202f](?:[nN][°º][ \u00a0\u202f]?)?)(\d+)(?![\p{L}\p{N}\p{M}])/giu;
+function scan(text: string): Reference[] {
+  const refs: Reference[] = [];
+  for (const m of text.matchAll(HEAD)) {
+    const n = Number(m[1]);
+    refs.push({ number: n, start: m.index, end: m.index + m[0].length, form: 'canonical', exists: n >= 1 && n <= 40, implied: [] });
+  }
+  return refs;
+}
+
+/** The ripgrep pattern equivalent to the scanner's heads (rg cannot count list continuations). */
+const RG_PATTERN = '(?i)(^|[^\\p{L}\\p{N}\\p{M}\\\\])EGN([-\\x{2011}]|[ \\x{a0}\\x{202f}]([nN][°º][ \\x{a0}\\x{202f}]?)?)[0-9]+';
+
+/** mulberry32: the corpus is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SENTENCES = [
+  'Le plan académique prévoit le déploiement des environnements numériques de travail dans tous les collèges du département',
+  'Les enseignants bénéficieront d’une formation continue consacrée aux usages pédagogiques du numérique et à la citoyenneté numérique',
+  'La collectivité s’engage à équiper progressivement les élèves en situation de handicap de matériels adaptés',
+  'Le comité de pilotage réunit chaque trimestre les représentants de l’académie, des collectivités et des associations de parents',
+  'L’évaluation des compétences numériques s’appuie sur la certification Pix dès la classe de troisième',
+  'Une attention particulière est portée à la sobriété numérique et au réemploi des équipements',
+  'Les données scolaires sont hébergées sur des infrastructures souveraines conformes au RGPD',
+  'Le réseau Canopé accompagne les équipes pédagogiques dans la conception de ressources ouvertes',
+  'La continuité pédagogique doit être garantie en cas de fermeture des établissements',
+  'Les familles éloignées du numérique sont accompagnées par des médiateurs dans chaque bassin',
+];
+
+/** A reference in one of the forms writers use, sometimes a list or a range. */
+function reference(rand: () => number): string {
+  const n = 1 + Math.floor(rand() * 40);
+  const r = rand();
+  if (r < 0.55) {
+    return `EGN-${n}`;
+  }
+  if (r < 0.65) {
+    return `EGN ${n}`;
+  }
+  if (r < 0.72) {
+    return `EGN n° ${n}`;
+  }
+  if (r < 0.86) {
+    return `EGN-${n}, ${1 + ((n + 3) % 40)} et ${1 + ((n + 7) % 40)}`;
+  }
+  return `EGN-${Math.min(n, 36)} à ${Math.min(n, 36) + 1 + Math.floor(rand() * 4)}`;
+}
+
+/** One document: a title, then paragraphs (one long line each in Markdown, wrapped elsewhere). */
+function documentText(k: number, ext: string, rand: () => number): string {
+  const lines: string[] = [ext === 'tex' ? `\\section{Fiche action ${k}}` : ext === 'rst' ? `Fiche action ${k}\n${'='.repeat(20)}` : `# Fiche action ${k}`, ''];
+  let size = 40;
+  while (size < TARGET_BYTES) {
+    const sentences: string[] = [];
+    for (let s = 0, count = 3 + Math.floor(rand() * 4); s < count; s++) {
+      let sentence = SENTENCES[Math.floor(rand() * SENTENCES.length)];
+      if (rand() < 0.75) {
+        sentence += ` (voir ${reference(rand)})`;
+      }
+      sentences.push(`${sentence}.`);
+    }
+    const paragraph = sentences.join(' ');
+    const wrapped = ext === 'md' ? paragraph : paragraph.replace(/(.{70,90}?) /g, '$1\n');
+    lines.push(wrapped, '');
+    size += Buffer.byteLength(wrapped) + 2;
+  }
+  return lines.join('\n');
+}
+
+function generateCorpus(root: string): { files: string[]; bytes: number } {
+  const rand = prng(2020_11_04);
+  const files: string[] = [];
+  let bytes = 0;
+  for (let k = 0; k < FILES; k++) {
+    const ext = EXTENSIONS[k % EXTENSIONS.length];
+    const dir = path.join(root, `academie-${k % 17}`, `service-${(k >> 4) % 9}`, `annee-${2021 + (k % 4)}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `fiche-${k}.${ext}`);
+    const text = documentText(k, ext, rand);
+    fs.writeFileSync(file, text);
+    files.push(file);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files, bytes };
+}
+
+/** The workspace's file system through Node's fs, as the extension sees it through workspace.fs. */
+function nodeHost(root: string): IndexHost {
+  const walk = async (dir: string, out: HostFile[]): Promise<void> => {
+    for (const e of await fs.promises.readdir(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        await walk(p, out);
+      } else if (e.isFile()) {
+        out.push({ uri: p, relativePath: path.relative(root, p).split(path.sep).join('/') });
+      }
+    }
+  };
+  return {
+    async findFiles() {
+      const out: HostFile[] = [];
+      await walk(root, out);
+      return out;
+    },
+    // The callback API: fs.promises.readFile opens, stats and reads in separate round trips to
+    // the thread pool and is about twice as slow on many small files.
+    stat: (uri) => new Promise((resolve, reject) => fs.stat(uri, (e, st) => (e ? reject(e) : resolve(st)))),
+    readFile: (uri) => new Promise((resolve, reject) => fs.readFile(uri, (e, b) => (e ? reject(e) : resolve(b)))),
+  };
+}
+
+/** A way to collect garbage before reading memory, and what it is. */
+function garbageCollector(): { gc: (() => void) | undefined; how: string } {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) {
+    return { gc: exposed, how: 'global.gc (--expose-gc)' };
+  }
+  try {
+    // Without --expose-gc, the flag can still be set at run time; a new context then sees `gc`.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    return { gc, how: 'gc obtained with v8.setFlagsFromString' };
+  } catch {
+    return { gc: undefined, how: 'process.memoryUsage deltas without gc (noisy)' };
+  }
+}
+
+function memory(gc: (() => void) | undefined): { heap: number; buffers: number } {
+  if (gc) {
+    gc();
+    gc();
+  }
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+const ms = (ns: bigint): number => Number(ns) / 1e6;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-index-bench-'));
+  try {
+    let t = process.hrtime.bigint();
+    const corpus = generateCorpus(root);
+    console.log(`Corpus: ${corpus.files.length} files, ${mb(corpus.bytes)}, in nested folders under ${root} (generated in ${ms(process.hrtime.bigint() - t).toFixed(0)} ms)`);
+    console.log('Scanner: local stand-in (heads only) until src/core/referenceScanner.ts is committed');
+
+    const { gc, how } = garbageCollector();
+    const before = memory(gc);
+
+    const index = new CitationIndex(scan);
+    const filter = createFileFilter({
+      include: '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}',
+      exclude: ['**/{node_modules,.git,out,dist,build,_build,target}/**'],
+      maxFileSize: 1_048_576,
+    });
+    t = process.hrtime.bigint();
+    const stats = await buildIndex(nodeHost(root), index, filter, { concurrency: CONCURRENCY });
+    const buildMs = ms(process.hrtime.bigint() - t);
+    const citations = [...index.countsByNumber().values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `Index build: ${buildMs.toFixed(0)} ms for ${stats.indexed} files (walk, stat, read, decode, scan; concurrency ${CONCURRENCY}); ` +
+        `${citations} citations; skipped ${stats.skippedExcluded + stats.skippedTooLarge + stats.skippedBinary}, failed ${stats.failed}`,
+    );
+
+    const after = memory(gc);
+    const heap = after.heap - before.heap;
+    const buffers = after.buffers - before.buffers;
+    console.log(
+      `Index memory (${how}): ${mb(heap + buffers)} = ${mb(heap)} JS heap + ${mb(buffers)} array buffers ` +
+        `(the index counts ${mb(index.storedBytes())} in its typed arrays), ${((heap + buffers) / citations).toFixed(0)} bytes per citation`,
+    );
+
+    if (fs.existsSync(RG)) {
+      t = process.hrtime.bigint();
+      const rg = spawnSync(RG, ['--count-matches', '--no-messages', '-g', '*.{md,markdown,txt,tex,rst,adoc,asciidoc}', '-e', RG_PATTERN, root], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const rgMs = ms(process.hrtime.bigint() - t);
+      if (rg.status !== 0 && rg.status !== 1) {
+        console.log(`ripgrep: failed (${rg.status}): ${rg.stderr.trim()}`);
+      } else {
+        const lines = rg.stdout.split('\n').filter((l) => l.length > 0);
+        const matches = lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(':') + 1)), 0);
+        const heads = index.documents().reduce((sum, uri) => sum + index.documentCitations(uri).filter((c) => !c.implied).length, 0);
+        console.log(`ripgrep: ${rgMs.toFixed(0)} ms for ${lines.length} files, ${matches} matches (${RG} --count-matches, same files; the index found ${heads} references, ${citations} citations with range numbers)`);
+        console.log(`Ratio index build / ripgrep: ${(buildMs / rgMs).toFixed(2)}x`);
+      }
+    } else {
+      console.log(`ripgrep: ${RG} not found, comparison skipped`);
+    }
+
+    // One file changes: read it again and re-index it, as a file watcher event does.
+    const rand = prng(7);
+    const withRead: number[] = [];
+    const setOnly: number[] = [];
+    for (let k = 0; k < UPDATES; k++) {
+      const file = corpus.files[Math.floor(rand() * corpus.files.length)];
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.replace('EGN-', 'EGN n° '));
+      const t0 = process.hrtime.bigint();
+      const changed = decode(await fs.promises.readFile(file));
+      const t1 = process.hrtime.bigint();
+      index.set(file, changed);
+      const t2 = process.hrtime.bigint();
+      withRead.push(ms(t2 - t0));
+      setOnly.push(ms(t2 - t1));
+    }
+    console.log(`Single-file update: median ${median(withRead).toFixed(3)} ms with the read, ${median(setOnly).toFixed(3)} ms for index.set alone (median of ${UPDATES})`);
+
+    const queries: number[] = [];
+    for (let n = 1; n <= 40; n++) {
+      const t0 = process.hrtime.bigint();
+      index.citationsOf(n);
+      queries.push(ms(process.hrtime.bigint() - t0));
+    }
+    console.log(`citationsOf(n) for all ${citations} citations: median ${median(queries).toFixed(1)} ms per proposal (about ${Math.round(citations / 40)} citations each)`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+    console.log(`Removed ${root}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { ContextDate } from '../core/catalogue';
+import type { OverviewPageLabels } from './overviewPage';
+import type { ProposalPageLabels } from './proposalPage';
+
+/** The proposal page's words in the display language. */
+export function proposalPageLabels(): ProposalPageLabels {
+  return {
+    actions: vscode.l10n.t('Actions'),
+    insert: vscode.l10n.t('Insert Reference'),
+    copy: vscode.l10n.t('Copy Reference'),
+    reveal: vscode.l10n.t('Reveal in Catalogue'),
+    overview: vscode.l10n.t('Overview of the EGN'),
+    path: vscode.l10n.t('Theme:'),
+    tags: vscode.l10n.t('Tags:'),
+    sameGroup: (group) => vscode.l10n.t('Also in “{0}”', group),
+    sharingTag: (tags) => vscode.l10n.t('Sharing a tag: {0}', tags),
+    noRelated: vscode.l10n.t('No other proposal has this tag.'),
+    pager: vscode.l10n.t('Previous and next proposals'),
+    previous: vscode.l10n.t('Previous'),
+    next: vscode.l10n.t('Next'),
+    cited: (count) => count === 0 ? vscode.l10n.t('Cited in this workspace') : vscode.l10n.t('Cited in this workspace ({0})', count),
+    notCited: vscode.l10n.t('This proposal is not cited in this workspace.'),
+    indexNotBuilt: vscode.l10n.t('The citations of this workspace have not been indexed yet.'),
+    buildIndex: vscode.l10n.t('Find Citations in Workspace'),
+    line: (line) => vscode.l10n.t('line {0}', line),
+  };
+}
+
+/** `2020-11-04` or `2020-06` (and an end) written in the display language, e.g. "4–5 November 2020". */
+function formatDate(d: ContextDate): string {
+  const one = (iso: string) => {
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+    if (!m) {
+      return iso;
+    }
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1));
+    const options: Intl.DateTimeFormatOptions = m[3] ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    try {
+      return new Intl.DateTimeFormat(vscode.env.language, options).format(date);
+    } catch {
+      return iso;
+    }
+  };
+  return d.end ? vscode.l10n.t('{0} to {1}', one(d.start), one(d.end)) : one(d.start);
+}
+
+/** The overview's words in the display language. */
+export function overviewPageLabels(): OverviewPageLabels {
+  return {
+    datesAndPlace: vscode.l10n.t('Dates and place'),
+    place: (place) => vscode.l10n.t('Place: {0}', place),
+    phases: vscode.l10n.t('Phases of the consultation'),
+    thematiques: vscode.l10n.t('The five themes'),
+    thematique: vscode.l10n.t('Theme of the consultation'),
+    theme: vscode.l10n.t('Group of proposals'),
+    proposals: vscode.l10n.t('Proposals'),
+    revealTheme: (theme) => vscode.l10n.t('Reveal “{0}” in the catalogue', theme),
+    commonProposals: (count) => vscode.l10n.t('{0} proposals common to several themes', count),
+    participativeSpaces: vscode.l10n.t('Participative spaces'),
+    crisis: vscode.l10n.t('Context of the health crisis'),
+    territorial: vscode.l10n.t('Territorial EGN'),
+    updated: (when) => vscode.l10n.t('Last updated: {0}', when),
+    date: formatDate,
+  };
+}

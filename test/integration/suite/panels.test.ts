@@ -1,0 +1,118 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { loadCatalogue } from '../../../src/core/catalogueLoader';
+import type { Catalogue } from '../../../src/core/catalogue';
+import { overviewPageLabels, proposalPageLabels } from '../../../src/panels/panelLabels';
+import { renderOverviewBody } from '../../../src/panels/overviewPage';
+import { parseOverviewMessage, parseProposalMessage, parseProposalPanelState } from '../../../src/panels/panelProtocol';
+import { renderProposalBody } from '../../../src/panels/proposalPage';
+import { renderPage } from '../../../src/panels/webviewHtml';
+import { activateExtension, until } from './support';
+
+function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}
+
+const HOSTILE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
+
+/** The bundled catalogue with hostile text in a proposal title, a theme title, a tag and the overview's context. */
+async function hostileCatalogue(extensionUri: vscode.Uri): Promise<Catalogue> {
+  const read = async (f: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'data', f)));
+  let yaml = await read('egn-2020.yaml');
+  const replace = (from: string, to: string) => {
+    assert.ok(yaml.includes(from), `the seed holds ${from}`);
+    yaml = yaml.replace(from, to);
+  };
+  // Single-quoted YAML keeps every character as written.
+  replace('"Certifier les compétences numériques des élèves avec PIX"', `'${HOSTILE}'`);
+  replace('"Enseigner et apprendre le numérique et avec le numérique"', `'Thème ${HOSTILE}'`);
+  replace('tags: [PIX]\n          - number: 14', `tags: [PIX, '${HOSTILE}']\n          - number: 14`);
+  replace('"Apprendre"', `'Sous-thème ${HOSTILE}'`);
+  replace('place: "Poitiers"', `place: '${HOSTILE}'`);
+  replace('updated: "mars 2024"', `updated: '${HOSTILE}'`);
+  const schema = JSON.parse(await read('catalogue.schema.json')) as object;
+  const loaded = loadCatalogue(yaml, schema);
+  assert.ok(loaded.ok, `the hostile catalogue loads: ${loaded.ok ? '' : JSON.stringify(loaded.errors)}`);
+  return loaded.catalogue;
+}
+
+function assertNoMarkup(html: string): void {
+  assert.ok(!/<img/i.test(html), 'no <img element');
+  assert.ok(!/<\/?script/i.test(html), 'no script tag');
+}
+
+describe('Proposal panels', () => {
+  let extensionUri: vscode.Uri;
+  before(async () => {
+    extensionUri = (await activateExtension()).extensionUri;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens one webview tab per proposal and reveals it, never a second, when opened again', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12'), true);
+    await until('the EGN-12 tab', () => webviewTabs('egn.proposal').length === 1);
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12'), true);
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 12), true);
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', { proposal: 'EGN-12' }), true);
+    // Give a duplicate every chance to appear before counting.
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-13');
+    await until('the EGN-13 tab', () => webviewTabs('egn.proposal').length === 2);
+    const tabs = webviewTabs('egn.proposal');
+    assert.strictEqual(tabs.length, 2, tabs.map((t) => t.label).join(', '));
+    assert.ok(tabs.some((t) => t.label.startsWith('EGN-12')), tabs.map((t) => t.label).join(', '));
+    assert.ok(tabs.some((t) => t.label.startsWith('EGN-13')));
+  });
+
+  it('opens no panel for a number the catalogue does not have', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-99'), false);
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', { nonsense: true }), false);
+    assert.strictEqual(webviewTabs('egn.proposal').length, 0);
+  });
+
+  it('opens the overview once, as its own webview tab', async () => {
+    await vscode.commands.executeCommand('egn.openOverview');
+    await vscode.commands.executeCommand('egn.openOverview');
+    await until('the overview tab', () => webviewTabs('egn.overview').length === 1);
+    assert.strictEqual(webviewTabs('egn.overview').length, 1);
+  });
+
+  it('renders a hostile catalogue title, theme, tag and context as text, in the body and in the full page', async () => {
+    const catalogue = await hostileCatalogue(extensionUri);
+    const p = catalogue.byNumber(13)!;
+    assert.strictEqual(p.title, HOSTILE);
+    assert.deepStrictEqual(p.tags, ['PIX', HOSTILE]);
+    const hostileCitation = [{ path: 'a<b>.md', line: 3, preview: HOSTILE }];
+    const body = renderProposalBody(catalogue, p, proposalPageLabels(), hostileCitation);
+    assertNoMarkup(body);
+    assert.ok(body.includes('&#60;img src=x onerror=alert(1)&#62; &#60;/script&#62;'), 'the hostile title shows as text');
+    // A neighbour's page lists the hostile title among its siblings, related and pager entries.
+    const neighbour = renderProposalBody(catalogue, catalogue.byNumber(12)!, proposalPageLabels(), undefined);
+    assertNoMarkup(neighbour);
+    assert.ok(neighbour.includes('&#60;img'));
+    const overview = renderOverviewBody(catalogue, overviewPageLabels());
+    assertNoMarkup(overview);
+
+    // The whole page, as the panel renders it: only its own two scripts, both with the nonce.
+    const webview = { cspSource: 'vscode-webview://test', asWebviewUri: (u: vscode.Uri) => u } as unknown as vscode.Webview;
+    const page = renderPage({ webview, extensionUri, lang: 'fr', title: p.id, bodyHtml: body, script: 'proposal.js', state: { id: p.id, title: p.title } });
+    assert.strictEqual((page.match(/<\/script/gi) ?? []).length, 2, 'only the page\'s own script blocks close');
+    assert.strictEqual((page.match(/<script /gi) ?? []).length, 2);
+    assert.ok(!/<img/i.test(page));
+    assert.match(page, /default-src 'none'/);
+  });
+
+  it('ignores webview messages outside the protocol', () => {
+    assert.deepStrictEqual(parseProposalMessage({ type: 'openProposal', number: 12 }), { type: 'openProposal', number: 12 });
+    assert.deepStrictEqual(parseProposalMessage({ type: 'insert', extra: 1 }), { type: 'insert' });
+    for (const bad of [null, 'insert', 42, [], {}, { type: 'runCommand', command: 'x' }, { type: 'openProposal', number: '12' }, { type: 'openProposal', number: -1 }, { type: 'openCitation', index: 1.5 }]) {
+      assert.strictEqual(parseProposalMessage(bad), undefined, JSON.stringify(bad));
+    }
+    assert.strictEqual(parseOverviewMessage({ type: 'revealTheme' }), undefined);
+    assert.deepStrictEqual(parseOverviewMessage({ type: 'revealTheme', themeId: 'egal-acces' }), { type: 'revealTheme', themeId: 'egal-acces' });
+    assert.strictEqual(parseProposalPanelState({ id: 42 }), undefined);
+    assert.deepStrictEqual(parseProposalPanelState({ id: 'EGN-3' }), { id: 'EGN-3' });
+  });
+});

@@ -38,7 +38,8 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
  * Grammar (the prefix is matched ignoring case; "space" is U+0020, U+00A0 or U+202F, exactly one):
  * - head: prefix, then `-` (or U+2011), or a space optionally followed by `n°`/`N°`/`nº` and an optional
  *   space, then ASCII digits. It is `canonical` only when written `EGN-12` exactly (prefix as given, ASCII
- *   hyphen, no leading zero); otherwise `variant`. `EGN-012` is number 12, `variant`.
+ *   hyphen, no leading zero); otherwise `variant`. `EGN-012` is number 12, `variant`. `EGN no 12` is not
+ *   read: French writes n°, and "no" is an English word that would make false references.
  * - the prefix must not follow a letter, digit or combining mark, nor a single `\` (a LaTeX control
  *   word such as `\EGN` is a name, not a reference; after the line break `\\` it is text). The digits
  *   must not be followed by a letter, digit or mark (`EGN-12abc` is no reference); any other character

@@ -210,9 +210,10 @@ export class CitationIndex {
     const result: Citation[] = [];
     for (const entry of this.sortedEntries()) {
       const data = entry.data;
+      const last = { excerpt: -1, text: '' };
       for (let i = 0; i < data.length; i += STRIDE) {
         if (numberAt(entry, i) === number) {
-          result.push(materialize(entry, i));
+          result.push(materialize(entry, i, last));
         }
       }
     }
@@ -226,8 +227,9 @@ export class CitationIndex {
       return [];
     }
     const result: Citation[] = [];
+    const last = { excerpt: -1, text: '' };
     for (let i = 0; i < entry.data.length; i += STRIDE) {
-      result.push(materialize(entry, i));
+      result.push(materialize(entry, i, last));
     }
     return result;
   }
@@ -374,7 +376,13 @@ function numberAt(entry: DocumentEntry, i: number): number {
   return n === WIDE_NUMBER ? (entry.wide?.get(i) ?? n) : n;
 }
 
-function materialize(entry: DocumentEntry, i: number): Citation {
+/** The last excerpt decoded: consecutive citations often share one (a line, a list). */
+interface DecodedExcerpt {
+  excerpt: number;
+  text: string;
+}
+
+function materialize(entry: DocumentEntry, i: number, last: DecodedExcerpt): Citation {
   const d = entry.data;
   const flags = d[i + F_FLAGS];
   return {
@@ -386,18 +394,22 @@ function materialize(entry: DocumentEntry, i: number): Citation {
     character: d[i + F_CHAR],
     endLine: d[i + F_END_LINE],
     endCharacter: d[i + F_END_CHAR],
-    lineText: preview(entry, flags >>> 2, d[i + F_CHAR]),
+    lineText: preview(entry, flags >>> 2, d[i + F_CHAR], last),
     exists: (flags & EXISTS) !== 0,
     implied: (flags & IMPLIED) !== 0,
   };
 }
 
 /** The preview of a citation at `character` of its line, cut from excerpt `x`. */
-function preview(entry: DocumentEntry, x: number, character: number): string {
+function preview(entry: DocumentEntry, x: number, character: number, last: DecodedExcerpt): string {
   const meta = entry.excerptMeta;
   const m = x * EXCERPT_STRIDE;
-  const from = x === 0 ? 0 : meta[m - EXCERPT_STRIDE + X_BYTE_END];
-  const excerpt = decoder.decode(entry.excerpts.subarray(from, meta[m + X_BYTE_END]));
+  if (last.excerpt !== x) {
+    const from = x === 0 ? 0 : meta[m - EXCERPT_STRIDE + X_BYTE_END];
+    last.text = decoder.decode(entry.excerpts.subarray(from, meta[m + X_BYTE_END]));
+    last.excerpt = x;
+  }
+  const excerpt = last.text;
   const lineLength = meta[m + X_LINE_LENGTH];
   if (lineLength <= MAX_PREVIEW) {
     return excerpt;

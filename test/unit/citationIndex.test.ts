@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { Citation, CitationIndex, CitationIndexChange } from '../../src/core/citationIndex';
 import type { Reference } from '../../src/core/reference';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
 
 /**
  * A scanner small enough to trust by reading: `EGN-n`, and `EGN-a à b` whose end implies the
@@ -378,5 +379,66 @@ describe('CitationIndex', () => {
     const index = new CitationIndex(tinyScan, exists);
     const none: readonly Citation[] = index.documentCitations('nope');
     assert.deepStrictEqual([none, index.citedNumbers('nope'), [...index.documentCounts('nope')]], [[], [], []]);
+  });
+
+  describe('with the real ReferenceScanner', () => {
+    const scanner = new ReferenceScanner('EGN', exists);
+    const scan = (text: string): readonly Reference[] => scanner.scan(text);
+
+    it('indexes lists, ranges and variants, each number with its own range and line', () => {
+      const index = new CitationIndex(scan, exists);
+      const text = 'Plan\r\nVoir EGN-7, 8 et 9.\r\n\tPuis EGN n° 3 à 5 et egn-40 à 42.';
+      index.set('file:///plan.md', text);
+      assert.deepStrictEqual(
+        index.documentCitations('file:///plan.md').map((c) => [c.number, text.slice(c.start, c.end), c.line, c.character, c.implied, c.exists]),
+        [
+          [7, 'EGN-7', 1, 5, false, true],
+          [8, '8', 1, 12, false, true],
+          [9, '9', 1, 17, false, true],
+          [3, 'EGN n° 3', 2, 6, false, true],
+          [5, '5', 2, 17, false, true],
+          [4, '5', 2, 17, true, true],
+          [40, 'egn-40', 2, 22, false, true],
+          [42, '42', 2, 31, false, false],
+          [41, '42', 2, 31, true, false],
+        ],
+      );
+      assert.strictEqual(index.citationsOf(4)[0].lineText, 'Puis EGN n° 3 à 5 et egn-40 à 42.');
+    });
+
+    it('after 1,000 random operations equals a fresh build, as with the small scanner', () => {
+      const rand = prng(404);
+      const index = new CitationIndex(scan, exists);
+      const truth = new Map<string, string>();
+      const forms = ['EGN-12', 'EGN 3', 'EGN n° 7', 'EGN-7, 8 et 9', 'EGN-3 à 5', 'EGN-38 à 45', '\\EGN-1', 'EGN-2abc'];
+      const text = (): string =>
+        randomText(rand).replace(/EGN-\d+( à \d+)?/g, () => forms[Math.floor(rand() * forms.length)]);
+      for (let op = 0; op < 1000; op++) {
+        const u = `file:///d${Math.floor(rand() * 25)}.md`;
+        const r = rand();
+        if (r < 0.6) {
+          const t = text();
+          truth.set(u, t);
+          index.set(u, t);
+        } else if (r < 0.8) {
+          truth.delete(u);
+          index.delete(u);
+        } else {
+          const to = `file:///d${Math.floor(rand() * 25)}.md`;
+          const t = truth.get(u);
+          if (t !== undefined && to !== u) {
+            truth.delete(u);
+            truth.set(to, t);
+          }
+          index.rename(u, to);
+        }
+      }
+      const fresh = new CitationIndex(scan, exists);
+      for (const [u, t] of truth) {
+        fresh.set(u, t);
+      }
+      assertSameIndex(index, fresh, Array.from({ length: 50 }, (_, k) => k), 'real scanner');
+      assert.ok(index.countsByNumber().get(8) !== undefined && index.countsByNumber().get(4) !== undefined);
+    });
   });
 });

@@ -153,6 +153,7 @@ export class CitationIndex {
     }
     if (old) {
       this.uncount(old);
+      this.replaceSorted(old, entry);
     } else {
       this.sorted = undefined;
     }
@@ -285,6 +286,33 @@ export class CitationIndex {
   private sortedEntries(): readonly DocumentEntry[] {
     this.sorted ??= [...this.entries.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return this.sorted;
+  }
+
+  /**
+   * Puts a document's new entry where its old one was in the sorted list, so that a change of
+   * content (every keystroke in an open document) does not cost a sort of every document.
+   */
+  private replaceSorted(old: DocumentEntry, entry: DocumentEntry): void {
+    const sorted = this.sorted;
+    if (!sorted) {
+      return;
+    }
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const u = sorted[mid].uri;
+      if (u === old.uri) {
+        sorted[mid] = entry;
+        return;
+      }
+      if (u < old.uri) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    this.sorted = undefined;
   }
 
   private count(entry: DocumentEntry): void {

@@ -120,6 +120,7 @@ describe('CitationIndex', () => {
     const uri = (): string => `file:///ws/${rand() < 0.3 ? 'annexes/' : ''}doc${Math.floor(rand() * 40)}.md`;
     const existing = (): string | undefined => [...truth.keys()][Math.floor(rand() * truth.size)];
     const kinds = { create: 0, change: 0, delete: 0, rename: 0 };
+    let queries = 0;
     const numbers = Array.from({ length: 50 }, (_, k) => k);
     for (let op = 1; op <= 2000; op++) {
       const r = rand();
@@ -155,8 +156,23 @@ describe('CitationIndex', () => {
       if (op % 250 === 0) {
         assertSameIndex(index, fullBuild(truth), numbers, `after operation ${op}`);
       }
+      if (rand() < 0.3) {
+        // Queries between updates, so that whatever the index caches for them must follow updates.
+        const n = Math.floor(rand() * 46);
+        const want = [...truth]
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .flatMap(([u, t]) => expectedCitations(u, t).filter((c) => c.number === n));
+        assert.deepStrictEqual(
+          index.citationsOf(n).map((c) => ({ uri: c.uri, number: c.number, start: c.start, implied: c.implied })),
+          want,
+          `citations of ${n} after operation ${op}`,
+        );
+        assert.deepStrictEqual(index.documents(), [...truth.keys()].sort(), `documents after operation ${op}`);
+        queries++;
+      }
     }
     // The sequence must really have exercised every operation.
+    assert.ok(queries > 300, `only ${queries} queries`);
     for (const [kind, n] of Object.entries(kinds)) {
       assert.ok(n > 100, `${kind}: only ${n} operations`);
     }
@@ -319,6 +335,16 @@ describe('CitationIndex', () => {
     index.set('u', 'EGN-99999999999 et EGN-2147483648');
     assert.deepStrictEqual(index.citedNumbers('u'), [2147483648, 99999999999]);
     assert.strictEqual(index.citationsOf(99999999999).length, 1);
+  });
+
+  it('answers a query after a change of content with the new citations', () => {
+    const index = new CitationIndex(tinyScan, exists);
+    index.set('a', 'EGN-1');
+    index.set('b', 'EGN-1');
+    assert.strictEqual(index.citationsOf(1).length, 2);
+    index.set('a', 'EGN-2');
+    assert.deepStrictEqual(index.citationsOf(1).map((c) => c.uri), ['b']);
+    assert.deepStrictEqual(index.citationsOf(2).map((c) => c.uri), ['a']);
   });
 
   it('moves citations on rename without rescanning, replacing a document already at the new key', () => {

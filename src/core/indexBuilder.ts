@@ -90,10 +90,13 @@ export async function buildIndex(
       const bytes = await host.readFile(file.uri);
       if (!filter.acceptsSize(bytes.length)) {
         stats.skippedTooLarge++;
-      } else if (isProbablyBinary(bytes)) {
+        return;
+      }
+      const text = textOf(bytes);
+      if (text === undefined) {
         stats.skippedBinary++;
       } else {
-        index.set(file.uri, decode(bytes));
+        index.set(file.uri, text);
         stats.indexed++;
       }
     } catch (e) {
@@ -119,6 +122,29 @@ export async function buildIndex(
 }
 
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** What `isProbablyBinary` looks at; a NUL there means binary. */
+const SAMPLE = 8192;
+
+/**
+ * The text of a file, or undefined when it is binary (see `isProbablyBinary`). Valid UTF-8, by far
+ * the common case, is decoded natively in one go; the byte-by-byte check of `isProbablyBinary`
+ * runs only for files that are not.
+ */
+function textOf(bytes: Uint8Array): string | undefined {
+  if (utf16Bom(bytes) !== undefined) {
+    return decode(bytes);
+  }
+  if (bytes.subarray(0, SAMPLE).indexOf(0) !== -1) {
+    return undefined;
+  }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Invalid UTF-8 somewhere: a legacy encoding (still worth indexing) or a binary file.
+  }
+  return isProbablyBinary(bytes) ? undefined : utf8.decode(bytes);
+}
 
 /** Text of a file: UTF-8 (BOM dropped, invalid bytes replaced), or UTF-16 after its BOM. */
 export function decode(bytes: Uint8Array): string {

@@ -206,6 +206,22 @@ describe('buildIndex', () => {
     assert.deepStrictEqual(index.documentCitations('mem:/utf16.txt').map((c) => [c.number, c.start, c.lineText]), [[5, 3, 'Vu EGN-5 à l’école']]);
   });
 
+  it('indexes a Latin-1 text despite its invalid UTF-8, and skips noise without NUL as binary', async () => {
+    let seed = 9;
+    const noise = Uint8Array.from({ length: 900 }, () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return ((seed >>> 16) % 255) + 1;
+    });
+    const files = new Map<string, MemoryFile>([
+      ['latin1.txt', { bytes: Uint8Array.from('Le numérique à l’école : EGN-12.', (c) => (c === '’' ? 0x92 : c.charCodeAt(0))) }],
+      ['bruit.md', { bytes: noise }],
+    ]);
+    const index = new CitationIndex(tinyScan);
+    const stats = await buildIndex(new MemoryHost(files), index, filter, { concurrency: 2 });
+    assert.deepStrictEqual([stats.indexed, stats.skippedBinary], [1, 1]);
+    assert.deepStrictEqual(index.documentCitations('mem:/latin1.txt').map((c) => [c.number, c.start]), [[12, 25]]);
+  });
+
   it('handles an empty workspace', async () => {
     const stats = await buildIndex(new MemoryHost(new Map()), new CitationIndex(tinyScan), filter, { concurrency: 4 });
     assert.deepStrictEqual([stats.found, stats.indexed, stats.cancelled], [0, 0, false]);

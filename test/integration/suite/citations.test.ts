@@ -1,0 +1,212 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { loadBundledCatalogue } from '../../../src/bundledCatalogue';
+import { CitationIndex } from '../../../src/core/citationIndex';
+import { computeCoverage } from '../../../src/core/coverage';
+import { ReferenceScanner } from '../../../src/core/referenceScanner';
+import { citedNumbers } from '../../../src/index/citedNumbers';
+import { coverageLabels } from '../../../src/index/coverageLabels';
+import { CoveragePageText, renderCoverageBody } from '../../../src/index/coveragePage';
+import { parseCoverageMessage } from '../../../src/index/coverageProtocol';
+import { activateExtension, openFixture, positionOf, until, workspaceUri } from './support';
+
+/** Workspace-relative path of a location, for readable assertions. */
+function relative(location: vscode.Location): string {
+  const root = vscode.workspace.workspaceFolders![0].uri.path;
+  return path.posix.relative(root, location.uri.path);
+}
+
+/** Find all references on `EGN-<n>` typed in a scratch (untitled, hence unindexed) document. */
+async function referencesOf(n: number): Promise<vscode.Location[]> {
+  const probe = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Voir EGN-${n}.` });
+  const locations = await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', probe.uri, new vscode.Position(0, 6));
+  return locations ?? [];
+}
+
+/** Splits one RFC 4180 CSV line into its fields. */
+function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        assert.ok(q >= 0, `unterminated quoted field in ${line}`);
+        field += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    } else {
+      const c = line.indexOf(',', i);
+      field = line.slice(i, c < 0 ? line.length : c);
+      i = c < 0 ? line.length : c;
+    }
+    fields.push(field);
+    if (line[i] !== ',') {
+      return fields;
+    }
+    i++;
+  }
+}
+
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Workspace citations', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  it('lists the citations of EGN-23 in the Markdown plan and in the text note', async () => {
+    const editor = await openFixture('plan-numerique-academique.md');
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'EGN-23', 2));
+    const files = locations.map(relative).sort();
+    assert.deepStrictEqual(files, ['note-projet-ent.txt', 'note-projet-ent.txt', 'plan-numerique-academique.md']);
+    const inPlan = locations.find((l) => relative(l) === 'plan-numerique-academique.md')!;
+    assert.strictEqual(editor.document.getText(inPlan.range), 'EGN-23');
+  });
+
+  it('finds citations in a nested folder (annexes/) and never in node_modules', async () => {
+    const files13 = (await referencesOf(13)).map(relative);
+    assert.ok(files13.includes('annexes/fiche-action-pix.md'), `EGN-13 cited in ${files13.join(', ')}`);
+    assert.ok(files13.includes('plan-numerique-academique.md'), 'the continuation "EGN-7 et 13" counts');
+    const files1 = (await referencesOf(1)).map(relative);
+    assert.deepStrictEqual(files1, ['plan-numerique-academique.md'], 'EGN-1 of node_modules/ is ignored');
+    assert.deepStrictEqual(await referencesOf(40), [], 'EGN-40 is cited only in node_modules/');
+  });
+
+  it('counts the numbers inside a range: "EGN-15 à 18" cites 16 and 17', async () => {
+    for (const n of [16, 17]) {
+      const inPlan = (await referencesOf(n)).filter((l) => relative(l) === 'plan-numerique-academique.md');
+      assert.strictEqual(inPlan.length, 1, `EGN-${n} implied by the range`);
+      const doc = await vscode.workspace.openTextDocument(inPlan[0].uri);
+      assert.strictEqual(doc.getText(inPlan[0].range), '18', 'an implied number points at the end of its range');
+    }
+  });
+
+  it('counts the unsaved text of an open document, and forgets it on undo', async () => {
+    const editor = await openFixture('annexes/fiche-action-pix.md');
+    assert.deepStrictEqual(await referencesOf(33), [], 'EGN-33 is not cited before the edit');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Nouvelle piste : EGN-33.\n'));
+    assert.ok(editor.document.isDirty, 'the edit is not saved');
+    const after = await until('EGN-33 to be found in the unsaved buffer', async () => {
+      const l = await referencesOf(33);
+      return l.length > 0 && l;
+    });
+    assert.deepStrictEqual(after.map(relative), ['annexes/fiche-action-pix.md']);
+    assert.deepStrictEqual([after[0].range.start.line, after[0].range.start.character], [0, 17]);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await until('EGN-33 to disappear after undo', async () => (await referencesOf(33)).length === 0);
+  });
+
+  it('follows files created and deleted on disk', async () => {
+    const uri = workspaceUri('annexes', 'nouvelle-fiche.md');
+    assert.deepStrictEqual(await referencesOf(35), []);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Nouvelle fiche\n\nMise en œuvre de EGN-35.\n'));
+    const created = await until('EGN-35 in the new file', async () => {
+      const l = await referencesOf(35);
+      return l.length > 0 && l;
+    });
+    assert.deepStrictEqual(created.map(relative), ['annexes/nouvelle-fiche.md']);
+    await vscode.workspace.fs.delete(uri);
+    await until('EGN-35 to disappear with its file', async () => (await referencesOf(35)).length === 0);
+  });
+
+  it('egn.findCitations resolves "EGN-23" to its three citations and peeks them', async () => {
+    await openFixture('plan-numerique-academique.md');
+    const shown = await vscode.commands.executeCommand<vscode.Location[]>('egn.findCitations', 'EGN-23');
+    assert.deepStrictEqual(shown.map(relative).sort(), ['note-projet-ent.txt', 'note-projet-ent.txt', 'plan-numerique-academique.md']);
+    const byNumber = await vscode.commands.executeCommand<vscode.Location[]>('egn.findCitations', 23);
+    assert.strictEqual(byNumber.length, 3);
+  });
+
+  it('exports the coverage as CSV into a new untitled document: a header and 40 quoted rows', async () => {
+    await vscode.commands.executeCommand('egn.exportCoverage', 'csv');
+    const document = await until('the export editor', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && d.uri.scheme === 'untitled' && d.getText().startsWith('Proposal,') && d;
+    });
+    assert.strictEqual(document.isUntitled, true, 'never written over a file');
+    const lines = document.getText().split('\r\n');
+    assert.strictEqual(lines.pop(), '', 'CRLF after the last row');
+    assert.strictEqual(lines.length, 41, 'header + 40 proposals');
+    const header = lines[0].split(',');
+    assert.deepStrictEqual(header.slice(0, 7), ['Proposal', 'Number', 'Title', 'Theme', 'Sub-theme', 'Citations', 'Cited']);
+    assert.deepStrictEqual(header.slice(7).sort(), ['annexes/fiche-action-pix.md', 'annexes/sobriete-numerique.rst', 'deliberation-conseil-departemental.tex', 'note-projet-ent.txt', 'plan-numerique-academique.md']);
+    const row23 = lines.find((l) => l.startsWith('EGN-23,'))!;
+    assert.match(row23, /^EGN-23,23,"?[^,]/);
+    // Titles hold commas: such a field is quoted, with inner quotes doubled (RFC 4180).
+    for (const line of lines.slice(1)) {
+      const fields = parseCsvLine(line);
+      assert.strictEqual(fields.length, header.length, `every row has ${header.length} fields: ${line}`);
+    }
+    const fields23 = parseCsvLine(row23);
+    assert.strictEqual(fields23[5], '3', 'EGN-23: once in the plan, twice in the note');
+    assert.strictEqual(fields23[6], 'yes');
+    const row40 = parseCsvLine(lines.find((l) => l.startsWith('EGN-40,'))!);
+    assert.deepStrictEqual([row40[5], row40[6]], ['0', 'no'], 'node_modules/ does not count');
+  });
+
+  it('exports the coverage as Markdown with the theme tables and the uncited list', async () => {
+    await vscode.commands.executeCommand('egn.exportCoverage', 'markdown');
+    const document = await until('the Markdown export', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d && d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith('# ') && d;
+    });
+    const text = document.getText();
+    assert.match(text, /^# Coverage of the EGN 2020 proposals/);
+    assert.match(text, /\| Proposal \| Title \| .*Citations \|/, 'a table per theme');
+    assert.match(text, /## Proposals not cited\n\n(- \*\*EGN-\d+\*\* — .+\n)+/, 'the uncited list');
+    assert.match(text, /- \*\*EGN-40\*\*/);
+    assert.doesNotMatch(text, /- \*\*EGN-23\*\*/);
+    assert.match(text, /EGN-41 in plan-numerique-academique\.md, line \d+/, 'the unknown reference is reported');
+  });
+
+  it('the coverage report escapes hostile document names and accepts only well-formed messages', async () => {
+    const loaded = await loadBundledCatalogue(vscode.extensions.getExtension('egn-tools.egn-numerique-education')!.extensionUri);
+    assert.ok(loaded.ok);
+    const catalogue = loaded.catalogue;
+    const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+    const index = new CitationIndex((t) => scanner.scan(t), (n) => catalogue.byNumber(n) !== undefined);
+    const hostile = 'file:///w/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3C%2Fscript%3E.md';
+    index.set(hostile, 'EGN-12 et EGN-45');
+    const labels = coverageLabels();
+    const text: CoveragePageText = {
+      labels, heading: 'h', scope: 's', byTheme: 't', coverage: 'c', matrix: 'm', matrixCaption: 'mc', exportMarkdown: 'em', exportCsv: 'ec',
+      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %',
+    };
+    const html = renderCoverageBody(computeCoverage(catalogue, index), text, (uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
+    assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the name is shown, as text');
+    assert.ok(!/<img|<\/script/i.test(html), 'no markup from the name');
+    assert.ok(!html.includes(hostile) && !html.includes('file:///'), 'no URI reaches the page: documents are designated by index');
+    assert.deepStrictEqual(parseCoverageMessage({ type: 'openDocument', index: 0 }), { type: 'openDocument', index: 0 });
+    for (const bad of [{ type: 'openDocument', index: -1 }, { type: 'openDocument', index: 'file:///etc/passwd' }, { type: 'openDocument', uri: 'file:///x' }, { type: 'export', format: 'html' }, { type: 'run' }, 'openDocument', null]) {
+      assert.strictEqual(parseCoverageMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('the status bar figure counts distinct existing proposals, ranges included', async () => {
+    const editor = await openFixture('plan-numerique-academique.md');
+    const api = vscode.extensions.getExtension<{ proposals(): { number: number }[] }>('egn-tools.egn-numerique-education')!.exports;
+    const numbers = new Set(api.proposals().map((p) => p.number));
+    const scanner = new ReferenceScanner('EGN', (n) => numbers.has(n));
+    const cited = citedNumbers(scanner.scan(editor.document.getText()), (n) => numbers.has(n));
+    // EGN-41 does not exist; 16 and 17 come from "EGN-15 à 18"; 13 and 10, 11 from lists.
+    assert.deepStrictEqual(cited, [1, 2, 4, 6, 7, 9, 10, 11, 12, 13, 15, 16, 17, 18, 21, 23]);
+  });
+});

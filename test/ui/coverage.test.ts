@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+import { openWorkbench, UiSession } from './support/workbench';
+
+/** The webview frame showing the coverage report's per-theme table, once its script ran. */
+async function coverageFrame(ui: UiSession): Promise<Frame | undefined> {
+  for (const frame of ui.page.frames()) {
+    try {
+      // Ready once the page's script has sized the bars (the table is there before the script runs).
+      const sized = await frame.evaluate('[...document.querySelectorAll("table.themes .bar > span")].filter((e) => e.style.width !== "").length');
+      if (typeof sized === 'number' && sized > 0) {
+        return frame;
+      }
+    } catch {
+      // A frame that navigated or closed meanwhile.
+    }
+  }
+  return undefined;
+}
+
+describe('Coverage report (headless Chromium)', () => {
+  let ui: UiSession;
+  before(async () => { ui = await openWorkbench(); });
+  after(async () => { await ui?.close(); });
+
+  it('opens from the command palette and shows per-theme bars, the uncited proposals and the matrix', async () => {
+    const page = ui.page;
+    await ui.until('the EGN activity bar entry', async () => (await page.locator('.activitybar [aria-label^="EGN"]').count()) > 0);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('EGN: Open Coverage Report (Workspace)');
+    await ui.until('the coverage command in the palette', async () => {
+      const labels = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      return labels.some((l) => l.includes('Open Coverage Report (Workspace)'));
+    });
+    await page.keyboard.press('Enter');
+    const frame = await ui.until('the coverage report webview', () => coverageFrame(ui), 60_000);
+    const report = await frame.evaluate<{ themes: string[]; bars: string[]; uncited: string[]; documents: string[]; summary: string }>(`(() => ({
+      themes: [...document.querySelectorAll('table.themes tbody th')].map((e) => e.textContent.trim()),
+      bars: [...document.querySelectorAll('table.themes .bar > span')].map((e) => e.style.width),
+      uncited: [...document.querySelectorAll('ul.uncited button')].map((e) => e.textContent.trim()),
+      documents: [...document.querySelectorAll('table.matrix tbody th button')].map((e) => e.textContent.trim()),
+      summary: document.querySelector('.summary').textContent,
+    }))()`);
+    await ui.screenshot('coverage-workspace');
+    assert.strictEqual(report.themes.length, 6, `themes: ${report.themes.join(' / ')}`);
+    assert.ok(report.bars.every((w) => /^\d+(\.\d+)?%$/.test(w)), `bars sized by the script: ${report.bars.join(', ')}`);
+    assert.ok(report.bars.some((w) => w !== '0%'), 'some theme is partly cited');
+    assert.ok(report.uncited.includes('EGN-40'), 'EGN-40 is cited only in node_modules, so it is uncited');
+    assert.ok(!report.uncited.includes('EGN-23'), 'EGN-23 is cited');
+    assert.deepStrictEqual(report.documents.slice().sort(), [
+      'annexes/fiche-action-pix.md',
+      'annexes/sobriete-numerique.rst',
+      'deliberation-conseil-departemental.tex',
+      'note-projet-ent.txt',
+      'plan-numerique-academique.md',
+    ]);
+    assert.match(report.summary, /\d+ of the 40 proposals are cited/);
+    await frame.evaluate('document.querySelector("table.matrix").scrollIntoView()');
+    await ui.screenshot('coverage-workspace-matrix');
+  });
+
+  it('shows the active document\'s count in the status bar, and opens its coverage on click', async () => {
+    const page = ui.page;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('plan-numerique-academique.md');
+    await ui.until('the file in quick open', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await page.keyboard.press('Enter');
+    await ui.until('the plan open in an editor', async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    const item = page.locator('.statusbar-item[id$="egn.citations"]');
+    const text = await ui.until('the EGN status bar item', async () => (await item.count()) > 0 && (await item.innerText()).trim());
+    // 16 distinct existing proposals: EGN-41 does not count, 16 and 17 come from "EGN-15 à 18".
+    assert.strictEqual(text, 'EGN 16/40');
+    await ui.screenshot('coverage-status-bar');
+    await item.click();
+    const frame = await ui.until('the document coverage report', async () => {
+      for (const f of page.frames()) {
+        try {
+          const scope = await f.evaluate('document.querySelector(".bar > span")?.style.width ? document.querySelector("main > p.muted").textContent : ""');
+          if (typeof scope === 'string' && scope.includes('plan-numerique-academique.md')) {
+            return f;
+          }
+        } catch {
+          // A frame that navigated meanwhile.
+        }
+      }
+      return undefined;
+    });
+    const summary = await frame.evaluate('document.querySelector(".summary").textContent');
+    // The workbench reveals a webview's iframe once it has loaded: wait for it before the picture.
+    await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
+    await ui.screenshot('coverage-document');
+    assert.strictEqual(summary, '16 of the 40 proposals are cited (40 %).');
+  });
+});

@@ -15,7 +15,6 @@ export function proposalPageLabels(): ProposalPageLabels {
     tags: vscode.l10n.t('Tags:'),
     sameGroup: (group) => vscode.l10n.t('Also in “{0}”', group),
     sharingTag: (tags) => vscode.l10n.t('Sharing a tag: {0}', tags),
-    noRelated: vscode.l10n.t('No other proposal has this tag.'),
     pager: vscode.l10n.t('Previous and next proposals'),
     previous: vscode.l10n.t('Previous'),
     next: vscode.l10n.t('Next'),

@@ -12,7 +12,6 @@ export interface ProposalPageLabels {
   readonly tags: string;
   readonly sameGroup: (group: string) => string;
   readonly sharingTag: (tags: string) => string;
-  readonly noRelated: string;
   readonly pager: string;
   readonly previous: string;
   readonly next: string;
@@ -79,8 +78,8 @@ export function renderProposalBody(catalogue: Catalogue, proposal: Proposal, lab
   const tags = p.tags.length > 0
     ? `<p><span class="visually-hidden">${escapeHtml(labels.tags)}</span>${p.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('')}</p>`
     : '';
-  const relatedSection = p.tags.length > 0
-    ? `<section aria-labelledby="related-heading"><h2 id="related-heading">${escapeHtml(labels.sharingTag(p.tags.join(', ')))}</h2>${related.length > 0 ? proposalList(related) : `<p class="muted">${escapeHtml(labels.noRelated)}</p>`}</section>`
+  const relatedSection = related.length > 0
+    ? `<section aria-labelledby="related-heading"><h2 id="related-heading">${escapeHtml(labels.sharingTag(p.tags.join(', ')))}</h2>${proposalList(related)}</section>`
     : '';
   const pager = previous || next
     ? `<nav class="pager" aria-label="${escapeHtml(labels.pager)}"><div>${previous ? proposalButton(previous, 'prev', `← ${labels.previous}`) : ''}</div><div>${next ? proposalButton(next, 'next', `${labels.next} →`) : ''}</div></nav>`

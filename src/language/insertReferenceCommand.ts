@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Proposal } from '../core/catalogue';
+import { formatReferences, parseReferenceFormat } from '../core/referenceFormat';
+import type { ExtensionDeps } from '../deps';
+import { proposalsFromArguments } from './proposalArguments';
+import { pickProposals } from './proposalQuickPick';
+
+/**
+ * `egn.insertReference`: inserts references at every cursor of the editor being written in, in the
+ * format of `egn.reference.format`, as one undo step. Without arguments it asks for proposals (several
+ * at once); with a reference, a number, a tree node or an array of those, it inserts them directly.
+ */
+export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disposable {
+  // A webview or a tree taking focus leaves no active text editor: insert where the writer was.
+  let lastEditor = vscode.window.activeTextEditor;
+  const tracking = vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (e) {
+      lastEditor = e;
+    }
+  });
+
+  async function targetEditor(): Promise<vscode.TextEditor | undefined> {
+    const active = vscode.window.activeTextEditor;
+    if (active) {
+      return active;
+    }
+    const last = lastEditor;
+    if (!last || last.document.isClosed || !hasOpenTab(last.document.uri)) {
+      // The writer closed it: reopening it would be a surprise.
+      return undefined;
+    }
+    if (vscode.window.visibleTextEditors.includes(last)) {
+      return last;
+    }
+    // Its tab is hidden: bring the document back where it was, cursors included.
+    const selections = last.selections;
+    const shown = await vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
+    shown.selections = selections;
+    return shown;
+  }
+
+  async function insert(...args: unknown[]): Promise<boolean> {
+    const parsed = proposalsFromArguments(deps.catalogue, args);
+    if (parsed.kind === 'invalid') {
+      const { min, max } = deps.catalogue.range;
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot insert "{0}": it is not a proposal ({1} to {2}).', parsed.value, deps.scanner.canonical(min), deps.scanner.canonical(max)));
+      return false;
+    }
+    // Check the target before asking, so that nobody picks proposals for nowhere.
+    let editor = await targetEditor();
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to insert a reference.'));
+      return false;
+    }
+    let proposals: readonly Proposal[] | undefined;
+    if (parsed.kind === 'proposals') {
+      proposals = parsed.proposals;
+    } else {
+      proposals = await pickProposals(deps.catalogue, {
+        title: vscode.l10n.t('Insert Proposal Reference'),
+        placeholder: vscode.l10n.t('Type words of a title, a theme or a number; check several proposals to insert them together'),
+        canPickMany: true,
+      });
+      if (!proposals || proposals.length === 0) {
+        return false;
+      }
+      // The pick took focus; the editor may have been closed meanwhile.
+      editor = await targetEditor();
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to insert a reference.'));
+        return false;
+      }
+    }
+    return insertInto(editor, proposals);
+  }
+
+  async function insertInto(editor: vscode.TextEditor, proposals: readonly Proposal[]): Promise<boolean> {
+    const doc = editor.document;
+    if (vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is read-only: the reference was not inserted.', displayName(doc)));
+      return false;
+    }
+    const format = parseReferenceFormat(vscode.workspace.getConfiguration('egn', { uri: doc.uri, languageId: doc.languageId }).get('reference.format'));
+    const text = formatReferences(proposals, format);
+    // One edit for every cursor: one undo step.
+    const selections = editor.selections;
+    const done = await editor.edit((builder) => {
+      for (const s of selections) {
+        builder.replace(s, text);
+      }
+    });
+    if (!done) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The reference could not be inserted in {0} (the editor may be read-only).', displayName(doc)));
+    }
+    return done;
+  }
+
+  return vscode.Disposable.from(tracking, vscode.commands.registerCommand('egn.insertReference', insert));
+}
+
+function hasOpenTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+}
+
+function displayName(doc: vscode.TextDocument): string {
+  return doc.isUntitled ? doc.uri.path : doc.uri.path.split('/').pop() ?? doc.uri.toString();
+}

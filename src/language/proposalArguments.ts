@@ -1,0 +1,64 @@
+import type { Catalogue, Proposal } from '../core/catalogue';
+
+/** What `proposalsFromArguments` made of a command's arguments. */
+export type ProposalArguments =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'proposals'; readonly proposals: readonly Proposal[] }
+  | { readonly kind: 'invalid'; readonly value: string };
+
+/**
+ * The proposals a command's arguments name: `'EGN-12'`, `12`, a `Proposal`, a tree node
+ * (`{ proposal }`), or an array of those. A tree's context menu passes the clicked node and then the
+ * selected nodes: the selection wins when it holds the clicked node.
+ */
+export function proposalsFromArguments(catalogue: Catalogue, args: readonly unknown[]): ProposalArguments {
+  const [first, second] = args;
+  if (first === undefined || first === null) {
+    return { kind: 'none' };
+  }
+  const value = Array.isArray(second) && second.length > 0 ? second : Array.isArray(first) ? first : [first];
+  if (value.length === 0) {
+    return { kind: 'none' };
+  }
+  const proposals: Proposal[] = [];
+  for (const v of value) {
+    const p = proposalOf(catalogue, v);
+    if (!p) {
+      return { kind: 'invalid', value: describe(v) };
+    }
+    proposals.push(p);
+  }
+  return { kind: 'proposals', proposals };
+}
+
+function proposalOf(catalogue: Catalogue, v: unknown): Proposal | undefined {
+  if (typeof v === 'string') {
+    return catalogue.byId(v.trim());
+  }
+  if (typeof v === 'number') {
+    return Number.isInteger(v) ? catalogue.byNumber(v) : undefined;
+  }
+  if (typeof v === 'object' && v !== null) {
+    if ('proposal' in v) {
+      return proposalOf(catalogue, (v as { proposal: unknown }).proposal);
+    }
+    if ('number' in v) {
+      return proposalOf(catalogue, (v as { number: unknown }).number);
+    }
+    if ('id' in v) {
+      return proposalOf(catalogue, (v as { id: unknown }).id);
+    }
+  }
+  return undefined;
+}
+
+/** A short printable form of a bad argument, for the error message. */
+function describe(v: unknown): string {
+  let text: string;
+  try {
+    text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { Catalogue, Proposal } from '../core/catalogue';
+
+interface ProposalItem extends vscode.QuickPickItem {
+  readonly proposal: Proposal;
+}
+
+/** Options of one proposal pick. */
+export interface ProposalPickOptions {
+  readonly title: string;
+  readonly placeholder: string;
+  readonly canPickMany: boolean;
+}
+
+/**
+ * A quick pick of every proposal (id, theme, official title). VS Code's own matching does not ignore
+ * accents, so the catalogue's folded search (case, accents, apostrophes) runs on each keystroke and
+ * the proposals it finds are kept visible (`alwaysShow`) next to VS Code's own matches: `education`
+ * finds the titles written with "éducation". Resolves undefined when the user cancels.
+ */
+export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
+  const items: ProposalItem[] = catalogue.proposals.map((p) => ({
+    label: p.id,
+    description: p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title,
+    detail: p.title,
+    proposal: p,
+  }));
+  const pick = vscode.window.createQuickPick<ProposalItem>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.canSelectMany = options.canPickMany;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  return new Promise((resolve) => {
+    let accepted = false;
+    const disposables: vscode.Disposable[] = [
+      pick.onDidChangeValue((value) => {
+        const found = new Set(value.trim() === '' ? [] : catalogue.search(value).map((h) => h.proposal.number));
+        let changed = false;
+        for (const item of items) {
+          if (item.alwaysShow !== found.has(item.proposal.number)) {
+            item.alwaysShow = found.has(item.proposal.number);
+            changed = true;
+          }
+        }
+        if (changed) {
+          // Assigning the items again clears the selection of a multi-select pick: keep it.
+          const selected = pick.selectedItems;
+          pick.items = items;
+          pick.selectedItems = selected;
+        }
+      }),
+      pick.onDidAccept(() => {
+        // Enter on a multi-select pick with nothing checked takes the highlighted proposal.
+        const checked = options.canPickMany ? pick.selectedItems : [];
+        const chosen = checked.length > 0 ? checked : pick.activeItems.slice(0, 1);
+        if (chosen.length === 0) {
+          return;
+        }
+        accepted = true;
+        resolve(chosen.map((i) => i.proposal));
+        pick.hide();
+      }),
+      pick.onDidHide(() => {
+        if (!accepted) {
+          resolve(undefined);
+        }
+        for (const d of disposables) {
+          d.dispose();
+        }
+        pick.dispose();
+      }),
+    ];
+    pick.show();
+  });
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { ExtensionDeps } from '../deps';
+import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
+
+/**
+ * Quick fixes for the EGN diagnostics: replace a reference to a proposal that does not exist with one
+ * picked from the list (`egn.replaceReference`), or write a non-canonical reference as `EGN-n`.
+ */
+export class ReferenceCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly deps: ExtensionDeps) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) {
+      return actions;
+    }
+    for (const d of context.diagnostics) {
+      if (token.isCancellationRequested) {
+        return [];
+      }
+      if (d.source !== DIAGNOSTIC_SOURCE) {
+        continue;
+      }
+      if (d.code === UNKNOWN_PROPOSAL_CODE) {
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace with another proposal…'), vscode.CodeActionKind.QuickFix);
+        action.command = { command: 'egn.replaceReference', title: action.title, arguments: [document.uri, d.range] };
+        action.diagnostics = [d];
+        actions.push(action);
+      } else if (d.code === NON_CANONICAL_CODE && d.range.isSingleLine) {
+        const ref = this.deps.scanner.referenceAt(document.lineAt(d.range.start.line).text, d.range.start.character);
+        if (!ref || !ref.exists) {
+          continue;
+        }
+        const canonical = this.deps.scanner.canonical(ref.number);
+        const action = new vscode.CodeAction(vscode.l10n.t('Write as {0}', canonical), vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, new vscode.Range(d.range.start.line, ref.start, d.range.start.line, ref.end), canonical);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}

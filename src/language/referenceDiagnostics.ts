@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import type { ExtensionDeps } from '../deps';
+import type { WritingLanguages } from './documentSelector';
+import { unknownProposalMessage } from './unknownProposalMessage';
+
+/** Stable diagnostic codes: quick fixes and users' filters rely on them. */
+export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
+export const NON_CANONICAL_CODE = 'egn.nonCanonical';
+export const DIAGNOSTIC_SOURCE = 'EGN';
+
+/** Wait after the last keystroke before checking a document again. */
+const DEBOUNCE_MS = 300;
+
+/**
+ * Warns about references to proposals that do not exist (and, when `egn.diagnostics.nonCanonicalHint`
+ * is on, hints at non-canonical forms) in the documents of the writing languages that are open in a
+ * tab. Checks again, debounced, while the writer types; clears a document's diagnostics when its last
+ * tab closes or the document itself closes.
+ */
+export class ReferenceDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('egn');
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly deps: ExtensionDeps, private readonly languages: WritingLanguages) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) {
+          this.schedule(e.document, DEBOUNCE_MS);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      // Documents outlive their editors (other extensions keep them open): what counts for the writer
+      // is the tab. Closing the last tab of a document clears its warnings; opening one checks it.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          for (const uri of tabUris(tab)) {
+            if (!hasTab(uri)) {
+              this.forget(uri);
+            }
+          }
+        }
+        for (const tab of e.opened) {
+          for (const uri of tabUris(tab)) {
+            const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+            if (doc) {
+              this.schedule(doc, 0);
+            }
+          }
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('egn.diagnostics')) {
+          this.checkAll();
+        }
+      }),
+      languages.onDidChange(() => this.checkAll()),
+    );
+    this.checkAll();
+  }
+
+  private checkAll(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      this.schedule(doc, 0);
+    }
+  }
+
+  /** Checks `doc` after `delay` ms, replacing a check already waiting for it. */
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const waiting = this.pending.get(key);
+    if (waiting !== undefined) {
+      clearTimeout(waiting);
+    }
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.check(doc);
+    }, delay));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const waiting = this.pending.get(key);
+    if (waiting !== undefined) {
+      clearTimeout(waiting);
+      this.pending.delete(key);
+    }
+    this.collection.delete(uri);
+  }
+
+  private check(doc: vscode.TextDocument): void {
+    if (doc.isClosed || !this.languages.includes(doc) || !hasTab(doc.uri)) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const config = vscode.workspace.getConfiguration('egn.diagnostics', { uri: doc.uri, languageId: doc.languageId });
+    if (!config.get<boolean>('enabled', true)) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const hintVariants = config.get<boolean>('nonCanonicalHint', false);
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const ref of this.deps.scanner.scan(doc.getText())) {
+      const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
+      if (!ref.exists) {
+        const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref.number), vscode.DiagnosticSeverity.Warning);
+        d.code = UNKNOWN_PROPOSAL_CODE;
+        d.source = DIAGNOSTIC_SOURCE;
+        diagnostics.push(d);
+      } else if (hintVariants && ref.form === 'variant') {
+        const written = doc.getText(range);
+        const canonical = this.deps.scanner.canonical(ref.number);
+        const d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, canonical), vscode.DiagnosticSeverity.Hint);
+        d.code = NON_CANONICAL_CODE;
+        d.source = DIAGNOSTIC_SOURCE;
+        diagnostics.push(d);
+      }
+    }
+    this.collection.set(doc.uri, diagnostics);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) {
+      clearTimeout(t);
+    }
+    this.pending.clear();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+}
+
+/** The documents a tab shows. */
+function tabUris(tab: vscode.Tab): vscode.Uri[] {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) {
+    return [input.uri];
+  }
+  if (input instanceof vscode.TabInputTextDiff) {
+    return [input.modified, input.original];
+  }
+  return [];
+}
+
+/** Whether some tab of the window shows `uri`. */
+function hasTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUris(t).some((u) => u.toString() === key)));
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { ExtensionDeps } from '../deps';
+import type { Proposal } from '../core/catalogue';
+import type { Reference } from '../core/reference';
+import { unknownProposalMessage } from './unknownProposalMessage';
+
+/** The only commands a hover may run through its links. */
+const HOVER_COMMANDS = ['egn.openProposal', 'egn.revealInCatalogue'];
+
+/** Escapes text for Markdown link labels and inline text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+function commandLink(label: string, command: string, args: unknown[], tooltip: string): string {
+  const uri = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  return `[${escapeMarkdown(label)}](${uri} "${tooltip.replace(/["\\]/g, '')}")`;
+}
+
+/**
+ * Hover on a reference: id, title, theme › sub-theme and links to open the proposal or reveal it in
+ * the catalogue; for a number that is no proposal, what the valid range is.
+ */
+export class ReferenceHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly deps: ExtensionDeps) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const line = document.lineAt(position.line).text;
+    const ref = this.deps.scanner.referenceAt(line, position.character);
+    if (!ref || token.isCancellationRequested) {
+      return undefined;
+    }
+    const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
+    const proposal = this.deps.catalogue.byNumber(ref.number);
+    const markdown = proposal ? this.describe(proposal, ref) : this.unknown(ref);
+    return new vscode.Hover(markdown, range);
+  }
+
+  private describe(p: Proposal, ref: Reference): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+    md.appendMarkdown(`**${escapeMarkdown(p.id)}** — ${escapeMarkdown(p.title)}\n\n`);
+    const path = p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title;
+    md.appendMarkdown(`$(list-tree) ${escapeMarkdown(path)}\n\n`);
+    const implied = ref.implied.filter((n) => this.deps.catalogue.byNumber(n) !== undefined).map((n) => this.deps.scanner.canonical(n));
+    if (implied.length > 0) {
+      md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This range also cites {0}.', implied.join(', ')))}\n\n`);
+    }
+    md.appendMarkdown([
+      commandLink(vscode.l10n.t('Open details'), 'egn.openProposal', [p.id], vscode.l10n.t('Open the details of {0}', p.id)),
+      commandLink(vscode.l10n.t('Reveal in catalogue'), 'egn.revealInCatalogue', [p.id], vscode.l10n.t('Show {0} in the EGN catalogue', p.id)),
+    ].join(' · '));
+    return md;
+  }
+
+  private unknown(ref: Reference): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`$(warning) ${escapeMarkdown(unknownProposalMessage(this.deps, ref.number))}`);
+    return md;
+  }
+}

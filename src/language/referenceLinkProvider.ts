@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { ExtensionDeps } from '../deps';
+
+/** Every reference to an existing proposal is a link that opens its detail panel. */
+export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly deps: ExtensionDeps) {}
+
+  provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
+    const refs = this.deps.scanner.scan(document.getText());
+    const links: vscode.DocumentLink[] = [];
+    for (const ref of refs) {
+      if (token.isCancellationRequested) {
+        return [];
+      }
+      const p = ref.exists ? this.deps.catalogue.byNumber(ref.number) : undefined;
+      if (!p) {
+        continue;
+      }
+      const target = vscode.Uri.parse(`command:egn.openProposal?${encodeURIComponent(JSON.stringify([p.id]))}`);
+      const link = new vscode.DocumentLink(new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), target);
+      link.tooltip = vscode.l10n.t('Open {0}: {1}', p.id, p.title);
+      links.push(link);
+    }
+    return links;
+  }
+}

@@ -1,0 +1,322 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, openFixture, positionOf, until } from './support';
+
+const PLAN = 'plan-numerique-academique.md';
+const DELIBERATION = 'deliberation-conseil-departemental.tex';
+const NOTE = 'note-projet-ent.txt';
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n')
+    // Catalogue text is escaped for Markdown; compare the text a reader sees.
+    .replace(/\\(.)/g, '$1');
+}
+
+async function hoversAt(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+}
+
+/** The completion items of this extension (kind Reference, label EGN-n), in the order VS Code sorts them. */
+async function egnCompletions(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+  return list.items
+    .filter((i) => i.kind === vscode.CompletionItemKind.Reference && /^EGN-\d+$/.test(labelOf(i)))
+    .sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+async function untitled(language: string, content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(doc);
+}
+
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+function egnDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'EGN');
+}
+
+function endOfDocument(doc: vscode.TextDocument): vscode.Position {
+  return doc.lineAt(doc.lineCount - 1).range.end;
+}
+
+describe('Writing support', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  describe('hover', () => {
+    it('shows the id, official title, theme path and command links of EGN-12 in Markdown', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const at = positionOf(doc, 'EGN-12', 3);
+      const hovers = await hoversAt(doc, at);
+      const text = hoverText(hovers);
+      assert.match(text, /EGN-12/);
+      assert.match(text, /Développer la citoyenneté numérique et renforcer l’éducation aux médias/);
+      assert.match(text, /Enseigner et apprendre/i);
+      const raw = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value)).join('\n');
+      assert.ok(raw.includes(`command:egn.openProposal?${encodeURIComponent(JSON.stringify(['EGN-12']))}`), raw);
+      assert.ok(raw.includes('command:egn.revealInCatalogue?'), raw);
+      const range = hovers.find((h) => h.range)?.range;
+      assert.ok(range, 'the hover has a range');
+      assert.strictEqual(doc.getText(range), 'EGN-12');
+    });
+
+    it('says that EGN-41 does not exist and gives the valid range', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const text = hoverText(await hoversAt(doc, positionOf(doc, 'EGN-41', 1)));
+      assert.match(text, /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+    });
+
+    it('works inside a LaTeX command such as \\textbf{EGN-16}', async () => {
+      const { document: doc } = await openFixture(DELIBERATION);
+      assert.strictEqual(doc.languageId, 'latex');
+      const text = hoverText(await hoversAt(doc, positionOf(doc, '\\textbf{EGN-16}', '\\textbf{EGN-1'.length)));
+      assert.match(text, /EGN-16/);
+      assert.match(text, /équipement/i);
+    });
+
+    it('mentions the numbers a range implies when hovering its end (EGN-16–18 also cites EGN-17)', async () => {
+      const { document: doc } = await openFixture(DELIBERATION);
+      const text = hoverText(await hoversAt(doc, positionOf(doc, 'EGN-16–18', 'EGN-16–1'.length)));
+      assert.match(text, /EGN-18/);
+      assert.match(text, /range also cites EGN-17/);
+    });
+
+    it('shows nothing on ordinary text', async () => {
+      const { document: doc } = await openFixture(NOTE);
+      assert.strictEqual(hoverText(await hoversAt(doc, positionOf(doc, 'Calendrier', 3))).trim(), '');
+    });
+  });
+
+  describe('completion', () => {
+    it('offers the 40 proposals in number order after "EGN-", replacing what was typed', async () => {
+      const editor = await untitled('markdown', 'Conformément à EGN-');
+      const pos = endOfDocument(editor.document);
+      const items = await egnCompletions(editor.document, pos);
+      assert.deepStrictEqual(items.map(labelOf), Array.from({ length: 40 }, (_, i) => `EGN-${i + 1}`));
+      const twelve = items[11];
+      assert.match(String(twelve.detail), /citoyenneté numérique/);
+      const range = twelve.range as vscode.Range;
+      assert.strictEqual(editor.document.getText(range), 'EGN-');
+    });
+
+    it('filters by folded title words: "EGN-citoy" keeps only EGN-12, "EGN-education" finds the titles with "éducation"', async () => {
+      const editor = await untitled('plaintext', 'Voir EGN-citoy');
+      const items = await egnCompletions(editor.document, endOfDocument(editor.document));
+      assert.strictEqual(items.length, 40, 'VS Code filters on the client; the provider gives every proposal');
+      for (const item of items) {
+        assert.strictEqual(editor.document.getText(item.range as vscode.Range), 'EGN-citoy');
+        assert.ok(item.filterText?.startsWith(`${labelOf(item)} `), item.filterText);
+      }
+      assert.deepStrictEqual(items.filter((i) => i.filterText?.includes('citoy')).map(labelOf), ['EGN-12']);
+      const education = items.filter((i) => i.filterText?.includes('education')).map(labelOf);
+      assert.ok(education.includes('EGN-12') && education.includes('EGN-14'), education.join(', '));
+      assert.ok(items.every((i) => !/[éèàçô]/.test(i.filterText ?? '')), 'filterTexts are folded');
+    });
+
+    it('offers the proposals after "EGN n°" too, with a filterText that starts as typed', async () => {
+      const editor = await untitled('latex', 'la proposition EGN n°');
+      const items = await egnCompletions(editor.document, endOfDocument(editor.document));
+      assert.strictEqual(items.length, 40);
+      assert.strictEqual(editor.document.getText(items[0].range as vscode.Range), 'EGN n°');
+      assert.ok(items[0].filterText?.startsWith('EGN n°1 EGN-1 '), items[0].filterText);
+    });
+
+    it('offers nothing of its own after an ordinary hyphen ("auto-")', async () => {
+      const editor = await untitled('markdown', 'une démarche auto-');
+      assert.deepStrictEqual(await egnCompletions(editor.document, endOfDocument(editor.document)), []);
+    });
+
+    it('includes the "egnref" snippet on an empty line of a Markdown document', async () => {
+      const editor = await untitled('markdown', 'Titre\n\n');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 0));
+      const snippet = list.items.find((i) => labelOf(i) === 'egnref');
+      assert.ok(snippet, `no egnref among ${list.items.length} items`);
+      assert.strictEqual(snippet.kind, vscode.CompletionItemKind.Snippet);
+      const body = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText.value : String(snippet.insertText);
+      assert.ok(body.startsWith('${1|EGN-1 — '), body.slice(0, 80));
+      assert.ok(body.includes('EGN-40 — '), 'every proposal is a choice');
+    });
+  });
+
+  describe('links and definition', () => {
+    it('links every reference of the text note to its proposal', async () => {
+      const { document: doc } = await openFixture(NOTE);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      const egn = links.filter((l) => l.target?.scheme === 'command');
+      assert.deepStrictEqual(egn.map((l) => doc.getText(l.range)), ['EGN-23', 'EGN-23', 'EGN-24', 'EGN 25', 'EGN-27']);
+      assert.strictEqual(egn[4].target?.path, 'egn.openProposal');
+      assert.deepStrictEqual(JSON.parse(egn[4].target?.query ?? ''), ['EGN-27']);
+    });
+
+    it('links no reference to a proposal that does not exist', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      const texts = links.filter((l) => l.target?.scheme === 'command').map((l) => doc.getText(l.range));
+      assert.deepStrictEqual(texts, ['EGN-1', 'EGN-2', 'EGN n° 4', 'EGN-6', 'EGN-7', '13', 'EGN-12', 'EGN-9', '10', '11', 'EGN-15', '18', 'EGN-21', 'EGN-23']);
+    });
+
+    it('goes to the entry of EGN-12 in the bundled catalogue', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'EGN-12', 2));
+      assert.strictEqual(locations.length, 1);
+      const loc = locations[0];
+      const uri = 'uri' in loc ? loc.uri : loc.targetUri;
+      const range = 'range' in loc ? loc.range : loc.targetRange;
+      assert.ok(uri.path.endsWith('/data/egn-2020.yaml'), uri.toString());
+      const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split(/\r?\n/);
+      assert.match(yaml[range.start.line], /^\s*- number: 12\s*$/);
+      assert.match(yaml[range.start.line + 1], /citoyenneté numérique/);
+    });
+  });
+
+  describe('diagnostics and quick fixes', () => {
+    it('warns once, on EGN-41 only, with a stable code', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const diagnostics = await until('the EGN-41 warning', () => egnDiagnostics(doc.uri).length > 0 && egnDiagnostics(doc.uri));
+      assert.strictEqual(diagnostics.length, 1, diagnostics.map((d) => d.message).join('\n'));
+      const [d] = diagnostics;
+      assert.strictEqual(doc.getText(d.range), 'EGN-41');
+      assert.strictEqual(d.code, 'egn.unknownProposal');
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.strictEqual(d.message, 'EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40.');
+    });
+
+    it('checks again while typing and clears the warnings when the document closes', async () => {
+      const editor = await untitled('markdown', 'Voir EGN-12.');
+      const uri = editor.document.uri;
+      await editor.edit((b) => b.insert(endOfDocument(editor.document), ' Et EGN-0 puis EGN-123.'));
+      const diagnostics = await until('two warnings after typing', () => egnDiagnostics(uri).length === 2 && egnDiagnostics(uri));
+      assert.deepStrictEqual(diagnostics.map((d) => editor.document.getText(d.range)), ['EGN-0', 'EGN-123']);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await until('the warnings to be cleared', () => egnDiagnostics(uri).length === 0);
+    });
+
+    it('clears the warnings of a workspace file when it closes', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      await until('the EGN-41 warning', () => egnDiagnostics(doc.uri).length === 1);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await until('the warnings of the closed file to be cleared', () => egnDiagnostics(doc.uri).length === 0, 20_000);
+    });
+
+    it('offers "Replace with another proposal…" for an unknown reference', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      const [d] = await until('the EGN-41 warning', () => egnDiagnostics(doc.uri).length === 1 && egnDiagnostics(doc.uri));
+      const replace = await until('the "Replace with another proposal…" quick fix', async () => {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+        return actions.find((a) => a.command?.command === 'egn.replaceReference');
+      });
+      assert.strictEqual(replace.title, 'Replace with another proposal…');
+      const [uri, range] = replace.command?.arguments ?? [];
+      assert.strictEqual((uri as vscode.Uri).toString(), doc.uri.toString());
+      assert.strictEqual(doc.getText(range as vscode.Range), 'EGN-41');
+    });
+
+    it('hints at "EGN n° 4" and fixes it to EGN-4 when the non-canonical hint is on', async () => {
+      const config = vscode.workspace.getConfiguration('egn');
+      await config.update('diagnostics.nonCanonicalHint', true, vscode.ConfigurationTarget.Workspace);
+      try {
+        const { document: doc } = await openFixture(PLAN);
+        const hint = await until('the non-canonical hint', () => egnDiagnostics(doc.uri).find((d) => d.code === 'egn.nonCanonical'));
+        assert.strictEqual(doc.getText(hint.range), 'EGN n° 4');
+        assert.strictEqual(hint.severity, vscode.DiagnosticSeverity.Hint);
+        assert.deepStrictEqual(egnDiagnostics(doc.uri).filter((d) => d.code === 'egn.nonCanonical').map((d) => doc.getText(d.range)), ['EGN n° 4']);
+        // Code actions see the diagnostics once the window has them: poll rather than race.
+        const fix = await until('the "Write as EGN-4" quick fix', async () => {
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, hint.range, vscode.CodeActionKind.QuickFix.value);
+          return actions.find((a) => a.title === 'Write as EGN-4');
+        });
+        assert.ok(fix.edit);
+        assert.strictEqual(fix.isPreferred, true);
+        assert.ok(await vscode.workspace.applyEdit(fix.edit));
+        assert.ok(doc.getText().includes('administrative et pédagogique (EGN-4) est'), doc.getText());
+        await until('the hint to go away', () => !egnDiagnostics(doc.uri).some((d) => d.code === 'egn.nonCanonical'));
+      } finally {
+        await config.update('diagnostics.nonCanonicalHint', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it('stops warning when egn.diagnostics.enabled is off, and warns again when it is back on', async () => {
+      const { document: doc } = await openFixture(PLAN);
+      await until('the EGN-41 warning', () => egnDiagnostics(doc.uri).length === 1);
+      const config = vscode.workspace.getConfiguration('egn');
+      await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('the warnings to be cleared', () => egnDiagnostics(doc.uri).length === 0);
+      } finally {
+        await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until('the EGN-41 warning again', () => egnDiagnostics(doc.uri).length === 1);
+    });
+  });
+
+  describe('languages setting', () => {
+    it('drops and restores hover and diagnostics when a language leaves and rejoins egn.languages, without a reload', async () => {
+      const { document: doc } = await openFixture(NOTE);
+      const at = positionOf(doc, 'EGN-24', 2);
+      assert.match(hoverText(await hoversAt(doc, at)), /EGN-24/);
+      const config = vscode.workspace.getConfiguration('egn');
+      await config.update('languages', ['markdown', 'latex'], vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('no hover in plain text', async () => !/EGN-24/.test(hoverText(await hoversAt(doc, at))));
+      } finally {
+        await config.update('languages', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await until('the hover back in plain text', async () => /EGN-24/.test(hoverText(await hoversAt(doc, at))));
+    });
+  });
+
+  describe('egn.insertReference', () => {
+    const cases: { format: string; args: unknown[]; expected: string }[] = [
+      { format: 'id', args: ['EGN-12'], expected: 'EGN-12' },
+      { format: 'id', args: [['EGN-12', 3, 'egn-5']], expected: 'EGN-3, EGN-5 et EGN-12' },
+      { format: 'idAndTitle', args: [{ proposal: { number: 2 } }], expected: 'EGN-2 (Créer une concertation ouverte pour prolonger la dynamique des EGN)' },
+      { format: 'sentence', args: [12], expected: 'proposition n°\u00a012 (EGN-12)' },
+      { format: 'sentence', args: [[12, 'EGN-5', 3]], expected: 'propositions n°\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)' },
+    ];
+    for (const c of cases) {
+      it(`inserts ${JSON.stringify(c.args)} at two cursors in the "${c.format}" format, as one undo step`, async () => {
+        const config = vscode.workspace.getConfiguration('egn');
+        await config.update('reference.format', c.format, vscode.ConfigurationTarget.Workspace);
+        try {
+          const original = 'Voir  ici.\nEt  là.';
+          const editor = await untitled('plaintext', original);
+          editor.selections = [new vscode.Selection(0, 5, 0, 5), new vscode.Selection(1, 3, 1, 3)];
+          const done = await vscode.commands.executeCommand<boolean>('egn.insertReference', ...c.args);
+          assert.strictEqual(done, true);
+          assert.strictEqual(editor.document.getText(), `Voir ${c.expected} ici.\nEt ${c.expected} là.`);
+          await vscode.commands.executeCommand('undo');
+          assert.strictEqual(editor.document.getText(), original);
+        } finally {
+          await config.update('reference.format', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+      });
+    }
+
+    it('refuses an argument that is no proposal and leaves the text as it was', async () => {
+      const editor = await untitled('plaintext', 'Voir .');
+      editor.selection = new vscode.Selection(0, 5, 0, 5);
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', 'EGN-41'), false);
+      assert.strictEqual(editor.document.getText(), 'Voir .');
+    });
+
+    it('inserts nothing anywhere when no document is open', async () => {
+      await closeAllEditors();
+      await until('no editor open', () => vscode.window.visibleTextEditors.length === 0);
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', 'EGN-12'), false);
+    });
+  });
+});

@@ -17,11 +17,27 @@ function relative(location: vscode.Location): string {
   return path.posix.relative(root, location.uri.path);
 }
 
-/** Find all references on `EGN-<n>` typed in a scratch (untitled, hence unindexed) document. */
+let probes = 0;
+
+/**
+ * Find all references on `EGN-<n>` typed in a scratch (untitled, hence unindexed) document. Each
+ * probe has a name of its own: `Untitled-N` names are reused once closed, and the workbench may
+ * still hold an older document under a reused name.
+ */
 async function referencesOf(n: number): Promise<vscode.Location[]> {
-  const probe = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Voir EGN-${n}.` });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `egn-probe-${Date.now()}-${++probes}.md` });
+  const probe = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), `Voir EGN-${n}.`);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.strictEqual(probe.languageId, 'markdown');
   const locations = await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', probe.uri, new vscode.Position(0, 6));
   return locations ?? [];
+}
+
+/** Where `EGN-<n>` is cited, as `path:line:character` strings, for readable failures. */
+async function placesOf(n: number): Promise<string[]> {
+  return (await referencesOf(n)).map((l) => `${relative(l)}:${l.range.start.line + 1}:${l.range.start.character + 1}`);
 }
 
 /** Splits one RFC 4180 CSV line into its fields. */
@@ -86,7 +102,7 @@ describe('Workspace citations', () => {
     assert.ok(files13.includes('plan-numerique-academique.md'), 'the continuation "EGN-7 et 13" counts');
     const files1 = (await referencesOf(1)).map(relative);
     assert.deepStrictEqual(files1, ['plan-numerique-academique.md'], 'EGN-1 of node_modules/ is ignored');
-    assert.deepStrictEqual(await referencesOf(40), [], 'EGN-40 is cited only in node_modules/');
+    assert.deepStrictEqual(await placesOf(40), [], 'EGN-40 is cited only in node_modules/');
   });
 
   it('counts the numbers inside a range: "EGN-15 à 18" cites 16 and 17', async () => {
@@ -100,7 +116,7 @@ describe('Workspace citations', () => {
 
   it('counts the unsaved text of an open document, and forgets it on undo', async () => {
     const editor = await openFixture('annexes/fiche-action-pix.md');
-    assert.deepStrictEqual(await referencesOf(33), [], 'EGN-33 is not cited before the edit');
+    assert.deepStrictEqual(await placesOf(33), [], 'EGN-33 is not cited before the edit');
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Nouvelle piste : EGN-33.\n'));
     assert.ok(editor.document.isDirty, 'the edit is not saved');
     const after = await until('EGN-33 to be found in the unsaved buffer', async () => {
@@ -116,7 +132,7 @@ describe('Workspace citations', () => {
 
   it('follows files created and deleted on disk', async () => {
     const uri = workspaceUri('annexes', 'nouvelle-fiche.md');
-    assert.deepStrictEqual(await referencesOf(35), []);
+    assert.deepStrictEqual(await placesOf(35), []);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Nouvelle fiche\n\nMise en œuvre de EGN-35.\n'));
     const created = await until('EGN-35 in the new file', async () => {
       const l = await referencesOf(35);
@@ -198,6 +214,30 @@ describe('Workspace citations', () => {
     for (const bad of [{ type: 'openDocument', index: -1 }, { type: 'openDocument', index: 'file:///etc/passwd' }, { type: 'openDocument', uri: 'file:///x' }, { type: 'export', format: 'html' }, { type: 'run' }, 'openDocument', null]) {
       assert.strictEqual(parseCoverageMessage(bad), undefined, JSON.stringify(bad));
     }
+  });
+
+  it('egn.showUncitedOnly leaves only the uncited proposals in the tree, with counts; egn.showAllProposals brings all back', async () => {
+    type Row = { id: string; description: string | undefined; contextValue: string | undefined; children: Row[] };
+    const proposals = async (): Promise<Row[]> => {
+      const snapshot = await vscode.commands.executeCommand<{ items: Row[] }>('egn._catalogueSnapshot');
+      const all: Row[] = [];
+      const walk = (rows: Row[]): void => rows.forEach((r) => (r.contextValue === 'proposal' ? all.push(r) : walk(r.children)));
+      walk(snapshot.items);
+      return all;
+    };
+    try {
+      await vscode.commands.executeCommand('egn.showUncitedOnly');
+      const uncited = (await proposals()).map((r) => r.id);
+      assert.ok(uncited.some((id) => id.endsWith('EGN-40')), 'EGN-40 is cited only in node_modules/');
+      assert.ok(!uncited.some((id) => id.endsWith('EGN-23')), 'EGN-23 is cited');
+      assert.strictEqual(uncited.length, 18, `uncited: ${uncited.join(', ')}`);
+    } finally {
+      await vscode.commands.executeCommand('egn.showAllProposals');
+    }
+    const all = await proposals();
+    assert.strictEqual(all.length, 40);
+    const row23 = all.find((r) => r.id.endsWith('EGN-23'))!;
+    assert.match(row23.description ?? '', /\b3\b/, `the tree shows EGN-23's 3 citations: ${row23.description}`);
   });
 
   it('the status bar figure counts distinct existing proposals, ranges included', async () => {

@@ -369,34 +369,52 @@ export class CitationIndex {
     const lines = new LineMap(text);
     let wide: Map<number, number> | undefined;
     let i = 0;
-    const put = (n: number, ref: Reference, line: number, endLine: number, flags: number): void => {
-      if (n >= 0 && n <= MAX_INT32 && Number.isInteger(n)) {
-        data[i + F_NUMBER] = n;
-      } else {
-        data[i + F_NUMBER] = WIDE_NUMBER;
-        (wide ??= new Map()).set(i, n);
-      }
-      data[i + F_START] = ref.start;
-      data[i + F_END] = ref.end;
-      data[i + F_LINE] = line;
-      data[i + F_CHAR] = ref.start - lines.startOf(line);
-      data[i + F_END_LINE] = endLine;
-      data[i + F_END_CHAR] = ref.end - lines.startOf(endLine);
-      data[i + F_FLAGS] = flags;
-      i += STRIDE;
-    };
     for (const ref of refs) {
       const line = lines.lineAt(ref.start);
-      const endLine = ref.end === ref.start ? line : lines.lineAt(ref.end);
-      put(ref.number, ref, line, endLine, ref.exists ? EXISTS : 0);
+      const character = ref.start - lines.startOf(line);
+      // A reference ends on its own line (no separator holds a line break): no second search.
+      const endLine = ref.end < lines.startOf(line + 1) ? line : lines.lineAt(ref.end);
+      const endCharacter = ref.end - lines.startOf(endLine);
+      if (!writeCitation(data, i, ref.number, ref.start, ref.end, line, character, endLine, endCharacter, ref.exists ? EXISTS : 0)) {
+        (wide ??= new Map()).set(i, ref.number);
+      }
+      i += STRIDE;
       for (const n of ref.implied) {
         const exists = this.exists ? this.exists(n) : ref.exists;
-        put(n, ref, line, endLine, IMPLIED | (exists ? EXISTS : 0));
+        if (!writeCitation(data, i, n, ref.start, ref.end, line, character, endLine, endCharacter, IMPLIED | (exists ? EXISTS : 0))) {
+          (wide ??= new Map()).set(i, n);
+        }
+        i += STRIDE;
       }
     }
     const { excerpts, excerptMeta } = buildExcerpts(text, lines, data);
     return { uri, data, excerpts, excerptMeta, wide };
   }
+}
+
+/** Writes one citation at `i`; false when its number does not fit and must go to `wide`. */
+function writeCitation(
+  data: Int32Array,
+  i: number,
+  n: number,
+  start: number,
+  end: number,
+  line: number,
+  character: number,
+  endLine: number,
+  endCharacter: number,
+  flags: number,
+): boolean {
+  const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
+  data[i + F_NUMBER] = fits ? n : WIDE_NUMBER;
+  data[i + F_START] = start;
+  data[i + F_END] = end;
+  data[i + F_LINE] = line;
+  data[i + F_CHAR] = character;
+  data[i + F_END_LINE] = endLine;
+  data[i + F_END_CHAR] = endCharacter;
+  data[i + F_FLAGS] = flags;
+  return fits;
 }
 
 function numberAt(entry: DocumentEntry, i: number): number {
@@ -611,8 +629,9 @@ class LineMap {
     return lo;
   }
 
+  /** Offset where `line` starts; beyond the last line, past the end of the text. */
   startOf(line: number): number {
-    return this.starts[line];
+    return line < this.starts.length ? this.starts[line] : this.text.length + 1;
   }
 
   /** Offset of the end of `line`, before its line break. */

@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { CitationIndex } from '../../src/core/citationIndex';
 import { createFileFilter } from '../../src/core/globMatcher';
 import { buildIndex, HostFile, IndexHost } from '../../src/core/indexBuilder';
 import type { Reference } from '../../src/core/reference';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
 
 function tinyScan(text: string): Reference[] {
   return [...text.matchAll(/EGN-(\d+)/g)].map((m) => ({
@@ -225,5 +228,41 @@ describe('buildIndex', () => {
   it('handles an empty workspace', async () => {
     const stats = await buildIndex(new MemoryHost(new Map()), new CitationIndex(tinyScan), filter, { concurrency: 4 });
     assert.deepStrictEqual([stats.found, stats.indexed, stats.cancelled], [0, 0, false]);
+  });
+});
+
+describe('buildIndex over the demo workspace on disk, with the real scanner', () => {
+  const root = path.resolve(__dirname, '../../../test/fixtures/workspace');
+
+  /** Every file under the folder, as VS Code's findFiles would list them without exclusions. */
+  function diskHost(): IndexHost {
+    const walk = (dir: string): HostFile[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? walk(p) : [{ uri: `file://${p}`, relativePath: path.relative(root, p).split(path.sep).join('/') }];
+      });
+    return {
+      findFiles: () => Promise.resolve(walk(root)),
+      stat: (uri) => fs.promises.stat(uri.slice('file://'.length)),
+      readFile: (uri) => fs.promises.readFile(uri.slice('file://'.length)),
+    };
+  }
+
+  it('indexes the documents of the nested folder and none of node_modules', async () => {
+    const scanner = new ReferenceScanner('EGN', (n) => n >= 1 && n <= 40);
+    const index = new CitationIndex((t) => scanner.scan(t));
+    const defaults = createFileFilter({
+      include: '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}',
+      exclude: ['**/{node_modules,.git,out,dist,build,_build,target}/**'],
+      maxFileSize: 1048576,
+    });
+    const stats = await buildIndex(diskHost(), index, defaults, { concurrency: 4 });
+    const relative = index.documents().map((u) => path.relative(root, u.slice('file://'.length)).split(path.sep).join('/'));
+    assert.ok(relative.some((p) => p.startsWith('annexes/')), relative.join(', '));
+    assert.ok(relative.length >= 4, relative.join(', '));
+    assert.ok(!relative.some((p) => p.includes('node_modules')), relative.join(', '));
+    assert.ok(stats.skippedExcluded >= 1, 'the node_modules README must be skipped by the filter');
+    assert.strictEqual(stats.failed, 0);
+    assert.ok(index.citedNumbers().length > 5);
   });
 });

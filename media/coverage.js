@@ -1,8 +1,9 @@
 // @ts-check
 // The coverage report's page: sends the user's clicks to the extension as typed messages and
 // swaps in new content when the index changes, keeping scroll position and focus.
+/* global Element, HTMLElement */
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
   const vscode = acquireVsCodeApi();
 
   /** @param {unknown} state */

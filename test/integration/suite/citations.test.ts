@@ -143,6 +143,45 @@ describe('Workspace citations', () => {
     await until('EGN-35 to disappear with its file', async () => (await referencesOf(35)).length === 0);
   });
 
+  it('follows a renamed file without losing its citations', async () => {
+    const from = workspaceUri('annexes', 'sobriete-numerique.rst');
+    const to = workspaceUri('annexes', 'sobriete-et-rgpd.rst');
+    assert.deepStrictEqual(await placesOf(30), ['annexes/sobriete-numerique.rst:4:66']);
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    try {
+      await until('EGN-30 under the new name', async () => (await placesOf(30)).join() === 'annexes/sobriete-et-rgpd.rst:4:66');
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.renameFile(to, from);
+      assert.ok(await vscode.workspace.applyEdit(back));
+    }
+    await until('EGN-30 under its first name again', async () => (await placesOf(30)).join() === 'annexes/sobriete-numerique.rst:4:66');
+  });
+
+  it('rebuilds when egn.index.exclude or files.exclude change', async () => {
+    const inAnnexes = async (): Promise<boolean> => (await placesOf(13)).some((p) => p.startsWith('annexes/'));
+    assert.ok(await inAnnexes());
+    const egn = vscode.workspace.getConfiguration('egn.index');
+    await egn.update('exclude', '**/{node_modules,annexes}/**', vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('annexes/ to leave the index', async () => !(await inAnnexes()));
+      assert.ok((await placesOf(13)).some((p) => p.startsWith('plan-numerique-academique.md')), 'the rest stays indexed');
+    } finally {
+      await egn.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('annexes/ back in the index', inAnnexes);
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('exclude', { '**/annexes': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('annexes/ hidden by files.exclude', async () => !(await inAnnexes()));
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('annexes/ back in the index', inAnnexes);
+  });
+
   it('egn.findCitations resolves "EGN-23" to its three citations and peeks them', async () => {
     await openFixture('plan-numerique-academique.md');
     const shown = await vscode.commands.executeCommand<vscode.Location[]>('egn.findCitations', 'EGN-23');

@@ -1,0 +1,472 @@
+import { Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit } from 'yaml';
+import type { Catalogue } from './catalogue';
+import { buildCatalogue, CatalogueFile, ProposalEntry } from './catalogueModel';
+import { formatJsonPath, JsonPath, UnsupportedSchemaError, validateAgainstSchema } from './schemaValidator';
+
+/** Something wrong in a catalogue file, and where. */
+export interface CatalogueError {
+  /** 1-based line of the offending text. */
+  readonly line: number;
+  /** 1-based column (in UTF-16 units, as editors count) of the offending text. */
+  readonly column: number;
+  /** What is wrong, in English; starts with the path when there is one. */
+  readonly message: string;
+  /** Where in the data, e.g. `groups[1].subthemes[0].proposals[2].number`, when the error has a path. */
+  readonly path?: string;
+}
+
+/** The outcome of `loadCatalogue`: the model, or every error found. */
+export type LoadResult = { readonly ok: true; readonly catalogue: Catalogue } | { readonly ok: false; readonly errors: readonly CatalogueError[] };
+
+/**
+ * The limits that keep a hostile or mistaken file from hanging or crashing the extension host.
+ * The EGN catalogue is about 14 KB and 10 levels deep, far below all of them.
+ */
+export const CATALOGUE_LIMITS = Object.freeze({
+  /** Longest text accepted, in characters (the EGN catalogue has about 11,000). */
+  maxCharacters: 256 * 1024,
+  /**
+   * Most YAML tokens (keys, values, indicators, spaces) accepted; the EGN catalogue has about 1,500.
+   * Parsing costs per token, and junk made of punctuation is all tokens and errors: this bound keeps
+   * the worst file under a fraction of a second where the character limit alone would allow seconds.
+   */
+  maxTokens: 20_000,
+  /**
+   * Deepest nesting accepted, counted separately for indentation and for brackets (the EGN
+   * catalogue measures 10 and 0). `yaml` composes nodes recursively and a few thousand levels abort
+   * the whole process (a V8 out-of-memory in its regular expressions, which no `try` can catch), so
+   * depth is measured before parsing.
+   */
+  maxDepth: 32,
+  /** `yaml`'s guard against alias expansion bombs ("billion laughs"). */
+  maxAliasCount: 100,
+  /** Errors reported at most; junk produces hundreds and the first ones say enough. */
+  maxErrors: 50,
+});
+
+/**
+ * Loads a catalogue from the text of its YAML file, checking it against `schema` (the parsed
+ * data/catalogue.schema.json) and then against the rules a schema cannot say: proposal numbers
+ * unique and contiguous from 1, theme and sub-theme ids unique, thématiques naming existing themes,
+ * date ranges in order.
+ *
+ * Never throws: any problem, including an internal one, comes back as errors with a 1-based line
+ * and column and a message saying what is wrong and where.
+ */
+export function loadCatalogue(yamlText: string, schema: object): LoadResult {
+  try {
+    return load(yamlText, schema);
+  } catch (e) {
+    const message = e instanceof UnsupportedSchemaError
+      ? `The catalogue schema uses something the validator does not support: ${e.message}`
+      : `The catalogue could not be loaded because of an internal error: ${e instanceof Error ? e.message : String(e)}`;
+    return failure([{ line: 1, column: 1, message }]);
+  }
+}
+
+/** Formats an error for a log or an output channel: `line 3, column 7: message`. */
+export function formatCatalogueError(error: CatalogueError): string {
+  return `line ${error.line}, column ${error.column}: ${error.message}`;
+}
+
+function load(yamlText: unknown, schema: unknown): LoadResult {
+  if (typeof yamlText !== 'string') {
+    return failure([{ line: 1, column: 1, message: `The catalogue must be given as text, got ${yamlText === null ? 'null' : typeof yamlText}.` }]);
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    return failure([{ line: 1, column: 1, message: 'The catalogue schema must be a JSON object.' }]);
+  }
+  if (yamlText.length > CATALOGUE_LIMITS.maxCharacters) {
+    return failure([{
+      line: 1,
+      column: 1,
+      message: `The catalogue file is too large: ${formatSize(yamlText.length)} of text, more than the ${formatSize(CATALOGUE_LIMITS.maxCharacters)} a catalogue may have. It was not parsed; check that this is the right file.`,
+    }]);
+  }
+  const lines = new LineCounter();
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  // LineCounter learns line starts while `yaml` parses; the checks that run before parsing need them too.
+  indexLines(yamlText, lines);
+
+  if (yamlText.trim() === '') {
+    return failure([{ line: 1, column: 1, message: 'The catalogue file is empty.' }]);
+  }
+  const binary = findForbiddenCharacter(yamlText);
+  if (binary) {
+    return failure([{ ...at(binary.offset), message: binary.message }]);
+  }
+  const excess = findExcessiveStructure(yamlText);
+  if (excess !== undefined) {
+    return failure([{ ...at(excess.offset), message: excess.message }]);
+  }
+
+  const doc = withoutStackTraces(() => parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: true }));
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    // Junk yields thousands of problems: only the first ones are worth a position and a message.
+    problems.sort((a, b) => a.pos[0] - b.pos[0]);
+    const shown = problems.slice(0, CATALOGUE_LIMITS.maxErrors).map((e) => ({ ...at(e.pos[0]), message: syntaxMessage(e.code, e.message) }));
+    return failure(shown, problems.length);
+  }
+  const keys = checkKeys(doc);
+  if (keys.length > 0) {
+    return failure(keys.map((k) => ({ ...at(k.offset), message: k.message })));
+  }
+
+  let data: unknown;
+  try {
+    data = withoutStackTraces(() => doc.toJS({ maxAliasCount: CATALOGUE_LIMITS.maxAliasCount }));
+  } catch (e) {
+    if (e instanceof ReferenceError) {
+      return failure([{
+        ...at(firstAliasOffset(doc) ?? 0),
+        message: `The file expands YAML aliases (*name) more than ${CATALOGUE_LIMITS.maxAliasCount} times, the way "billion laughs" attacks exhaust memory; it was rejected. A catalogue needs no aliases.`,
+      }]);
+    }
+    throw e;
+  }
+
+  const locate = (path: JsonPath, onKey: boolean): { line: number; column: number } => at(offsetOf(doc, path, onKey));
+  const violations = validateAgainstSchema(data, schema);
+  if (violations.length > 0) {
+    return failure(violations.map((v) => pathError(v.path, v.message, locate(v.path, v.onKey))));
+  }
+  const file = data as CatalogueFile;
+  const semantic = checkSemantics(file);
+  if (semantic.length > 0) {
+    return failure(semantic.map((s) => pathError(s.path, s.message, locate(s.path, false))));
+  }
+  return { ok: true, catalogue: buildCatalogue(file) };
+}
+
+/** The errors in source order, at most `maxErrors` of them plus a note of how many more there are of `total`. */
+function failure(errors: CatalogueError[], total = errors.length): LoadResult {
+  const sorted = [...errors].sort((a, b) => a.line - b.line || a.column - b.column).slice(0, CATALOGUE_LIMITS.maxErrors);
+  const rest = total - sorted.length;
+  if (rest > 0) {
+    const last = sorted[sorted.length - 1];
+    sorted.push({ line: last.line, column: last.column, message: `${rest} more error${rest === 1 ? '' : 's'} not shown.` });
+  }
+  return { ok: false, errors: Object.freeze(sorted.map((e) => Object.freeze(e))) };
+}
+
+function pathError(path: JsonPath, message: string, pos: { line: number; column: number }): CatalogueError {
+  const where = formatJsonPath(path);
+  return { ...pos, message: `${where}: ${message}`, path: where };
+}
+
+function formatSize(characters: number): string {
+  return characters >= 1024 * 1024 ? `${(characters / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(characters / 1024)} KB`;
+}
+
+function indexLines(text: string, lines: LineCounter): void {
+  lines.addNewLine(0);
+  const newline = /\r\n|\r|\n/g;
+  for (let m = newline.exec(text); m; m = newline.exec(text)) {
+    lines.addNewLine(m.index + m[0].length);
+  }
+}
+
+/**
+ * Characters YAML does not allow in a file (C0 and C1 controls other than tab and line breaks,
+ * unpaired surrogates, non-characters), and U+FFFD, which a decoder puts where bytes were not UTF-8.
+ * Any of them means binary data or a wrong encoding, and saying so is clearer than the syntax errors
+ * the parser would report.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findForbiddenCharacter(text: string): { offset: number; message: string } | undefined {
+  const m = FORBIDDEN.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const message = m[0] === '\uFFFD'
+    ? `The file is not valid UTF-8 text: it holds ${code}, the replacement character a decoder puts for bytes that are not UTF-8. Save the catalogue as UTF-8.`
+    : `The file holds the control character ${code}, which YAML does not allow: it looks like binary data, not a YAML catalogue.`;
+  return { offset: m.index, message };
+}
+
+/**
+ * Runs `f` with stack traces turned off. `yaml` creates an Error object for each problem it finds,
+ * and junk makes one per character: capturing their stacks (deep ones, as composition recurses)
+ * costs more than the parsing itself. Nothing here needs those stacks, and `f` is synchronous, so
+ * no other code runs while the setting is changed.
+ */
+function withoutStackTraces<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Where the file first goes beyond what parsing can afford (see `CATALOGUE_LIMITS`), or
+ * `undefined`. None of the measures recurses: indentation depth comes from the lines, bracket depth
+ * and the token count from `yaml`'s own lexer (which knows quotes and comments), stopped as soon as
+ * a limit is passed.
+ */
+function findExcessiveStructure(text: string): { offset: number; message: string } | undefined {
+  const max = CATALOGUE_LIMITS.maxDepth;
+  const tooDeep = (offset: number): { offset: number; message: string } => ({
+    offset,
+    message: `The file is nested more than ${max} levels deep here; a catalogue needs about 10. It was not parsed: such depth is junk or an attack.`,
+  });
+  const indented = findDeepIndentation(text, max);
+  if (indented !== undefined) {
+    return tooDeep(indented);
+  }
+  let depth = 0;
+  let tokens = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (++tokens > CATALOGUE_LIMITS.maxTokens) {
+      return {
+        offset,
+        message: `The file has more than ${CATALOGUE_LIMITS.maxTokens.toLocaleString('en')} YAML tokens (keys, values, punctuation) by here, where a catalogue of 40 proposals has about 1,500. It was not parsed; check that this is the right file.`,
+      };
+    }
+    if (token === '{' || token === '[') {
+      if (++depth > max) {
+        return tooDeep(offset);
+      }
+    } else if (token === '}' || token === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+    if (!SYNTHETIC_TOKENS.has(token)) {
+      offset += token.length;
+    }
+  }
+  return undefined;
+}
+
+/** Tokens the lexer emits without consuming source text (document start, flow end, scalar start). */
+const SYNTHETIC_TOKENS = new Set(['\u0002', '\u0018', '\u001f']);
+
+/**
+ * Where indentation first nests deeper than `max`, or `undefined`. It over-counts (each deeper line
+ * is taken as a new level, each `- ` or `? ` on a line as another), which only matters far beyond any
+ * real catalogue; lines inside a block scalar (`|`, `>`) are text and are skipped.
+ */
+function findDeepIndentation(text: string, max: number): number | undefined {
+  const open: { indent: number; depth: number }[] = [];
+  /** Indentation of the line that opened a block scalar (`|`, `>`): deeper lines are its text. */
+  let scalarIndent: number | undefined;
+  const line = /^( *)((?:[-?:](?: +|$))*)(.*)$/gm;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    if (m[0] === '' && line.lastIndex === m.index) {
+      line.lastIndex++;
+    }
+    const [, spaces, indicators, rest] = m;
+    const indent = spaces.length;
+    if (indicators === '' && (rest.trim() === '' || rest.startsWith('#'))) {
+      continue;
+    }
+    if (scalarIndent !== undefined) {
+      if (indent > scalarIndent) {
+        continue;
+      }
+      scalarIndent = undefined;
+    }
+    while (open.length > 0 && open[open.length - 1].indent >= indent) {
+      open.pop();
+    }
+    const levels = indicators === '' ? 0 : indicators.trim().split(/ +/).length;
+    const depth = (open.length > 0 ? open[open.length - 1].depth : 0) + 1 + levels;
+    if (depth > max) {
+      return m.index + indent;
+    }
+    open.push({ indent, depth });
+    if (/(?:^|[\s:])[|>][1-9+-]{0,2}\s*(?:#.*)?$/.test(indicators + rest)) {
+      scalarIndent = indent;
+    }
+  }
+  return undefined;
+}
+
+/** `text`, cut to `max` characters: `yaml` quotes whole tokens, and a token of junk can be a whole line. */
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function syntaxMessage(code: string, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'The file holds more than one YAML document (a second "---"); a catalogue is a single document.';
+    case 'TAB_AS_INDENT':
+      return 'A tab is used for indentation; YAML indents with spaces only.';
+    default:
+      return `YAML syntax error: ${shorten(message.replace(/\s+/g, ' ').trim(), 200)}${/[.!?]$/.test(message.trim()) ? '' : '.'}`;
+  }
+}
+
+/**
+ * Every mapping key must be a plain scalar, and appear once in its mapping. Catalogue keys are
+ * names; a list, mapping or alias used as a key is junk, and turning it into a JavaScript key
+ * stringifies the whole structure, which nested braces make exponentially slow. Duplicates are
+ * checked here with a set, since `yaml`'s own check compares every pair of keys.
+ */
+function checkKeys(doc: Document): { offset: number; message: string }[] {
+  const errors: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) {
+          const what = key === null ? 'missing or null' : isAlias(key) ? 'an alias' : isSeq(key) ? 'a list' : 'a mapping';
+          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? rangeStart(map) ?? 0, message: `A mapping key is ${what}; keys must be plain names such as "title".` });
+          continue;
+        }
+        if (key.value === null) {
+          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? 0, message: 'A mapping key is missing or null; keys must be plain names such as "title".' });
+          continue;
+        }
+        const name = String(key.value);
+        if (seen.has(name)) {
+          errors.push({ offset: rangeStart(key) ?? 0, message: `The key ${JSON.stringify(name)} appears twice in the same mapping; each key may appear only once.` });
+        }
+        seen.add(name);
+      }
+      return undefined;
+    },
+  });
+  return errors;
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/**
+ * The source offset of the value at `path` (or of its key, for an unknown property). Where the
+ * path leaves the document's nodes (a missing property, an alias), the deepest node reached is the
+ * best place to point at: for a missing property, the mapping that lacks it.
+ */
+function offsetOf(doc: Document, path: JsonPath, onKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) {
+        break;
+      }
+      const keyStart = rangeStart(pair.key) ?? offset;
+      const value = pair.value;
+      // An empty value (`title:`) has an empty range right after the colon; the key is clearer.
+      if ((onKey && i === path.length - 1) || value === null || (isScalar(value) && value.range && value.range[0] === value.range[1])) {
+        return keyStart;
+      }
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      node = node.items[segment];
+    } else {
+      break;
+    }
+    offset = rangeStart(node) ?? offset;
+    if (isAlias(node)) {
+      break;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (typeof node === 'object' && node !== null && 'range' in node) {
+    const range = (node as { range?: readonly number[] | null }).range;
+    return range ? range[0] : undefined;
+  }
+  return undefined;
+}
+
+interface SemanticError {
+  readonly path: JsonPath;
+  readonly message: string;
+}
+
+/** The rules of a catalogue that JSON Schema cannot express. */
+function checkSemantics(file: CatalogueFile): SemanticError[] {
+  const errors: SemanticError[] = [];
+  const groupIds = new Map<string, { path: JsonPath; kind: 'theme' | 'common' | 'subtheme' }>();
+  const numbers = new Map<number, JsonPath>();
+
+  const claimId = (id: string, path: JsonPath, kind: 'theme' | 'common' | 'subtheme'): void => {
+    const first = groupIds.get(id);
+    if (first) {
+      errors.push({ path, message: `the id "${id}" is already used by ${formatJsonPath(first.path)}; theme and sub-theme ids must be unique` });
+    } else {
+      groupIds.set(id, { path, kind });
+    }
+  };
+  const claimNumbers = (proposals: readonly ProposalEntry[], path: JsonPath): void => {
+    proposals.forEach((p, i) => {
+      const numberPath = [...path, i, 'number'];
+      const first = numbers.get(p.number);
+      if (first) {
+        errors.push({ path: numberPath, message: `proposal number ${p.number} is already used by ${formatJsonPath(first)}; each proposal appears once, in one group` });
+      } else {
+        numbers.set(p.number, numberPath);
+      }
+    });
+  };
+
+  file.groups.forEach((g, gi) => {
+    claimId(g.id, ['groups', gi, 'id'], g.kind);
+    (g.subthemes ?? []).forEach((s, si) => {
+      claimId(s.id, ['groups', gi, 'subthemes', si, 'id'], 'subtheme');
+      claimNumbers(s.proposals, ['groups', gi, 'subthemes', si, 'proposals']);
+    });
+    claimNumbers(g.proposals ?? [], ['groups', gi, 'proposals']);
+  });
+
+  errors.push(...checkContiguous(numbers));
+
+  const themeIds = [...groupIds].filter(([, g]) => g.kind === 'theme').map(([id]) => id);
+  file.context.thematiques.forEach((t, i) => {
+    const group = groupIds.get(t.theme);
+    if (!group || group.kind !== 'theme') {
+      const what = !group ? 'no theme has that id' : group.kind === 'subtheme' ? 'that is a sub-theme, not a theme' : 'that is the group of common proposals, not a theme';
+      errors.push({ path: ['context', 'thematiques', i, 'theme'], message: `unknown theme "${t.theme}": ${what}. The themes are: ${themeIds.join(', ')}` });
+    }
+  });
+  file.context.dates.forEach((d, i) => {
+    if (d.end !== undefined && d.end < d.start) {
+      errors.push({ path: ['context', 'dates', i, 'end'], message: `ends (${d.end}) before it starts (${d.start})` });
+    }
+  });
+  return errors;
+}
+
+/**
+ * Numbers must run from 1 without gaps: a missing number is a proposal that belongs to no group,
+ * and references to it would be reported as unknown.
+ */
+function checkContiguous(numbers: ReadonlyMap<number, JsonPath>): SemanticError[] {
+  const sorted = [...numbers.keys()].sort((a, b) => a - b);
+  const errors: SemanticError[] = [];
+  let expected = 1;
+  for (const n of sorted) {
+    if (n > expected) {
+      const missing = n - expected === 1 ? `proposal ${expected} is missing` : `proposals ${expected} to ${n - 1} are missing`;
+      errors.push({ path: numbers.get(n) ?? [], message: `${missing}: numbers must run from 1 to ${sorted[sorted.length - 1]} without gaps, each proposal in a group` });
+    }
+    expected = n + 1;
+  }
+  return errors;
+}

@@ -71,6 +71,24 @@ describe('Proposal panels (headless Chromium)', () => {
     await ui.page.keyboard.press('Enter');
     await ui.until('the EGN-14 panel', () => frameWithHeading(ui, 'Concevoir un espace numérique personnel'), 60_000);
   });
+
+  it('comes back on the same proposal after the window reloads', async () => {
+    const page = ui.page;
+    // A mark on the old document, so that only the reloaded one counts.
+    await page.evaluate('window.egnBeforeReload = true');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Developer: Reload Window');
+    await ui.until('the reload command', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('Reload Window')));
+    await page.keyboard.press('Enter');
+    await ui.until('the reloaded workbench', async () => (await page.evaluate('window.egnBeforeReload !== true')) && (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
+    const tab = ui.page.locator('.tabs-container .tab[aria-label^="EGN-14"]');
+    await ui.until('the restored EGN-14 tab', async () => (await tab.count()) > 0, 60_000);
+    await tab.first().click();
+    const frame = await ui.until('the restored EGN-14 page', () => frameWithHeading(ui, 'Concevoir un espace numérique personnel'), 60_000);
+    await ui.screenshot('panel-restored');
+    assert.strictEqual(await frame.evaluate('document.querySelector("h1 .id").textContent'), 'EGN-14');
+  });
 });
 
 describe('Proposal panels in a dark theme (headless Chromium)', () => {
@@ -88,7 +106,25 @@ describe('Proposal panels in a dark theme (headless Chromium)', () => {
     assert.ok(lum(colours.fg) > 150, `light text: ${colours.fg}`);
   });
 
-  it('opens the overview with the five themes and their counts', async () => {
+  it('lists where the workspace cites the proposal once asked to index it, and opens a citation', async () => {
+    const frame = (await frameWithHeading(ui, 'Développer la citoyenneté numérique'))!;
+    await frame.locator('button[data-action="buildIndex"]').click();
+    const cited = await ui.until('the citations of EGN-12', async () => {
+      const f = await frameWithHeading(ui, 'Développer la citoyenneté numérique');
+      const paths = await f?.evaluate<string[]>('[...document.querySelectorAll("#citations .path")].map((e) => e.textContent)');
+      return paths && paths.length > 0 && paths;
+    }, 60_000);
+    await ui.screenshot('panel-proposal-cited-dark');
+    assert.ok(cited.includes('plan-numerique-academique.md'), cited.join(', '));
+    const f = (await frameWithHeading(ui, 'Développer la citoyenneté numérique'))!;
+    const index = cited.indexOf('plan-numerique-academique.md');
+    await f.locator(`button[data-action="openCitation"][data-index="${index}"]`).click();
+    await ui.until('the cited document open', async () => (await ui.page.locator('.tabs-container .tab[aria-label^="plan-numerique-academique.md"]').count()) > 0);
+    const line = await ui.until('the citation selected', async () => (await ui.page.locator('.monaco-editor .view-lines').first().innerText()).includes('EGN-12') && 'ok');
+    assert.strictEqual(line, 'ok');
+  });
+
+  it('opens the overview with the five themes and their counts, each revealing its theme in the tree', async () => {
     const page = ui.page;
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
@@ -100,5 +136,9 @@ describe('Proposal panels in a dark theme (headless Chromium)', () => {
     await ui.screenshot('panel-overview-dark');
     assert.strictEqual(counts.length, 5, counts.join(','));
     assert.ok(counts.every((c) => /^\d+$/.test(c)));
+    // A theme's count reveals it in the catalogue.
+    await frame.locator('button[data-theme="egal-acces"]').click();
+    await ui.until('the theme selected in the tree', async () => (await ui.page.locator('.sidebar .monaco-list-row.selected[aria-label^="Garantir un égal accès"]').count()) > 0);
+    await ui.screenshot('panel-overview-reveal-dark');
   });
 });

@@ -1,8 +1,9 @@
 // @ts-check
 // The overview's page: a click on a theme asks the extension to reveal it in the catalogue (see
 // src/panels/panelProtocol.ts).
+/* global Element, HTMLElement */
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
   const vscode = acquireVsCodeApi();
 
   const stateElement = document.getElementById('egn-state');

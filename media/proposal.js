@@ -1,8 +1,9 @@
 // @ts-check
 // A proposal's page: sends the user's clicks to the extension as typed messages (see
 // src/panels/panelProtocol.ts) and swaps in the "cited in this workspace" section when it changes.
+/* global Element, HTMLElement */
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
   const vscode = acquireVsCodeApi();
 
   const stateElement = document.getElementById('egn-state');

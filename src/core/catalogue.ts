@@ -101,7 +101,11 @@ export interface Catalogue {
   byNumber(n: number): Proposal | undefined;
   /** Theme or sub-theme by id. */
   groupById(id: string): Theme | SubTheme | undefined;
-  /** Proposals matching every word of `query` on title, id, number or tag, ignoring case, accents and apostrophe style. */
+  /**
+   * Proposals matching every word of `query` on title, id, number or tag, ignoring case, accents and
+   * apostrophe style, in number order. A query that is one number or id (`12`, `EGN-12`) finds that
+   * proposal only; a blank query finds them all.
+   */
   search(query: string): readonly SearchHit[];
   /** Other proposals sharing at least one tag with `p`. */
   related(p: Proposal): readonly Proposal[];

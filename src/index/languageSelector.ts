@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
 
-/** The languages of `egn.languages`: the documents whose references the features handle. */
+/** Languages used when the setting is missing or not a list of strings (as writing support does). */
+const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'];
+
+/**
+ * The languages of `egn.languages`: the documents whose references the features handle. Same
+ * reading as writing support's `WritingLanguages`, which owns the `egn.activeLanguage` context key
+ * and so is not instantiated twice.
+ */
 export function egnLanguages(): readonly string[] {
   const value = vscode.workspace.getConfiguration('egn').get<unknown>('languages');
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : DEFAULT_LANGUAGES;
 }
 
 /** Whether a document's language is one of `egn.languages`. */

@@ -158,7 +158,7 @@ export class WorkspaceCitations implements CitationSource {
     this.pending.clear();
     this.built = true;
     for (const uri of replay) {
-      void this.refresh(vscode.Uri.parse(uri));
+      void this.refresh(vscode.Uri.parse(uri), true);
     }
     this.output.info(`Citation index built: ${this.index.documents().length} documents in ${Date.now() - started} ms.`);
     this.fireChange();
@@ -212,9 +212,9 @@ export class WorkspaceCitations implements CitationSource {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.onFileEvent(uri)),
-      watcher.onDidChange((uri) => this.onFileEvent(uri)),
-      watcher.onDidDelete((uri) => this.onFileEvent(uri)),
+      watcher.onDidCreate((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true))),
+      watcher.onDidChange((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
+      watcher.onDidDelete((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
           this.onRename(oldUri, newUri);
@@ -245,12 +245,10 @@ export class WorkspaceCitations implements CitationSource {
     }
   }
 
-  private onFileEvent(uri: vscode.Uri): void {
-    this.whenBuilt(uri, () => void this.refresh(uri));
-  }
-
   private onRename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
     if (!this.built) {
+      // Queued for after the build: the old name is then gone, the new one read.
+      this.whenBuilt(oldUri, () => undefined);
       this.whenBuilt(newUri, () => undefined);
       return;
     }
@@ -266,12 +264,15 @@ export class WorkspaceCitations implements CitationSource {
       }
     }
     if (moved.length === 0) {
-      void this.refresh(newUri);
+      void this.refresh(newUri, true);
     }
   }
 
-  /** Brings one URI (a file or a folder) up to date with the open document or the disk. */
-  private async refresh(uri: vscode.Uri): Promise<void> {
+  /**
+   * Brings one URI (a file or a folder) up to date with the open document or the disk. A folder
+   * that appeared (`created`: copied or moved in) is read whole: the watcher may report only it.
+   */
+  private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open && !open.isClosed) {
@@ -284,13 +285,24 @@ export class WorkspaceCitations implements CitationSource {
     } catch {
       stat = undefined;
     }
-    if (!stat || stat.type & vscode.FileType.Directory) {
-      // Gone (a file or a whole folder), or a folder whose files have their own events.
-      if (!stat) {
-        for (const d of this.index.documents()) {
-          if (d === key || d.startsWith(`${key}/`)) {
-            this.index.delete(d);
-          }
+    if (!stat) {
+      // Gone: a file, or a whole folder.
+      for (const d of this.index.documents()) {
+        if (d === key || d.startsWith(`${key}/`)) {
+          this.index.delete(d);
+        }
+      }
+      return;
+    }
+    if (stat.type & vscode.FileType.Directory) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const f = folder && this.filters.get(folder.uri.toString());
+      if (created && f) {
+        const generation = this.generation;
+        // egn.index.exclude keeps a fresh node_modules/ from being listed file by file.
+        const exclude = f.exclude ? new vscode.RelativePattern(f.folder, f.exclude) : null;
+        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), exclude)) {
+          await this.refreshFromDisk(file, generation);
         }
       }
       return;

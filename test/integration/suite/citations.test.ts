@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadBundledCatalogue } from '../../../src/bundledCatalogue';
@@ -141,6 +143,22 @@ describe('Workspace citations', () => {
     assert.deepStrictEqual(created.map(relative), ['annexes/nouvelle-fiche.md']);
     await vscode.workspace.fs.delete(uri);
     await until('EGN-35 to disappear with its file', async () => (await referencesOf(35)).length === 0);
+  });
+
+  it('reads a folder moved into the workspace, and forgets it when it is deleted', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-moved-'));
+    fs.mkdirSync(path.join(outside, 'sous-dossier'));
+    fs.writeFileSync(path.join(outside, 'sous-dossier', 'fiche.md'), 'Cloud souverain : EGN-36.\n');
+    const inside = workspaceUri('dossier-deplace').fsPath;
+    assert.deepStrictEqual(await placesOf(36), []);
+    // One rename: the watcher may report only the folder, not the files inside it.
+    fs.renameSync(outside, inside);
+    try {
+      await until('EGN-36 from the moved folder', async () => (await placesOf(36)).join() === 'dossier-deplace/sous-dossier/fiche.md:1:19');
+    } finally {
+      fs.rmSync(inside, { recursive: true, force: true });
+    }
+    await until('EGN-36 gone with its folder', async () => (await placesOf(36)).length === 0);
   });
 
   it('follows a renamed file without losing its citations', async () => {

@@ -18,7 +18,8 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
       }
       const target = vscode.Uri.parse(`command:egn.openProposal?${encodeURIComponent(JSON.stringify([p.id]))}`);
       const link = new vscode.DocumentLink(new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), target);
-      link.tooltip = vscode.l10n.t('Open {0}: {1}', p.id, p.title);
+      // The hover already shows the title: the tooltip only says what a click does.
+      link.tooltip = vscode.l10n.t('Open the details of {0}', p.id);
       links.push(link);
     }
     return links;

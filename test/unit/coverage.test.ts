@@ -1,7 +1,11 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadCatalogue } from '../../src/core/catalogueLoader';
 import { CitationIndex } from '../../src/core/citationIndex';
 import { computeCoverage } from '../../src/core/coverage';
 import type { Reference } from '../../src/core/reference';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
 import { smallCatalogue } from './catalogueFixture';
 
 /** `EGN-n` and `EGN-a à b` (whose end implies the numbers between), nothing more. */
@@ -108,5 +112,44 @@ describe('computeCoverage', () => {
   it('reports an empty workspace as nothing cited', () => {
     const c = computeCoverage(catalogue, new CitationIndex(tinyScan));
     assert.deepStrictEqual([c.citedCount, c.uncited.length, c.documents.length, c.matrix.length], [0, 8, 0, 0]);
+  });
+});
+
+describe('computeCoverage on the EGN 2020 catalogue (data/egn-2020.yaml)', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const loaded = loadCatalogue(
+    fs.readFileSync(path.join(root, 'data/egn-2020.yaml'), 'utf8'),
+    JSON.parse(fs.readFileSync(path.join(root, 'data/catalogue.schema.json'), 'utf8')) as object,
+  );
+  if (!loaded.ok) {
+    throw new Error(`the bundled catalogue does not load: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  }
+  const catalogue = loaded.catalogue;
+  const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+  const index = new CitationIndex((t) => scanner.scan(t), (n) => catalogue.byNumber(n) !== undefined);
+  index.set('file:///plan.md', 'Le plan reprend les EGN-1, 2 et 3, puis EGN n° 12 à 14.');
+  index.set('file:///annexe.md', 'Voir EGN-40 et EGN-41 (inexistante).');
+
+  it('reports all six groups, whose totals add up to the forty proposals', () => {
+    const c = computeCoverage(catalogue, index);
+    assert.deepStrictEqual(c.themes.map((t) => t.theme.id), [
+      'gouvernance-anticipation',
+      'enseigner-apprendre',
+      'egal-acces',
+      'travailler-ensemble',
+      'numerique-responsable',
+      'propositions-communes',
+    ]);
+    assert.strictEqual(c.themes.reduce((s, t) => s + t.total, 0), 40);
+    assert.strictEqual(c.totalProposals, 40);
+  });
+
+  it('counts lists and ranges as the real scanner reads them, and flags the unknown EGN-41', () => {
+    const c = computeCoverage(catalogue, index);
+    assert.strictEqual(c.citedCount, 7);
+    assert.deepStrictEqual(c.proposals.filter((pc) => pc.count > 0).map((pc) => pc.proposal.id), ['EGN-1', 'EGN-2', 'EGN-3', 'EGN-12', 'EGN-13', 'EGN-14', 'EGN-40']);
+    assert.strictEqual(c.uncited.length, 33);
+    assert.deepStrictEqual(c.themes[0].proposals.slice(0, 3).map((pc) => pc.count), [1, 1, 1]);
+    assert.deepStrictEqual(c.unknownReferences.map((u) => [u.uri, u.number]), [['file:///annexe.md', 41]]);
   });
 });

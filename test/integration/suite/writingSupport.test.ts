@@ -113,7 +113,7 @@ describe('Writing support', () => {
       assert.strictEqual(editor.document.getText(range), 'EGN-');
     });
 
-    it('filters by folded title words: "EGN-citoy" keeps only EGN-12, "EGN-education" finds the titles with "éducation"', async () => {
+    it('puts the folded title words in each filterText: only EGN-12 holds "citoy", the "éducation" titles hold "education"', async () => {
       const editor = await untitled('plaintext', 'Voir EGN-citoy');
       const items = await egnCompletions(editor.document, endOfDocument(editor.document));
       assert.strictEqual(items.length, 40, 'VS Code filters on the client; the provider gives every proposal');
@@ -225,6 +225,25 @@ describe('Writing support', () => {
       assert.strictEqual(doc.getText(range as vscode.Range), 'EGN-41');
     });
 
+    it('replaces the unknown reference with the proposal accepted in the pick (egn.replaceReference)', async () => {
+      const editor = await untitled('markdown', 'Voir EGN-41 et la suite.');
+      const range = new vscode.Range(0, 5, 0, 11);
+      let result: boolean | undefined;
+      const running = vscode.commands.executeCommand<boolean>('egn.replaceReference', editor.document.uri, range).then((r) => { result = r; });
+      // The pick opens with EGN-1 highlighted; accept it as a writer pressing Enter would.
+      await until('the pick to be accepted', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return result !== undefined;
+      });
+      await running;
+      assert.strictEqual(result, true);
+      assert.strictEqual(editor.document.getText(), 'Voir EGN-1 et la suite.');
+    });
+
+    it('refuses egn.replaceReference without a document and a range', async () => {
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.replaceReference', 'EGN-41'), false);
+    });
+
     it('hints at "EGN n° 4" and fixes it to EGN-4 when the non-canonical hint is on', async () => {
       const config = vscode.workspace.getConfiguration('egn');
       await config.update('diagnostics.nonCanonicalHint', true, vscode.ConfigurationTarget.Workspace);
@@ -264,7 +283,7 @@ describe('Writing support', () => {
   });
 
   describe('languages setting', () => {
-    it('drops and restores hover and diagnostics when a language leaves and rejoins egn.languages, without a reload', async () => {
+    it('drops and restores the hover when a language leaves and rejoins egn.languages, without a reload', async () => {
       const { document: doc } = await openFixture(NOTE);
       const at = positionOf(doc, 'EGN-24', 2);
       assert.match(hoverText(await hoversAt(doc, at)), /EGN-24/);

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadCatalogue } from '../../src/core/catalogueLoader';
 import { CitationIndex } from '../../src/core/citationIndex';
 import { computeCoverage } from '../../src/core/coverage';
 import { CoverageLabels, coverageToCsv, coverageToMarkdown } from '../../src/core/coverageExport';
@@ -178,5 +181,37 @@ describe('coverageToMarkdown', () => {
     const md = coverageToMarkdown(computeCoverage(smallCatalogue(), index, { uris: ['file:///ws/plan.md'] }), labels, relativePath);
     assert.ok(md.includes('\nDocuments : plan.md\n'));
     assert.ok(md.includes('░░░░░░░░░░ 0 / 2 citées'), 'a theme with nothing cited has an empty bar');
+  });
+});
+
+describe('exports of the EGN 2020 catalogue', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const loaded = loadCatalogue(
+    fs.readFileSync(path.join(root, 'data/egn-2020.yaml'), 'utf8'),
+    JSON.parse(fs.readFileSync(path.join(root, 'data/catalogue.schema.json'), 'utf8')) as object,
+  );
+  if (!loaded.ok) {
+    throw new Error('the bundled catalogue does not load');
+  }
+  const catalogue = loaded.catalogue;
+  const index = new CitationIndex(tinyScan);
+  index.set('file:///ws/plan.md', 'EGN-25 EGN-37 EGN-38');
+  const c = computeCoverage(catalogue, index);
+
+  it('gives back every official title letter for letter when the CSV is read', () => {
+    const rows = parseCsv(coverageToCsv(c, labels, relativePath));
+    assert.strictEqual(rows.length, 41);
+    assert.deepStrictEqual(rows.slice(1).map((r) => r[2]), catalogue.proposals.map((p) => p.title));
+    assert.ok(catalogue.proposals.some((p) => /["’,]/.test(p.title)), 'the catalogue has titles that need quoting');
+  });
+
+  it('writes one Markdown table per group, each with one row per proposal', () => {
+    const md = coverageToMarkdown(c, labels, relativePath);
+    for (const t of catalogue.themes) {
+      const section = md.split(`## ${t.title.replace(/[\\`*_[\]<>#|~&$]/g, '\\$&')}\n`)[1];
+      assert.ok(section !== undefined, `no section for ${t.id}`);
+      const rows = section.split('\n\n')[1].split('\n');
+      assert.strictEqual(rows.length, 2 + t.proposals.length, t.id);
+    }
   });
 });

@@ -16,7 +16,14 @@ export function proposalsFromArguments(catalogue: Catalogue, args: readonly unkn
   if (first === undefined || first === null) {
     return { kind: 'none' };
   }
-  const value = Array.isArray(second) && second.length > 0 ? second : Array.isArray(first) ? first : [first];
+  if (Array.isArray(second)) {
+    // A tree selection may mix themes and proposals: the proposals in it are what the writer meant.
+    const selected = second.map((v) => proposalOf(catalogue, v)).filter((p): p is Proposal => p !== undefined);
+    if (selected.length > 0) {
+      return { kind: 'proposals', proposals: selected };
+    }
+  }
+  const value = Array.isArray(first) ? first : [first];
   if (value.length === 0) {
     return { kind: 'none' };
   }

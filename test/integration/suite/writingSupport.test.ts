@@ -35,8 +35,12 @@ async function untitled(language: string, content: string): Promise<vscode.TextE
   return vscode.window.showTextDocument(doc);
 }
 
+/** Closes every tab, reverting edits first so that no "Save changes?" dialog can block the suite. */
 async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const tabCount = () => vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
+  for (let left = tabCount(); left > 0; left--) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
@@ -324,6 +328,24 @@ describe('Writing support', () => {
         }
       });
     }
+
+    it('inserts the proposals of a tree selection (clicked node, then the selected nodes)', async () => {
+      const editor = await untitled('plaintext', 'Voir .');
+      editor.selection = new vscode.Selection(0, 5, 0, 5);
+      const node = (n: number) => ({ kind: 'proposal', id: `proposal:EGN-${n}`, proposal: { number: n } });
+      const theme = { kind: 'theme', id: 'theme:x' };
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', node(7), [node(7), theme, node(9)]), true);
+      assert.strictEqual(editor.document.getText(), 'Voir EGN-7 et EGN-9.');
+    });
+
+    it('inserts into the editor the writer was in when a proposal panel has the focus', async () => {
+      const editor = await untitled('plaintext', 'Voir .');
+      editor.selection = new vscode.Selection(0, 5, 0, 5);
+      await vscode.commands.executeCommand('egn.openProposal', 'EGN-12');
+      await until('the proposal panel to take the focus', () => vscode.window.activeTextEditor === undefined);
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', 'EGN-12'), true);
+      assert.strictEqual(editor.document.getText(), 'Voir EGN-12.');
+    });
 
     it('refuses an argument that is no proposal and leaves the text as it was', async () => {
       const editor = await untitled('plaintext', 'Voir .');

@@ -354,6 +354,33 @@ describe('Writing support', () => {
       assert.strictEqual(editor.document.getText(), 'Voir .');
     });
 
+    it('refuses to insert into a read-only document and leaves it as it was', async () => {
+      const content = new TextEncoder().encode('Archive : voir .');
+      const unsupported = (): never => { throw vscode.FileSystemError.NoPermissions(); };
+      const readOnly: vscode.FileSystemProvider = {
+        onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+        watch: () => new vscode.Disposable(() => undefined),
+        stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: content.length }),
+        readDirectory: () => [],
+        readFile: () => content,
+        createDirectory: unsupported,
+        writeFile: unsupported,
+        delete: unsupported,
+        rename: unsupported,
+      };
+      const registration = vscode.workspace.registerFileSystemProvider('egn-readonly-test', readOnly, { isReadonly: true });
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('egn-readonly-test:/archive.txt'));
+        const editor = await vscode.window.showTextDocument(doc);
+        editor.selection = new vscode.Selection(0, 15, 0, 15);
+        assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', 'EGN-12'), false);
+        assert.strictEqual(doc.getText(), 'Archive : voir .');
+      } finally {
+        await closeAllEditors();
+        registration.dispose();
+      }
+    });
+
     it('inserts nothing anywhere when no document is open', async () => {
       await closeAllEditors();
       await until('no editor open', () => vscode.window.visibleTextEditors.length === 0);

@@ -4,7 +4,7 @@ import type { CoverageLabels } from '../core/coverageExport';
 /** The export's UI strings in the display language. */
 export function coverageLabels(): CoverageLabels {
   return {
-    title: vscode.l10n.t('Coverage of the EGN 2020 proposals'),
+    title: vscode.l10n.t('Coverage of the proposals of the EGN (2020)'),
     summary: vscode.l10n.t('{0} of the {1} proposals are cited ({2} %).'),
     scopeWorkspace: vscode.l10n.t('Scope: the workspace ({0} documents cite proposals).'),
     scopeDocuments: vscode.l10n.t('Scope: {0}.'),

@@ -218,7 +218,7 @@ export class CoveragePanel implements vscode.Disposable {
       extensionUri: this.extensionUri,
       lang: vscode.env.language,
       title: this.title(this.state),
-      bodyHtml: `<main><h1>${escapeHtml(vscode.l10n.t('Coverage of the EGN 2020 proposals'))}</h1><p role="status">${escapeHtml(text)}</p>${button}</main>`,
+      bodyHtml: `<main><h1>${escapeHtml(vscode.l10n.t('Coverage of the proposals of the EGN (2020)'))}</h1><p role="status">${escapeHtml(text)}</p>${button}</main>`,
       script: 'coverage.js',
       state: this.state,
     });

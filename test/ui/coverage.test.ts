@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 import { openWorkbench, UiSession } from './support/workbench';
 
@@ -18,6 +20,16 @@ async function coverageFrame(ui: UiSession): Promise<Frame | undefined> {
   return undefined;
 }
 
+/** Runs a command through the command palette (F1, its title, Enter), as a user does. */
+async function runCommand(ui: UiSession, title: string): Promise<void> {
+  const page = ui.page;
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await ui.until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(title.replace(/^EGN: /, ''))));
+  await page.keyboard.press('Enter');
+}
+
 describe('Coverage report (headless Chromium)', () => {
   let ui: UiSession;
   before(async () => { ui = await openWorkbench(); });
@@ -26,14 +38,7 @@ describe('Coverage report (headless Chromium)', () => {
   it('opens from the command palette and shows per-theme bars, the uncited proposals and the matrix', async () => {
     const page = ui.page;
     await ui.until('the EGN activity bar entry', async () => (await page.locator('.activitybar [aria-label^="EGN"]').count()) > 0);
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('EGN: Open Coverage Report (Workspace)');
-    await ui.until('the coverage command in the palette', async () => {
-      const labels = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
-      return labels.some((l) => l.includes('Open Coverage Report (Workspace)'));
-    });
-    await page.keyboard.press('Enter');
+    await runCommand(ui, 'EGN: Open Coverage Report (Workspace)');
     const frame = await ui.until('the coverage report webview', () => coverageFrame(ui), 60_000);
     const report = await frame.evaluate<{ themes: string[]; bars: string[]; uncited: string[]; documents: string[]; summary: string }>(`(() => ({
       themes: [...document.querySelectorAll('table.themes tbody th')].map((e) => e.textContent.trim()),
@@ -58,6 +63,16 @@ describe('Coverage report (headless Chromium)', () => {
     assert.match(report.summary, /\d+ of the 40 proposals are cited/);
     await frame.evaluate('document.querySelector("table.matrix").scrollIntoView()');
     await ui.screenshot('coverage-workspace-matrix');
+  });
+
+  it('updates in place when a file of the workspace starts citing an uncited proposal', async () => {
+    const frame = await ui.until('the coverage report webview', () => coverageFrame(ui));
+    const uncited = (): Promise<string[]> => frame.evaluate<string[]>('[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())');
+    assert.ok((await uncited()).includes('EGN-39'));
+    fs.writeFileSync(path.join(ui.workspace, 'annexes', 'tiers-lieux.md'), 'Des tiers lieux ouverts (EGN-39).\n');
+    await ui.until('EGN-39 to leave the uncited list', async () => !(await uncited()).includes('EGN-39'));
+    const documents = await frame.evaluate<string[]>('[...document.querySelectorAll("table.matrix tbody th button")].map((e) => e.textContent.trim())');
+    assert.ok(documents.includes('annexes/tiers-lieux.md'), documents.join(', '));
   });
 
   it('shows the active document\'s count in the status bar, and opens its coverage on click', async () => {
@@ -92,5 +107,21 @@ describe('Coverage report (headless Chromium)', () => {
     await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
     await ui.screenshot('coverage-document');
     assert.strictEqual(summary, '16 of the 40 proposals are cited (40 %).');
+  });
+
+  it('opens a document of the matrix, and exports from its button into an untitled editor', async () => {
+    const page = ui.page;
+    await runCommand(ui, 'EGN: Open Coverage Report (Workspace)');
+    // Switching scope reloads the page: wait for the workspace's matrix, not the document's.
+    const frame = await ui.until('the workspace report again', async () => {
+      const f = await coverageFrame(ui);
+      const rows = f && await f.evaluate('document.querySelectorAll("table.matrix tbody tr").length');
+      return typeof rows === 'number' && rows > 1 && f;
+    });
+    await frame.locator('table.matrix tbody th button:has-text("note-projet-ent.txt")').click();
+    await ui.until('the note open in an editor', async () => (await page.locator('.tabs-container .tab').allInnerTexts()).some((t) => t.includes('note-projet-ent.txt')));
+    await frame.locator('button[data-format="markdown"]').click();
+    await ui.until('the export text in the editor', async () => (await page.locator('.monaco-editor .view-lines').allInnerTexts()).some((t) => t.replace(/\u00a0/g, ' ').includes('# Coverage of the proposals of the EGN (2020)')));
+    await ui.screenshot('coverage-export-markdown');
   });
 });

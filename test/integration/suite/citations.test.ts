@@ -242,7 +242,9 @@ describe('Workspace citations', () => {
       return d && d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith('# ') && d;
     });
     const text = document.getText();
-    assert.match(text, /^# Coverage of the EGN 2020 proposals/);
+    assert.match(text, /^# Coverage of the proposals of the EGN \(2020\)\n/);
+    const scanner = new ReferenceScanner('EGN', () => true);
+    assert.deepStrictEqual(scanner.scan(text.slice(0, text.indexOf('\n'))), [], 'the heading cites nothing itself (no "EGN 2020")');
     assert.match(text, /\| Proposal \| Title \| .*Citations \|/, 'a table per theme');
     assert.match(text, /## Proposals not cited\n\n(- \*\*EGN-\d+\*\* — .+\n)+/, 'the uncited list');
     assert.match(text, /- \*\*EGN-40\*\*/);
@@ -295,6 +297,17 @@ describe('Workspace citations', () => {
     assert.strictEqual(all.length, 40);
     const row23 = all.find((r) => r.id.endsWith('EGN-23'))!;
     assert.match(row23.description ?? '', /\b3\b/, `the tree shows EGN-23's 3 citations: ${row23.description}`);
+  });
+
+  it('opens one coverage report, reused when the scope switches between the workspace and the active document', async () => {
+    const coverageTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('egn.coverage'));
+    await openFixture('plan-numerique-academique.md');
+    await vscode.commands.executeCommand('egn.openDocumentCoverage');
+    await until('the document report tab', () => coverageTabs().some((t) => t.label === 'EGN Coverage: plan-numerique-academique.md'));
+    await vscode.commands.executeCommand('egn.openCoverage');
+    await until('the same tab on the workspace', () => coverageTabs().some((t) => t.label === 'EGN Coverage'));
+    assert.strictEqual(coverageTabs().length, 1);
   });
 
   it('the status bar figure counts distinct existing proposals, ranges included', async () => {

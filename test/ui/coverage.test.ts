@@ -124,4 +124,26 @@ describe('Coverage report (headless Chromium)', () => {
     await ui.until('the export text in the editor', async () => (await page.locator('.monaco-editor .view-lines').allInnerTexts()).some((t) => t.replace(/\u00a0/g, ' ').includes('# Coverage of the proposals of the EGN (2020)')));
     await ui.screenshot('coverage-export-markdown');
   });
+
+  it('comes back after a window reload (serializer), on the scope it had', async () => {
+    const page = ui.page;
+    const documentReport = async (): Promise<number | false> => {
+      const f = await coverageFrame(ui);
+      const scope = f && await f.evaluate('document.querySelector("main > p.muted").textContent');
+      return typeof scope === 'string' && scope.includes('note-projet-ent.txt') && (await f!.evaluate<number>('document.querySelectorAll("table.themes tbody tr").length'));
+    };
+    await page.locator('.explorer-folders-view .monaco-list-row:has-text("note-projet-ent.txt")').click();
+    await ui.until('the note active', async () => (await page.locator('.statusbar-item[id$="egn.citations"]').innerText()).includes('EGN 4/40'));
+    await runCommand(ui, 'EGN: Open Coverage Report (Active Document)');
+    await ui.until('the report on the note', documentReport);
+    // A mark on the page's window tells the reloaded page from the old one.
+    await page.evaluate('window.egnBeforeReload = true');
+    await runCommand(ui, 'Developer: Reload Window');
+    await ui.until('the page to reload', async () => (await page.evaluate('window.egnBeforeReload !== true')) === true, 60_000);
+    await ui.until('the workbench to render again', async () => (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
+    const themes = await ui.until('the restored report on the note', documentReport, 60_000);
+    await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
+    await ui.screenshot('coverage-restored');
+    assert.strictEqual(themes, 6);
+  });
 });

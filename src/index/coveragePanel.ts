@@ -103,8 +103,8 @@ export class CoveragePanel implements vscode.Disposable {
         }
       }),
       panel.onDidChangeViewState(() => {
-        if (panel.visible) {
-          this.scheduleRefresh();
+        if (panel.visible && !this.rendered) {
+          void this.refresh();
         }
       }),
       panel.onDidDispose(() => {
@@ -147,6 +147,11 @@ export class CoveragePanel implements vscode.Disposable {
     this.timer = undefined;
     const panel = this.panel;
     if (!panel) {
+      return;
+    }
+    if (!panel.visible) {
+      // A hidden webview keeps no page (no retainContextWhenHidden): render in full when it shows.
+      this.rendered = false;
       return;
     }
     const state = this.state;

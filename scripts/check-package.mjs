@@ -21,7 +21,7 @@ const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => {
 let failed = false;
 try {
   run(process.execPath, ['scripts/build.mjs', '--production']);
-  const files = run(vsce, ['ls', '--no-dependencies', '--allow-missing-repository']).split('\n').filter(Boolean);
+  const files = run(vsce, ['ls', '--no-dependencies']).split('\n').filter(Boolean);
   run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', out]);
   const size = fs.statSync(out).size;
   console.log(`vsix: ${files.length} files, ${(size / 1024).toFixed(1)} KB`);

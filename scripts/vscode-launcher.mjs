@@ -24,7 +24,8 @@ const timeoutMs = Number(process.env.EGN_TEST_TIMEOUT_MS || 15 * 60_000);
 const runtime = ensureRuntime();
 const server = await startServer({ runtime, quiet: !process.env.EGN_VERBOSE });
 const browser = await launchBrowser(runtime);
-let code = 1;
+/** @type {number} */
+let code;
 try {
   const page = await browser.context.newPage();
   /** @type {(code: number) => void} */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import * as Mocha from 'mocha';
 
 /**
  * Mocha's spec reporter, plus a JSON file of the counts when `EGN_RESULTS_FILE` is set, so that

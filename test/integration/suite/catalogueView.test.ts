@@ -37,7 +37,7 @@ describe('Catalogue view', () => {
       'theme:numerique-responsable',
       'theme:propositions-communes',
     ]);
-    assert.deepStrictEqual(s.items.map((i) => i.icon), ['organization', 'mortar-board', 'globe', 'people', 'shield', 'layers']);
+    assert.deepStrictEqual(s.items.map((i) => i.icon), ['organization', 'mortar-board', 'globe', 'comment-discussion', 'shield', 'layers']);
     assert.ok(s.items.every((i) => i.contextValue === 'theme'));
     assert.strictEqual(s.items[1].label, 'Enseigner et apprendre le numérique et avec le numérique');
     assert.strictEqual(s.message, undefined, 'no filter message without a filter');

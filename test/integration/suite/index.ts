@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /** The `run()` contract of an extension test suite: resolves when every test passed. */
 export function run(): Promise<void> {

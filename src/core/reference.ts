@@ -19,7 +19,7 @@ export interface Reference {
   /** Whether a proposal with that number exists in the catalogue. */
   readonly exists: boolean;
   /**
-   * For a range continuation (`EGN-3 à 5`), the numbers strictly between the two ends that the
+   * For the end of a range (`EGN-3 à 5`, `EGN-3 à EGN-5`), the numbers strictly between the two ends that the
    * range also references (here: 4). Empty otherwise.
    */
   readonly implied: readonly number[];

@@ -17,6 +17,7 @@ import { buildIndex, decode, HostFile, IndexHost } from '../src/core/indexBuilde
 import { loadCatalogue } from '../src/core/catalogueLoader';
 import type { Reference } from '../src/core/reference';
 import { ReferenceScanner } from '../src/core/referenceScanner';
+import { prng } from '../test/support/prng';
 
 const FILES = 10_000;
 const TARGET_BYTES = 5_000;
@@ -51,18 +52,6 @@ function scan(text: string): readonly Reference[] {
 
 /** The ripgrep pattern equivalent to the scanner's heads (rg cannot count list continuations). */
 const RG_PATTERN = '(?i)(^|[^\\p{L}\\p{N}\\p{M}\\\\])EGN([-\\x{2011}]|[ \\x{a0}\\x{202f}]([nN][°º][ \\x{a0}\\x{202f}]?)?)[0-9]+';
-
-/** mulberry32: the corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   'Le plan académique prévoit le déploiement des environnements numériques de travail dans tous les collèges du département',

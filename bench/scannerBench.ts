@@ -7,6 +7,7 @@
  */
 import type { Reference } from '../src/core/reference';
 import { ReferenceScanner } from '../src/core/referenceScanner';
+import { prng } from '../test/support/prng';
 
 const CORPUS_BYTES = 50_000_000;
 const SCAN_RUNS = 7;
@@ -14,18 +15,6 @@ const HOVER_LINES = 10_000;
 const HOVER_LOOKUPS = 200_000;
 /** One MB is 10^6 bytes of UTF-8, the size the text has on disk. */
 const MB = 1_000_000;
-
-/** mulberry32: a small PRNG with a fixed seed, so the corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   'Le plan académique', 'La collectivité territoriale', 'Le comité de pilotage', 'Chaque établissement',

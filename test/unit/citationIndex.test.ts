@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { Citation, CitationIndex, CitationIndexChange } from '../../src/core/citationIndex';
 import type { Reference } from '../../src/core/reference';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { prng } from '../support/prng';
 
 /**
  * A scanner small enough to trust by reading: `EGN-n`, and `EGN-a à b` whose end implies the
@@ -27,18 +28,6 @@ function tinyScan(text: string): Reference[] {
 }
 
 const exists = (n: number): boolean => n >= 1 && n <= 40;
-
-/** mulberry32: a tiny deterministic PRNG, so that a failure replays identically. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['le', 'numérique', 'école', 'l’éducation', 'élèves', 'académie', 'ENT', 'Pix', 'égal', 'accès', '😀', '𝔼𝔾ℕ', 'EGN', 'EGN12', '«', '»'];
 const BREAKS = ['\n', '\r\n', '\r', '\n\n'];

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Reference, ReferenceForm } from '../../src/core/reference';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { prng } from '../support/prng';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -310,18 +311,6 @@ describe('ReferenceScanner', () => {
   });
 
   describe('robustness', () => {
-    /** A small, fixed-seed PRNG (mulberry32), so that a failure can be replayed. */
-    function mulberry32(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     const alphabet = [
       'E', 'G', 'N', 'e', 'g', 'n', 'EGN', 'egn', 'EGN', 'EGN-', 'EGN ', 'EGN n°', '-', '-', '\u2013', '\u2011',
       ' ', ' ', ' ', NBSP, NNBSP, 'n°', 'N°', '°', 'º', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '12',
@@ -348,7 +337,7 @@ describe('ReferenceScanner', () => {
     }
 
     it('keeps its invariants on thousands of random texts', () => {
-      const random = mulberry32(0x45474e);
+      const random = prng(0x45474e);
       const tally = { canonical: 0, variant: 0, continuation: 0, implied: 0 };
       for (let round = 0; round < 4000; round++) {
         const text = randomText(random);
@@ -393,7 +382,7 @@ describe('ReferenceScanner', () => {
     });
 
     it('reads each line the same alone as within its document', () => {
-      const random = mulberry32(12);
+      const random = prng(12);
       for (let round = 0; round < 500; round++) {
         const text = randomText(random) + '\n' + randomText(random) + '\n' + randomText(random);
         const byLine: unknown[] = [];

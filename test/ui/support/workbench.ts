@@ -10,6 +10,9 @@ export const repoRoot = path.resolve(__dirname, '../../../..');
 /** Screenshots land here (git-ignored) so a person can look at them. */
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
+/** How often `until` looks again: a poll, not a wait for something to happen. */
+const pollIntervalMs = 100;
+
 /** One served workbench with the extension under development and a copy of the demo workspace. */
 export interface UiSession {
   readonly page: Workbench.Page;
@@ -50,7 +53,7 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       if (Date.now() > deadline) {
         throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, pollIntervalMs));
     }
   };
   const session: UiSession = {

@@ -108,7 +108,8 @@ export async function startServer(opts) {
 }
 
 /**
- * The workbench URL opening `folder`, with the extension under development and optionally a test suite.
+ * The workbench URL opening `folder` (or a `.code-workspace` file, for a multi-root workspace), with
+ * the extension under development and optionally a test suite.
  * @param {{ port: number, folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} o
  */
 export function workbenchUrl(o) {
@@ -117,7 +118,8 @@ export function workbenchUrl(o) {
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (o.extensionDevelopmentPath) { payload.push(['extensionDevelopmentPath', remote(o.extensionDevelopmentPath)]); }
   if (o.extensionTestsPath) { payload.push(['extensionTestsPath', remote(o.extensionTestsPath)]); }
-  return `http://127.0.0.1:${o.port}/?folder=${encodeURIComponent(o.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const target = o.folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${o.port}/?${target}=${encodeURIComponent(o.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**

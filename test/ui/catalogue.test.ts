@@ -19,15 +19,6 @@ describe('Catalogue view (headless Chromium)', () => {
     return ui.page.locator('.sidebar .monaco-list-row').allInnerTexts();
   }
 
-  async function runCommand(title: string): Promise<void> {
-    const page = ui.page;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type(title);
-    await ui.until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(title.replace(/^EGN: /, ''))));
-    await page.keyboard.press('Enter');
-  }
-
   it('opens the tree from the activity bar, one row per theme', async () => {
     const entry = ui.page.locator('.activitybar [aria-label^="EGN"]');
     await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
@@ -45,7 +36,7 @@ describe('Catalogue view (headless Chromium)', () => {
   });
 
   it('filters the tree and says what the filter keeps', async () => {
-    await runCommand('EGN: Filter Proposals…');
+    await ui.runCommand('EGN: Filter Proposals…');
     await ui.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
     await ui.page.keyboard.type('pix');
     await ui.page.keyboard.press('Enter');
@@ -60,7 +51,7 @@ describe('Catalogue view (headless Chromium)', () => {
   });
 
   it('says that nothing matches, not that the catalogue failed to load, when a filter keeps no proposal', async () => {
-    await runCommand('EGN: Filter Proposals…');
+    await ui.runCommand('EGN: Filter Proposals…');
     await ui.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
     await ui.page.keyboard.press('Control+A');
     await ui.page.keyboard.type('zzzqqq');

@@ -20,16 +20,6 @@ async function coverageFrame(ui: UiSession): Promise<Frame | undefined> {
   return undefined;
 }
 
-/** Runs a command through the command palette (F1, its title, Enter), as a user does. */
-async function runCommand(ui: UiSession, title: string): Promise<void> {
-  const page = ui.page;
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type(title);
-  await ui.until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(title.replace(/^EGN: /, ''))));
-  await page.keyboard.press('Enter');
-}
-
 describe('Coverage report (headless Chromium)', () => {
   let ui: UiSession;
   before(async () => { ui = await openWorkbench(); });
@@ -38,7 +28,7 @@ describe('Coverage report (headless Chromium)', () => {
   it('opens from the command palette and shows per-theme bars, the uncited proposals and the matrix', async () => {
     const page = ui.page;
     await ui.until('the EGN activity bar entry', async () => (await page.locator('.activitybar [aria-label^="EGN"]').count()) > 0);
-    await runCommand(ui, 'EGN: Open Coverage Report (Workspace)');
+    await ui.runCommand('EGN: Open Coverage Report (Workspace)');
     const frame = await ui.until('the coverage report webview', () => coverageFrame(ui), 60_000);
     const report = await frame.evaluate<{ themes: string[]; bars: string[]; uncited: string[]; documents: string[]; summary: string }>(`(() => ({
       themes: [...document.querySelectorAll('table.themes tbody th')].map((e) => e.textContent.trim()),
@@ -111,7 +101,7 @@ describe('Coverage report (headless Chromium)', () => {
 
   it('opens a document of the matrix, and exports from its button into an untitled editor', async () => {
     const page = ui.page;
-    await runCommand(ui, 'EGN: Open Coverage Report (Workspace)');
+    await ui.runCommand('EGN: Open Coverage Report (Workspace)');
     // Switching scope reloads the page: wait for the workspace's matrix, not the document's.
     const frame = await ui.until('the workspace report again', async () => {
       const f = await coverageFrame(ui);
@@ -134,11 +124,11 @@ describe('Coverage report (headless Chromium)', () => {
     };
     await page.locator('.explorer-folders-view .monaco-list-row:has-text("note-projet-ent.txt")').click();
     await ui.until('the note active', async () => (await page.locator('.statusbar-item[id$="egn.citations"]').innerText()).includes('EGN 4/40'));
-    await runCommand(ui, 'EGN: Open Coverage Report (Active Document)');
+    await ui.runCommand('EGN: Open Coverage Report (Active Document)');
     await ui.until('the report on the note', documentReport);
     // A mark on the page's window tells the reloaded page from the old one.
     await page.evaluate('window.egnBeforeReload = true');
-    await runCommand(ui, 'Developer: Reload Window');
+    await ui.runCommand('Developer: Reload Window');
     await ui.until('the page to reload', async () => (await page.evaluate('window.egnBeforeReload !== true')) === true, 60_000);
     await ui.until('the workbench to render again', async () => (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
     const themes = await ui.until('the restored report on the note', documentReport, 60_000);

@@ -20,11 +20,7 @@ async function frameWithHeading(ui: UiSession, text: string): Promise<Frame | un
 async function openFromPalette(ui: UiSession, query: string): Promise<void> {
   const page = ui.page;
   await ui.until('the EGN activity bar entry', async () => (await page.locator('.activitybar [aria-label^="EGN"]').count()) > 0);
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-  await page.keyboard.type('EGN: Open Proposal Details');
-  await ui.until('the command in the palette', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('Open Proposal Details')));
-  await page.keyboard.press('Enter');
+  await ui.runCommand('EGN: Open Proposal Details');
   await ui.until('the proposal pick', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('EGN-1')));
   await page.keyboard.type(query);
   await ui.until(`the pick filtered on ${query}`, async () => (await page.locator('.quick-input-widget .monaco-list-row').count()) === 1);
@@ -76,11 +72,7 @@ describe('Proposal panels (headless Chromium)', () => {
     const page = ui.page;
     // A mark on the old document, so that only the reloaded one counts.
     await page.evaluate('window.egnBeforeReload = true');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('Developer: Reload Window');
-    await ui.until('the reload command', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('Reload Window')));
-    await page.keyboard.press('Enter');
+    await ui.runCommand('Developer: Reload Window');
     await ui.until('the reloaded workbench', async () => (await page.evaluate('window.egnBeforeReload !== true')) && (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
     const tab = ui.page.locator('.tabs-container .tab[aria-label^="EGN-14"]');
     await ui.until('the restored EGN-14 tab', async () => (await tab.count()) > 0, 60_000);
@@ -125,12 +117,7 @@ describe('Proposal panels in a dark theme (headless Chromium)', () => {
   });
 
   it('opens the overview with the five themes and their counts, each revealing its theme in the tree', async () => {
-    const page = ui.page;
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('EGN: Open Overview');
-    await ui.until('the overview command', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('Open Overview')));
-    await page.keyboard.press('Enter');
+    await ui.runCommand('EGN: Open Overview');
     const frame = await ui.until('the overview panel', () => frameWithHeading(ui, 'Les états généraux du numérique'), 60_000);
     const counts = await frame.evaluate<string[]>('[...document.querySelectorAll("tbody tr td:last-child")].map((e) => e.textContent.trim())');
     await ui.screenshot('panel-overview-dark');

@@ -1,25 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-/** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) {
-        return v;
-      }
-    } catch (e) {
-      lastError = e;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { until } from '../../support/until';
 
 /** The test workspace: a temporary copy of test/fixtures/workspace. */
 export function workspaceUri(...segments: string[]): vscode.Uri {

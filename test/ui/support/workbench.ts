@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { until } from '../../support/until';
 import type * as Runtime from '../../../scripts/lib/runtime.mjs' with { 'resolution-mode': 'import' };
 import type * as Workbench from '../../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 
@@ -9,9 +10,6 @@ import type * as Workbench from '../../../scripts/lib/workbench.mjs' with { 'res
 export const repoRoot = path.resolve(__dirname, '../../../..');
 /** Screenshots land here (git-ignored) so a person can look at them. */
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
-
-/** How often `until` looks again: a poll, not a wait for something to happen. */
-const pollIntervalMs = 100;
 
 /** One served workbench with the extension under development and a copy of the demo workspace. */
 export interface UiSession {
@@ -21,6 +19,8 @@ export interface UiSession {
   screenshot(name: string): Promise<string>;
   /** Polls `probe` until it returns a truthy value, or fails with `what` after `timeoutMs`. */
   until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
+  /** Runs a command through the command palette (F1, its title, Enter), as a user does. */
+  runCommand(title: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,24 +38,6 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
   const browser = await wb.launchBrowser(runtimeDir, { colorScheme: opts.colorScheme ?? 'light' });
   const page = await browser.context.newPage();
   await page.goto(wb.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot }));
-  const until = async <T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
-    for (;;) {
-      try {
-        const v = await probe();
-        if (v) {
-          return v;
-        }
-      } catch (e) {
-        lastError = e;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-      }
-      await new Promise((r) => setTimeout(r, pollIntervalMs));
-    }
-  };
   const session: UiSession = {
     page,
     workspace,
@@ -65,7 +47,16 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       await page.screenshot({ path: file });
       return file;
     },
-    until,
+    until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs),
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type(title);
+      // The palette lists a command by its title without the "EGN: " category of what was typed.
+      const shown = title.replace(/^[^:]+: /, '');
+      await until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown)), 30_000);
+      await page.keyboard.press('Enter');
+    },
     async close() {
       await browser.close();
       await server.stop();

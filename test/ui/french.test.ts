@@ -32,6 +32,12 @@ function englishOnlyFragments(): string[] {
   return [...fragments];
 }
 
+/** The extension's whole English messages without placeholders whose French differs ("Next", "Theme:"). */
+function englishOnlyMessages(): Set<string> {
+  const bundleFr = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+  return new Set(Object.entries(bundleFr).filter(([en, fr]) => en !== fr && !/\{\d+\}/.test(en)).map(([en]) => en));
+}
+
 /** The webview frame whose h1 contains `text`. */
 async function frameWithHeading(ui: UiSession, text: string): Promise<Frame | undefined> {
   for (const frame of ui.page.frames()) {
@@ -68,6 +74,7 @@ const FIND_TEXT = (needle: string): string => `(() => {
 describe('The extension in a French workbench (headless Chromium, --locale fr)', () => {
   let ui: UiSession;
   const english = englishOnlyFragments();
+  const englishMessages = englishOnlyMessages();
   const rows = (): Promise<string[]> => ui.page.locator('.sidebar .monaco-list-row').allInnerTexts();
   const pickRows = (): Promise<string[]> => ui.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
 
@@ -98,6 +105,17 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
     const text = (await shownText()).replace(/[\u00a0\u202f]/g, ' ');
     const found = english.filter((f) => text.includes(f));
     assert.deepStrictEqual(found, [], `English strings of the extension shown in the French UI (${where})`);
+    // In the extension's webviews, short labels too: a heading, button or cell that is exactly an English message.
+    const labels: string[] = [];
+    for (const frame of ui.page.frames().filter((f) => f !== ui.page.frames()[0])) {
+      try {
+        labels.push(...await frame.evaluate<string[]>('[...document.querySelectorAll("h1, h2, h3, button, th, td, label, a, p, li")].map((e) => e.textContent.trim())'));
+      } catch {
+        // A frame that navigated or closed meanwhile.
+      }
+    }
+    const short = [...new Set(labels.filter((l) => englishMessages.has(l)))];
+    assert.deepStrictEqual(short, [], `English labels of the extension in a French webview (${where})`);
   }
 
   before(async () => { ui = await openWorkbench({ locale: 'fr' }); });
@@ -107,6 +125,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
     assert.ok(english.includes('Open Proposal Details'), english.join(' | '));
     assert.ok(english.includes('Coverage of the proposals of the EGN (2020)'));
     assert.ok(english.length > 60, String(english.length));
+    assert.ok(englishMessages.has('Next') && englishMessages.has('Theme:') && !englishMessages.has('Actions'));
   });
 
   it('shows the view as « EGN 2020 : Propositions » with the six themes, the workbench itself in French', async () => {

@@ -1,11 +1,12 @@
 import type * as vscode from 'vscode';
-import type { Catalogue } from './core/catalogue';
+import type { CatalogueWithContext } from './core/catalogue';
 import type { ReferenceScanner } from './core/referenceScanner';
 import type { CitationSource } from './index/citationSource';
 
 /** What every feature's `registerX(context, deps)` receives from `extension.ts`. */
 export interface ExtensionDeps {
-  readonly catalogue: Catalogue;
+  /** The bundled EGN catalogue. */
+  readonly catalogue: CatalogueWithContext;
   /** The one grammar of references; every feature uses it, none has its own regular expression. */
   readonly scanner: ReferenceScanner;
   /** The workspace citation index (built lazily, on first need). */

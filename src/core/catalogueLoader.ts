@@ -76,6 +76,21 @@ export function loadCatalogue(yamlText: string, _schema?: object): LoadResult {
   }
 }
 
+/**
+ * The 1-based line and column of the value at `path` in a catalogue's text (of its key when
+ * `onKey`), e.g. of `prefix` to report a prefix another catalogue already uses; line 1, column 1
+ * when the text does not parse. Parses the text again: meant for the rare error found after loading.
+ */
+export function positionOfPath(yamlText: string, path: JsonPath, onKey = false): { line: number; column: number } {
+  if (yamlText.length > CATALOGUE_LIMITS.maxCharacters || findExcessiveStructure(yamlText) !== undefined) {
+    return { line: 1, column: 1 };
+  }
+  const lines = new LineCounter();
+  const doc = withoutStackTraces(() => parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: true, lineCounter: lines }));
+  const pos = lines.linePos(offsetOf(doc, path, onKey));
+  return { line: pos.line, column: pos.col };
+}
+
 /** Formats an error for a log or an output channel: `line 3, column 7: message`. */
 export function formatCatalogueError(error: CatalogueError): string {
   return `line ${error.line}, column ${error.column}: ${error.message}`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CatalogueSet } from '../core/catalogueSet';
 import type { WorkspaceCatalogues } from './workspaceCatalogues';
 
 /** File name the "new catalogue" command proposes (it matches the default `egn.catalogues.include`). */
@@ -9,15 +10,15 @@ const STARTER_NAME = 'feuille-de-route.catalogue.yaml';
  * loads as is, with the schema line the YAML extension reads for completion and checks. The
  * comments follow the display language; the example data is French, as a writer's catalogue is.
  */
-export function starterCatalogueText(schemaUri: string): string {
+export function starterCatalogueText(schemaUri: string, prefix: string): string {
   return [
     `# yaml-language-server: $schema=${schemaUri}`,
-    `# ${vscode.l10n.t('A catalogue of your own, beside the EGN: its proposals are cited as PREFIX-number (here FRA-1).')}`,
+    `# ${vscode.l10n.t('A catalogue of your own, beside the EGN: its proposals are cited as PREFIX-number (here {0}-1).', prefix)}`,
     `# ${vscode.l10n.t('Required: id, prefix (2 to 12 letters or digits, unique), title and groups. Optional: description, source, version.')}`,
     `# ${vscode.l10n.t('Each group holds proposals (or subthemes holding proposals); numbers run from 1 without gaps.')}`,
     `# ${vscode.l10n.t('Saving the file updates the catalogue at once; errors appear in the Problems panel.')}`,
     'id: feuille-de-route',
-    'prefix: FRA',
+    `prefix: ${prefix}`,
     'title: "Feuille de route du numérique éducatif"',
     'version: "1"',
     'groups:',
@@ -29,6 +30,19 @@ export function starterCatalogueText(schemaUri: string): string {
     `        # ${vscode.l10n.t('Optional: tags, url (http or https) and description.')}`,
     '',
   ].join('\n');
+}
+
+/**
+ * The prefix the starter proposes: `FRA` (feuille de route académique), or `FRA2`… when a catalogue
+ * in use has it already, since a second catalogue with a taken prefix would not load.
+ */
+export function freePrefix(set: CatalogueSet): string {
+  for (let n = 1; ; n++) {
+    const prefix = n === 1 ? 'FRA' : `FRA${n}`;
+    if (!set.byPrefix(prefix)) {
+      return prefix;
+    }
+  }
 }
 
 /**
@@ -59,7 +73,7 @@ export function registerCatalogueCommands(context: vscode.ExtensionContext, cata
       } catch {
         // No file there: the usual case.
       }
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterCatalogueText(schemaUri)));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterCatalogueText(schemaUri, freePrefix(catalogues.current))));
       const editor = await vscode.window.showTextDocument(uri);
       if (!/\.catalogue\.(ya?ml|json)$/.test(uri.path)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The catalogue is loaded only if its path matches the setting egn.catalogues.include (by default, names ending in .catalogue.yaml).'));

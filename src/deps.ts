@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
 import type { CatalogueWithContext } from './core/catalogue';
 import type { ReferenceScanner } from './core/referenceScanner';
 import type { CitationSource } from './index/citationSource';
@@ -12,4 +13,6 @@ export interface ExtensionDeps {
   /** The workspace citation index (built lazily, on first need). */
   readonly citations: CitationSource;
   readonly output: vscode.LogOutputChannel;
+  /** Every catalogue in use (the bundled one and the workspace's), and its changes. */
+  readonly catalogues?: WorkspaceCatalogues;
 }

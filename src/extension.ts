@@ -85,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
   const citations = new WorkspaceCitations(catalogue, scanner, output);
   context.subscriptions.push(citations);
-  const deps: ExtensionDeps = { catalogue, scanner, citations, output };
+  const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues };
   context.subscriptions.push(
     registerCatalogueView(context, deps),
     registerProposalPanels(context, deps),

@@ -39,6 +39,8 @@ export class WorkspaceCatalogues implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The reload running, and whether another was asked for meanwhile. */
   private running: Promise<void> | undefined;
+  /** Each folder's filter, by folder URI; rebuilt when the settings or the folders change. */
+  private filters = new Map<string, FolderFilter>();
   private again = false;
   private disposed = false;
 
@@ -55,9 +57,13 @@ export class WorkspaceCatalogues implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.onFileEvent(uri)),
       watcher.onDidChange((uri) => this.onFileEvent(uri)),
       watcher.onDidDelete((uri) => this.onFileEvent(uri)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.filters.clear();
+        this.scheduleReload();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('egn.catalogues.include') || e.affectsConfiguration('egn.index.exclude') || e.affectsConfiguration('files.exclude')) {
+          this.filters.clear();
           this.scheduleReload();
         }
       }),
@@ -204,7 +210,7 @@ export class WorkspaceCatalogues implements vscode.Disposable {
   private async findCatalogueFiles(): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const f = folderFilter(folder);
+      const f = this.folderFilter(folder);
       // egn.index.exclude narrows the search; files.exclude is applied by the filter afterwards.
       const exclude = f.exclude ? new vscode.RelativePattern(folder, f.exclude) : null;
       // More than the limit, so that the files over it are reported rather than silently missing.
@@ -216,7 +222,18 @@ export class WorkspaceCatalogues implements vscode.Disposable {
 
   private filterFor(uri: vscode.Uri): (FolderFilter & { folder: vscode.WorkspaceFolder }) | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder && { ...folderFilter(folder), folder };
+    return folder && { ...this.folderFilter(folder), folder };
+  }
+
+  /** The folder's filter, built once per change of settings: file events come by the thousand. */
+  private folderFilter(folder: vscode.WorkspaceFolder): FolderFilter {
+    const key = folder.uri.toString();
+    let f = this.filters.get(key);
+    if (!f) {
+      f = folderFilter(folder);
+      this.filters.set(key, f);
+    }
+    return f;
   }
 }
 

@@ -40,15 +40,19 @@ const DIGITS = Array.from({ length: 10 }, (_, i) => 0x30 + i);
  * and merging by offset (a unit test checks it on random texts).
  */
 export class MultiReferenceScanner<K> {
-  /** The scanners by the upper-case prefix, for each prefix length. */
-  private readonly byLength: ReadonlyMap<number, ReadonlyMap<string, PrefixScanner<K>>>;
+  /**
+   * The scanners by prefix, for each prefix length (the index): up to `MAX_CODED` characters by the
+   * number `prefixCode` gives, which needs no string; longer ones by the upper-case prefix.
+   */
+  private readonly byCode: (Map<number, PrefixScanner<K>> | undefined)[] = [];
+  private readonly byText: (Map<string, PrefixScanner<K>> | undefined)[] = [];
+  private readonly longest: number;
   /** Length of the window the head search slides: the shortest prefix plus two. */
   private readonly window: number;
   /** How far the window may slide for the code unit at its end; 0 where a head may end. */
   private readonly shift: Uint8Array;
 
   constructor(readonly entries: readonly PrefixScanner<K>[]) {
-    const byLength = new Map<number, Map<string, PrefixScanner<K>>>();
     const seen = new Set<string>();
     for (const e of entries) {
       const key = e.prefix.toUpperCase();
@@ -56,12 +60,16 @@ export class MultiReferenceScanner<K> {
         throw new Error(`MultiReferenceScanner: the prefix ${e.prefix} is given twice; prefixes must be unique.`);
       }
       seen.add(key);
-      const forLength = byLength.get(key.length) ?? new Map<string, PrefixScanner<K>>();
-      forLength.set(key, e);
-      byLength.set(key.length, forLength);
+      const n = key.length;
+      const code = prefixCode(key, key.length, key.length);
+      if (n <= MAX_CODED && code !== undefined) {
+        (this.byCode[n] ??= new Map()).set(code, e);
+      } else {
+        (this.byText[n] ??= new Map()).set(key, e);
+      }
     }
-    this.byLength = byLength;
-    const shortest = Math.min(...[...byLength.keys()], 253);
+    this.longest = Math.max(0, ...entries.map((e) => e.prefix.length));
+    const shortest = Math.min(...entries.map((e) => e.prefix.length), 253);
     this.window = shortest + 2;
     this.shift = headShifts(entries.map((e) => e.prefix), this.window);
   }
@@ -164,31 +172,61 @@ export class MultiReferenceScanner<K> {
     } else {
       return undefined;
     }
-    for (const [length, prefixes] of this.byLength) {
-      const start = prefixEnd - length;
-      if (start >= from) {
-        const entry = prefixes.get(upperAscii(text, start, prefixEnd));
-        if (entry) {
-          return { start, entry };
-        }
+    // Read backwards from the separator. Where two prefixes match (`RA` and `FRA` in `FRA-1`), the
+    // longer one is the reference: the shorter one is glued to the letters before it.
+    let found: { start: number; entry: PrefixScanner<K> } | undefined;
+    let code = 0;
+    let weight = 1;
+    const longest = Math.min(this.longest, prefixEnd - from);
+    for (let k = 1; k <= longest; k++) {
+      const unit = alnumCode(text.charCodeAt(prefixEnd - k));
+      if (unit === 0) {
+        break; // prefixes are letters and digits: no longer one can match
+      }
+      let entry: PrefixScanner<K> | undefined;
+      if (k <= MAX_CODED) {
+        code += unit * weight;
+        weight *= CODE_BASE;
+        entry = this.byCode[k]?.get(code);
+      }
+      entry ??= this.byText[k]?.get(text.slice(prefixEnd - k, prefixEnd).toUpperCase());
+      if (entry) {
+        found = { start: prefixEnd - k, entry };
       }
     }
-    return undefined;
+    return found;
   }
 }
 
-/**
- * `text.slice(start, end).toUpperCase()` for a prefix candidate, or '' when it holds anything but
- * ASCII letters and digits (prefixes are made of those only): most candidates end there, cheaply.
- */
-function upperAscii(text: string, start: number, end: number): string {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
-      return '';
-    }
+/** Digits and ASCII letters as 1–36, ignoring case; 0 for anything else. */
+const CODE_BASE = 37;
+/** Prefixes this long at most are looked up by number: 37^10 stays below 2^53, so the codes are exact. */
+const MAX_CODED = 10;
+
+function alnumCode(c: number): number {
+  if (c >= 0x30 && c <= 0x39) {
+    return c - 0x30 + 1;
   }
-  return text.slice(start, end).toUpperCase();
+  const upper = c & ~0x20;
+  return upper >= 0x41 && upper <= 0x5a ? upper - 0x41 + 11 : 0;
+}
+
+/**
+ * The number of the `length` characters ending at `end` of an upper- or lower-case prefix, read
+ * backwards as `MultiReferenceScanner` reads text; undefined when one is not a letter or digit.
+ */
+function prefixCode(text: string, end: number, length: number): number | undefined {
+  let code = 0;
+  let weight = 1;
+  for (let k = 1; k <= length; k++) {
+    const unit = alnumCode(text.charCodeAt(end - k));
+    if (unit === 0) {
+      return undefined;
+    }
+    code += unit * weight;
+    weight *= CODE_BASE;
+  }
+  return code;
 }
 
 /**

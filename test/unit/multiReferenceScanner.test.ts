@@ -20,7 +20,7 @@ function shown(refs: readonly { catalogue: string; number: number; start: number
 }
 
 describe('MultiReferenceScanner (the references of every loaded catalogue)', () => {
-  const entries = scanners(['EGN', 'FRA', 'FR', 'PNE2', 'snum']);
+  const entries = scanners(['EGN', 'FRA', 'FR', 'RA', 'PNE2', 'snum', 'NUM', 'ABCDEFGHIJK', 'BCDEFGHIJK']);
   const multi = new MultiReferenceScanner(entries);
 
   it('finds each catalogue\'s references with the one grammar, each with its catalogue, in order', () => {
@@ -32,6 +32,10 @@ describe('MultiReferenceScanner (the references of every loaded catalogue)', () 
     assert.strictEqual(text.slice(fra3.start, fra3.end), 'FRA n° 3');
   });
 
+  it('reads the longer of two prefixes that end alike (RA, FRA; NUM, SNUM), including prefixes of 11 letters', () => {
+    assert.deepStrictEqual(multi.scan('FRA-1 RA-2 SNUM-3 num-4 abcdefghijk-5 BCDEFGHIJK-6').map((r) => `${r.catalogue}-${r.number}`), ['FRA-1', 'RA-2', 'snum-3', 'NUM-4', 'ABCDEFGHIJK-5', 'BCDEFGHIJK-6']);
+  });
+
   it('keeps the word boundaries: a prefix glued to a word, or a shorter prefix inside a longer one, is no reference', () => {
     assert.deepStrictEqual(shown(multi.scan('FRANCE-2 XFRA-2 FRA-2abc AFR-1 \\FRA-3 français-1')), []);
     assert.deepStrictEqual(multi.scan('FRA-2 FR-3').map((r) => `${r.catalogue}-${r.number}`), ['FRA-2', 'FR-3']);
@@ -39,7 +43,7 @@ describe('MultiReferenceScanner (the references of every loaded catalogue)', () 
 
   it('equals every scanner run over the whole text and merged by offset, on 2,000 random texts', () => {
     const random = prng(20261130);
-    const pieces = ['EGN', 'FRA', 'FR', 'fra', 'PNE2', 'snum', 'SNUM', 'X', '-', '\u2011', ' ', '\u00a0', '\u202f', 'n°', 'N°', 'nº', 'à', '–', ', ', ' et ', ' ou ', '\n', '\r\n', '1', '2', '12', '40', '41', 'abc', 'é', '\u{1d400}', '\u0301', '\\', '(', ')', '.'];
+    const pieces = ['EGN', 'FRA', 'FR', 'RA', 'fra', 'PNE2', 'snum', 'SNUM', 'NUM', 'abcdefghijk', 'BCDEFGHIJK', 'X', '-', '\u2011', ' ', '\u00a0', '\u202f', 'n°', 'N°', 'nº', 'à', '–', ', ', ' et ', ' ou ', '\n', '\r\n', '1', '2', '12', '40', '41', 'abc', 'é', '\u{1d400}', '\u0301', '\\', '(', ')', '.'];
     for (let run = 0; run < 2000; run++) {
       let text = '';
       const length = Math.floor(random() * 120);

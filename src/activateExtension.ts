@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { loadBundledCatalogue } from './bundledCatalogue';
-import { Catalogue } from './core/catalogue';
+import { registerCatalogues } from './catalogues/registerCatalogues';
+import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
+import { Catalogue, Proposal } from './core/catalogue';
 import { ReferenceScanner } from './core/referenceScanner';
 import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './index/registerCitationFeatures';
@@ -20,22 +22,43 @@ export interface ApiProposal {
   readonly subtheme: string | undefined;
 }
 
+/** A catalogue in use, as the public API gives it: the bundled EGN one, or a workspace file's. */
+export interface ApiCatalogue {
+  readonly id: string;
+  readonly prefix: string;
+  readonly title: string;
+  /** `bundled`, or the URI of the workspace file, as a string. */
+  readonly source: string;
+  readonly proposals: ApiProposal[];
+}
+
 /** The API `activate` returns, for other extensions and for tests. */
 export interface EgnApi {
   readonly version: 1;
+  /** The EGN proposals (the bundled catalogue). */
   proposals(): ApiProposal[];
+  /** Every catalogue in use, the bundled one first. */
+  catalogues(): ApiCatalogue[];
+  /** Fires when a catalogue file is created, saved, renamed or deleted and the catalogues in use change. */
+  readonly onDidChangeCatalogues: vscode.Event<void>;
 }
 
-function createApi(catalogue: Catalogue | undefined): EgnApi {
+function apiProposal(p: Proposal): ApiProposal {
+  return { id: p.id, number: p.number, title: p.title, theme: p.theme.title, subtheme: p.subtheme?.title };
+}
+
+function createApi(catalogue: Catalogue | undefined, workspace: WorkspaceCatalogues): EgnApi {
   return {
     version: 1,
-    proposals: () => (catalogue?.proposals ?? []).map((p) => ({
-      id: p.id,
-      number: p.number,
-      title: p.title,
-      theme: p.theme.title,
-      subtheme: p.subtheme?.title,
+    proposals: () => (catalogue?.proposals ?? []).map(apiProposal),
+    catalogues: () => workspace.current.catalogues.map((c) => ({
+      id: c.catalogue.id,
+      prefix: c.catalogue.prefix,
+      title: c.catalogue.title,
+      source: c.source,
+      proposals: c.catalogue.proposals.map(apiProposal),
     })),
+    onDidChangeCatalogues: (listener, thisArgs, disposables) => workspace.onDidChange(() => listener.call(thisArgs), undefined, disposables),
   };
 }
 
@@ -58,6 +81,8 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
   output.info(`EGN extension running in the ${host.name} extension host.`);
 
   const loaded = await loadBundledCatalogue(context.extensionUri);
+  const workspaceCatalogues = registerCatalogues(context, loaded.ok ? loaded.catalogue : undefined, output);
+  context.subscriptions.push(workspaceCatalogues.disposable);
   if (!loaded.ok) {
     for (const e of loaded.errors) {
       output.error(`data/egn-2020.yaml:${e.line}:${e.column}: ${e.message}`);
@@ -66,14 +91,14 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
     context.subscriptions.push(vscode.window.registerTreeDataProvider('egn.catalogue', { getChildren: () => [], getTreeItem: (x: vscode.TreeItem) => x }));
     void vscode.window.showErrorMessage(vscode.l10n.t('The EGN catalogue could not be loaded ({0} errors). See the EGN output for details.', loaded.errors.length), vscode.l10n.t('Show Output'))
       .then((choice) => { if (choice) { output.show(); } });
-    return createApi(undefined);
+    return createApi(undefined, workspaceCatalogues.catalogues);
   }
 
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
   const citations = new WorkspaceCitations(catalogue, scanner, output);
   context.subscriptions.push(citations);
-  const deps: ExtensionDeps = { catalogue, scanner, citations, output };
+  const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues };
   context.subscriptions.push(
     registerCatalogueView(context, deps),
     registerProposalPanels(context, deps),
@@ -82,5 +107,5 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
     registerCitationFeatures(context, deps),
     registerCoverageReport(context, deps),
   );
-  return createApi(catalogue);
+  return createApi(catalogue, workspaceCatalogues.catalogues);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from './activateExtension';
 
-export type { ApiProposal, EgnApi } from './activateExtension';
+export type { ApiCatalogue, ApiProposal, EgnApi } from './activateExtension';
 
 /** The Node entry point (desktop VS Code, remote and code-server): the shared wiring, Node host. */
 export async function activate(context: vscode.ExtensionContext): Promise<EgnApi> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from '../activateExtension';
 
-export type { ApiProposal, EgnApi } from '../activateExtension';
+export type { ApiCatalogue, ApiProposal, EgnApi } from '../activateExtension';
 
 /**
  * The browser entry point (the web-worker extension host of vscode.dev, github.dev and online VS

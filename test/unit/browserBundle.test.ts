@@ -20,6 +20,7 @@ async function bundleImports(entry: esbuild.BuildOptions): Promise<{ requires: s
     format: 'cjs',
     external: ['vscode'],
     write: false,
+    metafile: true,
     logLevel: 'silent',
   }).catch((e: esbuild.BuildFailure) => e);
   if ('errors' in result && !('outputFiles' in result && result.outputFiles)) {
@@ -28,8 +29,9 @@ async function bundleImports(entry: esbuild.BuildOptions): Promise<{ requires: s
     assert.ok(names.length > 0, `the browser bundle failed to build: ${result.errors.map((e) => e.text).join('\n')}`);
     return { requires: names, nodeBuiltins: names.filter((n) => builtins.has(n)) };
   }
-  const text = result.outputFiles!.map((f) => f.text).join('\n');
-  const requires = [...new Set([...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]))];
+  // What the bundle still loads at run time: esbuild's own record of the imports it left external (a
+  // text search would also match `require("…")` written inside string literals of bundled libraries).
+  const requires = [...new Set(Object.values(result.metafile!.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)))];
   return { requires, nodeBuiltins: requires.filter((r) => builtins.has(r)) };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Catalogue } from '../../src/core/catalogue';
+import { CatalogueWithContext, hasContext } from '../../src/core/catalogue';
 import { formatCatalogueError, loadCatalogue } from '../../src/core/catalogueLoader';
 
 /** Tests compile to out/test/unit/, three levels below the repository root. */
@@ -99,13 +99,14 @@ const EXPECTED_TAGS: Readonly<Record<number, readonly string[]>> = {
   37: ['Education Data Hub'],
 };
 
-function loadReal(): Catalogue {
+function loadReal(): CatalogueWithContext {
   const yaml = fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8');
   const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/catalogue.schema.json'), 'utf8')) as object;
   const result = loadCatalogue(yaml, schema);
   if (!result.ok) {
     assert.fail(`data/egn-2020.yaml does not load:\n${result.errors.map(formatCatalogueError).join('\n')}`);
   }
+  assert.ok(hasContext(result.catalogue), 'the EGN catalogue has its context');
   return result.catalogue;
 }
 
@@ -129,7 +130,7 @@ function firstListing(seed: string): { groups: string[]; subthemes: string[]; pr
 }
 
 describe('The EGN 2020 catalogue (data/egn-2020.yaml)', () => {
-  let catalogue: Catalogue;
+  let catalogue: CatalogueWithContext;
   before(() => {
     catalogue = loadReal();
   });

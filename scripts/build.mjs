@@ -25,13 +25,32 @@ const options = {
   logLevel: 'warning',
 };
 
+/**
+ * The command line `egn-cite` (src/cli/main.ts) for Node 20: its own bundle with a shebang, declared
+ * in package.json `bin`. .vscodeignore keeps it out of the .vsix (only dist/extension.js is listed).
+ * @type {esbuild.BuildOptions}
+ */
+const cliOptions = {
+  ...options,
+  entryPoints: [path.join(repoRoot, 'src/cli/main.ts')],
+  outfile: path.join(repoRoot, 'dist/cli.js'),
+  external: [],
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow; its ESM build is static.
+  mainFields: ['module', 'main'],
+  banner: { js: '#!/usr/bin/env node' },
+};
+
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  await (await esbuild.context(cliOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
   await esbuild.build(options);
   console.log(`built dist/extension.js${production ? ' (production)' : ''}`);
+  await esbuild.build(cliOptions);
+  fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
+  console.log('built dist/cli.js');
 }

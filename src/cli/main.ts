@@ -1,0 +1,255 @@
+/**
+ * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
+ * `dist/cli.js`; the same script also runs as the scan worker threads.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CitationIndex } from '../core/citationIndex';
+import { computeCoverage } from '../core/coverage';
+import { createFileFilter, type FileFilter } from '../core/globMatcher';
+import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
+import { ReferenceScanner } from '../core/referenceScanner';
+import { unknownProposalText } from '../core/unknownProposalText';
+import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
+import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
+import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
+import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
+import { findFiles } from './fileDiscovery';
+import { ProgressLine } from './progressLine';
+import { EXISTS, IMPLIED, readIndexableFile, type FileScan } from './scanDocument';
+import { runScanWorkerIfAny, scanFiles } from './scanPool';
+import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
+
+/** Exit codes, as Foam's and ESLint's. */
+const OK = 0;
+const PROBLEMS = 1;
+const USAGE_ERROR = 2;
+
+/** A usage or configuration error: printed on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/** A file to check, with the root it was found under. */
+interface Target {
+  readonly path: string;
+  /** The folder given on the command line (or the file's own folder). */
+  readonly root: string;
+  readonly relativePath: string;
+  readonly maxFileSize: number;
+}
+
+/** What the command lines' PATHs designate. */
+interface Workspace {
+  readonly targets: readonly Target[];
+  readonly catalogues: readonly LoadedCatalogue[];
+  /** The folders among the PATHs. */
+  readonly roots: readonly string[];
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Path relative to the current folder, POSIX: what a terminal, a problem matcher and GitHub expect. */
+function shown(file: string): string {
+  const rel = toPosix(path.relative(process.cwd(), file));
+  return rel === '' ? '.' : rel;
+}
+
+/** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
+function openWorkspace(args: CheckArgs | CoverageArgs): Workspace {
+  const targets: Target[] = [];
+  const roots: string[] = [];
+  const catalogueRoots: { root: string; include: string; exclude: string[] }[] = [];
+  for (const given of args.paths) {
+    const abs = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (e) {
+      throw new UsageError(`Cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}.`);
+    }
+    if (stat.isDirectory()) {
+      const settings = readWorkspaceSettings(abs);
+      const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+      const filter: FileFilter = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+      roots.push(abs);
+      catalogueRoots.push({ root: abs, include: settings.cataloguesInclude, exclude });
+      for (const f of findFiles(abs, filter, exclude)) {
+        targets.push({ path: f.path, root: abs, relativePath: f.relativePath, maxFileSize: settings.maxFileSize });
+      }
+    } else {
+      // A file named on the command line is checked whatever the globs say, as ESLint does.
+      targets.push({ path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize });
+    }
+  }
+  // The same file reached through two PATHs counts once.
+  const unique = [...new Map(targets.map((t) => [t.path, t])).values()];
+  const catalogues = loadCatalogues(bundledDataDir(), catalogueRoots, shown);
+  return { targets: unique, catalogues, roots };
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(bundledDataDir(), '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
+  return new ProgressLine(args.progress ?? (process.stderr.isTTY === true));
+}
+
+async function check(args: CheckArgs): Promise<number> {
+  const ws = openWorkspace(args);
+  const mode = args.format === 'json' ? 'all' : 'unknown';
+  const progress = progressFor(args);
+  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
+  // One scan per size limit: each folder has its own, and nearly always they are all the same.
+  const scans = new Array<FileScan>(ws.targets.length);
+  let before = 0;
+  for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
+    const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
+    const found = await scanFiles(positions.map((k) => ws.targets[k].path), {
+      catalogues,
+      maxFileSize,
+      mode,
+      onProgress: (done) => progress.report(before + done, ws.targets.length),
+    });
+    positions.forEach((k, i) => {
+      scans[k] = found[i];
+    });
+    before += positions.length;
+  }
+  progress.done();
+  const problems: Problem[] = [];
+  const citations: ReportedCitation[] = [];
+  let filesChecked = 0;
+  scans.forEach((scan, k) => {
+    const target = ws.targets[k];
+    if (scan.status === 'unreadable') {
+      process.stderr.write(`${shown(target.path)}: cannot be read (${scan.message}); skipped.\n`);
+      return;
+    }
+    if (scan.status !== 'scanned') {
+      return;
+    }
+    filesChecked++;
+    const file = shown(target.path);
+    for (const [c, number, line, character, endLine, endCharacter, flags] of scan.citations) {
+      const catalogue = ws.catalogues[c].catalogue;
+      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      if (mode === 'all') {
+        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+      }
+      if ((flags & (EXISTS | IMPLIED)) === 0) {
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
+      }
+    }
+  });
+  const result: CheckResult = {
+    version: version(),
+    catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
+    filesChecked,
+    problems,
+    citations: mode === 'all' ? citations : undefined,
+  };
+  process.stdout.write(formatCheck(result, args.format));
+  const allowed = args.maxWarnings ?? 0;
+  if (args.maxWarnings !== undefined && problems.length > allowed) {
+    process.stderr.write(`egn-cite found ${problems.length} warnings, more than --max-warnings ${allowed}.\n`);
+  }
+  return problems.length > allowed ? PROBLEMS : OK;
+}
+
+async function coverage(args: CoverageArgs): Promise<number> {
+  const ws = openWorkspace(args);
+  let selected = ws.catalogues;
+  if (args.catalogue !== undefined) {
+    const wanted = args.catalogue.toUpperCase();
+    selected = ws.catalogues.filter((l) => l.catalogue.prefix.toUpperCase() === wanted);
+    if (selected.length === 0) {
+      throw new UsageError(`No catalogue has the prefix ${args.catalogue}: use one of ${ws.catalogues.map((l) => l.catalogue.prefix).join(', ')}.`);
+    }
+  }
+  if (args.format === 'csv' && selected.length > 1) {
+    throw new UsageError(`A CSV holds one catalogue: add --catalogue with one of ${selected.map((l) => l.catalogue.prefix).join(', ')}.`);
+  }
+  // The editor's own path: each file's text into a CitationIndex, then computeCoverage.
+  const indexes = selected.map((l) => {
+    const scanner = new ReferenceScanner(l.catalogue.prefix, (n) => l.catalogue.byNumber(n) !== undefined);
+    return new CitationIndex((text) => withoutIgnored(readIgnoreMarkers(text), scanner.scan(text)), (n) => l.catalogue.byNumber(n) !== undefined);
+  });
+  const display = new Map<string, string>();
+  const progress = progressFor(args);
+  ws.targets.forEach((t, k) => {
+    const read = readIndexableFile(t.path, t.maxFileSize);
+    progress.report(k + 1, ws.targets.length);
+    if (read.status === 'unreadable') {
+      process.stderr.write(`${shown(t.path)}: cannot be read (${read.message}); skipped.\n`);
+    }
+    if (read.status !== 'text') {
+      return;
+    }
+    const uri = pathToFileURL(t.path).href;
+    // As the editor's export names documents: relative to their folder, prefixed by it when there are several.
+    display.set(uri, ws.roots.length > 1 ? `${path.basename(t.root)}/${t.relativePath}` : t.relativePath);
+    for (const index of indexes) {
+      index.set(uri, read.text);
+    }
+  });
+  progress.done();
+  const reports: CatalogueCoverage[] = selected.map((l, k) => ({ catalogue: l.catalogue, source: l.source, coverage: computeCoverage(l.catalogue, indexes[k]) }));
+  process.stdout.write(formatCoverage(reports, args.format, (uri) => display.get(uri) ?? uri));
+  if (args.minCoverage !== undefined) {
+    const below = reports.filter((r) => citedPercent(r.coverage) < (args.minCoverage as number));
+    for (const r of below) {
+      const c = r.coverage;
+      process.stderr.write(`${c.prefix}: ${c.citedCount} of ${c.totalProposals} proposals cited (${formatPercent(citedPercent(c))} %), below --min-coverage ${args.minCoverage} %.\n`);
+    }
+    return below.length > 0 ? PROBLEMS : OK;
+  }
+  return OK;
+}
+
+function formatPercent(p: number): string {
+  return String(Math.round(p * 10) / 10);
+}
+
+/** Runs the command line `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  try {
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return OK;
+      case 'version':
+        process.stdout.write(`${version()}\n`);
+        return OK;
+      case 'error':
+        process.stderr.write(`egn-cite: ${args.message}\n\n${USAGE}\n`);
+        return USAGE_ERROR;
+      case 'check':
+        return await check(args);
+      case 'coverage':
+        return await coverage(args);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SettingsError || e instanceof CatalogueLoadError) {
+      process.stderr.write(`egn-cite: ${e.message}\n`);
+      return USAGE_ERROR;
+    }
+    process.stderr.write(`egn-cite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return USAGE_ERROR;
+  }
+}
+
+if (!runScanWorkerIfAny() && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    // exitCode, not exit(): stdout may still be flushing into a pipe.
+    process.exitCode = code;
+  });
+}

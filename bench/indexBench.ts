@@ -51,7 +51,8 @@ function scan(text: string): readonly Reference[] {
 }
 
 /** The ripgrep pattern equivalent to the scanner's heads (rg cannot count list continuations). */
-const RG_PATTERN = '(?i)(^|[^\\p{L}\\p{N}\\p{M}\\\\])EGN([-\\x{2011}]|[ \\x{a0}\\x{202f}]([nN][°º][ \\x{a0}\\x{202f}]?)?)[0-9]+';
+/** Also used by `npm run bench:cli`. */
+export const RG_PATTERN = '(?i)(^|[^\\p{L}\\p{N}\\p{M}\\\\])EGN([-\\x{2011}]|[ \\x{a0}\\x{202f}]([nN][°º][ \\x{a0}\\x{202f}]?)?)[0-9]+';
 
 const SENTENCES = [
   'Le plan académique prévoit le déploiement des environnements numériques de travail dans tous les collèges du département',
@@ -106,7 +107,8 @@ function documentText(k: number, ext: string, rand: () => number): string {
   return lines.join('\n');
 }
 
-function generateCorpus(root: string): { files: string[]; bytes: number } {
+/** Writes the 10,000-file corpus under `root` (also used by `npm run bench:cli`). */
+export function generateCorpus(root: string): { files: string[]; bytes: number } {
   const rand = prng(2020_11_04);
   const files: string[] = [];
   let bytes = 0;
@@ -301,7 +303,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Only when run, not when bench/cliBench.ts imports the corpus generator.
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

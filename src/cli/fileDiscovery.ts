@@ -23,16 +23,11 @@ export function findFiles(root: string, filter: FileFilter, exclude: readonly st
   // `filter.accepts` checks for each file, decided once per folder here.
   const folders = createFileFilter({ include: '**', exclude, maxFileSize: Infinity });
   const out: FoundFile[] = [];
-  const seen = new Set<string>();
+  // Real paths of the linked folders entered, so that a link loop ends (plain folders cannot loop).
+  const linked = new Set<string>();
   const walk = (dir: string, rel: string): void => {
-    let real: string;
     let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync(dir);
-      if (seen.has(real)) {
-        return;
-      }
-      seen.add(real);
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
@@ -47,6 +42,11 @@ export function findFiles(root: string, filter: FileFilter, exclude: readonly st
           const st = fs.statSync(child);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          const real = fs.realpathSync(child);
+          if (isDir && (linked.has(real) || `${fs.realpathSync(root)}${path.sep}`.startsWith(`${real}${path.sep}`))) {
+            continue;
+          }
+          linked.add(real);
         } catch {
           continue;
         }

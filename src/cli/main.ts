@@ -18,7 +18,7 @@ import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverage
 import { findFiles } from './fileDiscovery';
 import { ProgressLine } from './progressLine';
 import { EXISTS, IMPLIED, readIndexableFile, type FileScan } from './scanDocument';
-import { runScanWorkerIfAny, scanFiles } from './scanPool';
+import { isScanWorker, scanFiles } from './scanPool';
 import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
 /** Exit codes, as Foam's and ESLint's. */
@@ -247,7 +247,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (!runScanWorkerIfAny() && require.main === module) {
+if (!isScanWorker && require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     // exitCode, not exit(): stdout may still be flushing into a pipe.
     process.exitCode = code;

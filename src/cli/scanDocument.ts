@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import { isProbablyBinary } from '../core/globMatcher';
 import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
@@ -49,10 +50,19 @@ export function readIndexableFile(file: string, maxFileSize: number): FileText {
   if (bytes.length > maxFileSize) {
     return { status: 'tooLarge' };
   }
+  // Valid UTF-8 without NUL, by far the common case, is checked natively; only other files take
+  // the byte-by-byte look of `isProbablyBinary` (as the index builder's fast path does).
+  if (isUtf8(bytes) && bytes.subarray(0, 8192).indexOf(0) === -1) {
+    return { status: 'text', text: bytes.toString('utf8', hasUtf8Bom(bytes) ? 3 : 0) };
+  }
   if (isProbablyBinary(bytes)) {
     return { status: 'binary' };
   }
   return { status: 'text', text: decode(bytes) };
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Scans texts for the references of several catalogues, as the editor's index does. */

@@ -33,8 +33,8 @@ export interface ScanOptions {
  * synchronous fs and scan with the same `DocumentScanner`: reading and scanning run in parallel on
  * every core, as ripgrep does. The results come back in the order of `files`.
  *
- * The worker threads run this same script (`dist/cli.js`): `runScanWorkerIfAny` must be called
- * first thing when the script starts.
+ * The worker threads run this same script (`dist/cli.js`, or this module when compiled by tsc):
+ * loading it in a worker serves scans (see `isScanWorker`).
  */
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<FileScan[]> {
   const threads = options.workers ?? (files.length < MIN_FILES_FOR_WORKERS ? 0 : Math.min(MAX_WORKERS, os.availableParallelism()));
@@ -82,7 +82,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
  * When this script runs as a scan worker, serves batches of files until terminated and returns
  * true; in the main thread, returns false at once.
  */
-export function runScanWorkerIfAny(): boolean {
+function runScanWorkerIfAny(): boolean {
   const setup = workerData as WorkerSetup | undefined;
   if (isMainThread || !parentPort || !setup?.egnCiteScanWorker) {
     return false;
@@ -94,3 +94,6 @@ export function runScanWorkerIfAny(): boolean {
   });
   return true;
 }
+
+/** True in a scan worker thread, where this module serves scans and the command must not run. */
+export const isScanWorker = runScanWorkerIfAny();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { enabledPatterns } from '../core/globMatcher';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /**
  * The defaults of the settings the command line reads, as package.json declares them for the
@@ -104,7 +104,7 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     fail(excludeNode, '"files.exclude" must be an object of glob patterns');
   }
   // VS Code merges a workspace's object setting into the default one, key by key.
-  const filesExclude = enabledPatterns({ ...FILES_EXCLUDE_DEFAULT, ...(excludeNode?.value as Record<string, unknown> | undefined) });
+  const filesExclude = enabledPatterns({ ...FILES_EXCLUDE_DEFAULT, ...(excludeNode ? (getNodeValue(excludeNode) as Record<string, unknown>) : undefined) });
   return {
     include: str('egn.index.include'),
     exclude: str('egn.index.exclude'),

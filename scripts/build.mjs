@@ -25,13 +25,19 @@ const options = {
   logLevel: 'warning',
 };
 
+/** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
+/** @type {esbuild.BuildOptions} */
+const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
+
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  await (await esbuild.context(workerOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
   await esbuild.build(options);
+  await esbuild.build(workerOptions);
   console.log(`built dist/extension.js${production ? ' (production)' : ''}`);
 }

@@ -39,6 +39,9 @@ const cliOptions = {
   mainFields: ['module', 'main'],
   banner: { js: '#!/usr/bin/env node' },
 };
+/** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
+/** @type {esbuild.BuildOptions} */
+const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
 
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
@@ -46,9 +49,11 @@ if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
   await (await esbuild.context(cliOptions)).watch();
+  await (await esbuild.context(workerOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
   await esbuild.build(options);
+  await esbuild.build(workerOptions);
   console.log(`built dist/extension.js${production ? ' (production)' : ''}`);
   await esbuild.build(cliOptions);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);

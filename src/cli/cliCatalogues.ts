@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
 import { createFileFilter } from '../core/globMatcher';
-import { findFiles } from './fileDiscovery';
+import { listFolderFiles } from '../node/listFolderFiles';
 
 /** A loaded catalogue and where it comes from. */
 export interface LoadedCatalogue {
@@ -52,7 +52,7 @@ export interface CatalogueRoot {
  *
  * @param display Turns an absolute path into the name shown in messages.
  */
-export function loadCatalogues(dataDir: string, roots: readonly CatalogueRoot[], display: (file: string) => string): LoadedCatalogue[] {
+export async function loadCatalogues(dataDir: string, roots: readonly CatalogueRoot[], display: (file: string) => string): Promise<LoadedCatalogue[]> {
   const problems: string[] = [];
   const schemaFile = path.join(dataDir, 'catalogue.schema.json');
   let schema: object;
@@ -84,15 +84,16 @@ export function loadCatalogues(dataDir: string, roots: readonly CatalogueRoot[],
   }
   for (const r of roots) {
     const filter = createFileFilter({ include: r.include, exclude: r.exclude, maxFileSize: Infinity });
-    for (const f of findFiles(r.root, filter, r.exclude)) {
-      const shown = display(f.path);
-      const catalogue = load(f.path, shown);
+    for (const rel of await listFolderFiles(r.root, filter)) {
+      const file = path.join(r.root, ...rel.split('/'));
+      const shown = display(file);
+      const catalogue = load(file, shown);
       if (!catalogue) {
         continue;
       }
       const taken = loaded.find((l) => l.catalogue.prefix.toUpperCase() === catalogue.prefix.toUpperCase());
       if (taken) {
-        const line = lineOf(fs.readFileSync(f.path, 'utf8'), /^\s*"?prefix"?\s*:/m);
+        const line = lineOf(fs.readFileSync(file, 'utf8'), /^\s*"?prefix"?\s*:/m);
         problems.push(`${shown}:${line}:1: the prefix ${catalogue.prefix} is already used by ${taken.source === 'bundled' ? 'the bundled catalogue' : taken.source}.`);
         continue;
       }

@@ -1,35 +1,37 @@
 /**
  * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
- * `dist/cli.js`; the same script also runs as the scan worker threads.
+ * `dist/cli.js`; its reader threads run `dist/readerWorker.js`, the extension's own.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage } from '../core/coverage';
-import { createFileFilter, type FileFilter } from '../core/globMatcher';
-import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
+import { createLinePrefilter } from '../core/candidateLines';
+import { createFileFilter } from '../core/globMatcher';
 import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
+import { FileReaderPool } from '../node/fileReaderPool';
+import { listFolderFiles } from '../node/listFolderFiles';
 import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
 import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
-import { findFiles } from './fileDiscovery';
 import { ProgressLine } from './progressLine';
-import { EXISTS, IMPLIED, readIndexableFile, type FileScan } from './scanDocument';
-import { isScanWorker, scanFiles } from './scanPool';
 import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
 /** Exit codes, as Foam's and ESLint's. */
 const OK = 0;
 const PROBLEMS = 1;
 const USAGE_ERROR = 2;
+/** More reader threads than this only contend for the disk. */
+const MAX_THREADS = 8;
 
 /** A usage or configuration error: printed on stderr, exit code 2. */
 class UsageError extends Error {}
 
-/** A file to check, with the root it was found under. */
+/** A file to read, with the folder it was found under. */
 interface Target {
   readonly path: string;
   /** The folder given on the command line (or the file's own folder). */
@@ -38,7 +40,7 @@ interface Target {
   readonly maxFileSize: number;
 }
 
-/** What the command lines' PATHs designate. */
+/** What the command line's PATHs designate. */
 interface Workspace {
   readonly targets: readonly Target[];
   readonly catalogues: readonly LoadedCatalogue[];
@@ -57,7 +59,7 @@ function shown(file: string): string {
 }
 
 /** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
-function openWorkspace(args: CheckArgs | CoverageArgs): Workspace {
+async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
   const targets: Target[] = [];
   const roots: string[] = [];
   const catalogueRoots: { root: string; include: string; exclude: string[] }[] = [];
@@ -72,11 +74,12 @@ function openWorkspace(args: CheckArgs | CoverageArgs): Workspace {
     if (stat.isDirectory()) {
       const settings = readWorkspaceSettings(abs);
       const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
-      const filter: FileFilter = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+      const filter = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
       roots.push(abs);
       catalogueRoots.push({ root: abs, include: settings.cataloguesInclude, exclude });
-      for (const f of findFiles(abs, filter, exclude)) {
-        targets.push({ path: f.path, root: abs, relativePath: f.relativePath, maxFileSize: settings.maxFileSize });
+      // The listing of the editor's fast path: same globs, folders excluded never entered.
+      for (const rel of await listFolderFiles(abs, filter)) {
+        targets.push({ path: path.join(abs, ...rel.split('/')), root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
       }
     } else {
       // A file named on the command line is checked whatever the globs say, as ESLint does.
@@ -85,8 +88,59 @@ function openWorkspace(args: CheckArgs | CoverageArgs): Workspace {
   }
   // The same file reached through two PATHs counts once.
   const unique = [...new Map(targets.map((t) => [t.path, t])).values()];
-  const catalogues = loadCatalogues(bundledDataDir(), catalogueRoots, shown);
+  const catalogues = await loadCatalogues(bundledDataDir(), catalogueRoots, shown);
   return { targets: unique, catalogues, roots };
+}
+
+/** The workspace's citations: one index per catalogue, keyed by file URI, as the editor's. */
+interface IndexedWorkspace {
+  readonly indexes: readonly CitationIndex[];
+  /** Every file read (cites something or not), by URI, with its target. */
+  readonly read: ReadonlyMap<string, Target>;
+}
+
+/**
+ * Reads every target with the editor's fast path (src/node: worker threads, Node fs, the line
+ * prefilter) into one `CitationIndex` per catalogue, so that every answer is the editor index's.
+ */
+async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<IndexedWorkspace> {
+  const prefixes = ws.catalogues.map((l) => l.catalogue.prefix);
+  const prefilter = createLinePrefilter(prefixes);
+  const indexes = ws.catalogues.map(({ catalogue }) => {
+    const exists = (n: number): boolean => catalogue.byNumber(n) !== undefined;
+    const scanner = new ReferenceScanner(catalogue.prefix, exists);
+    return new CitationIndex((text) => scanner.scan(text), exists, prefilter);
+  });
+  const read = new Map<string, Target>();
+  const byPath = new Map(ws.targets.map((t) => [t.path, t]));
+  // A command line owns the machine for its run: a reader thread per core (the extension keeps one for its host).
+  const pool = new FileReaderPool({ prefixes, threads: Math.max(1, Math.min(MAX_THREADS, os.availableParallelism())) });
+  let done = 0;
+  try {
+    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
+      const paths = ws.targets.filter((t) => t.maxFileSize === maxFileSize).map((t) => t.path);
+      await pool.read(paths, maxFileSize, (file, outcome) => {
+        progress.report(++done, ws.targets.length);
+        const target = byPath.get(file) as Target;
+        if (outcome.kind === 'failed') {
+          process.stderr.write(`${shown(file)}: cannot be read (${outcome.message}); skipped.\n`);
+          return;
+        }
+        if (outcome.kind !== 'lines') {
+          return;
+        }
+        const uri = pathToFileURL(file).href;
+        read.set(uri, target);
+        for (const index of indexes) {
+          index.setLines(uri, outcome.lines);
+        }
+      });
+    }
+  } finally {
+    pool.dispose();
+    progress.done();
+  }
+  return { indexes, read };
 }
 
 function version(): string {
@@ -103,58 +157,34 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
 }
 
 async function check(args: CheckArgs): Promise<number> {
-  const ws = openWorkspace(args);
-  const mode = args.format === 'json' ? 'all' : 'unknown';
-  const progress = progressFor(args);
-  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
-  // One scan per size limit: each folder has its own, and nearly always they are all the same.
-  const scans = new Array<FileScan>(ws.targets.length);
-  let before = 0;
-  for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
-    const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
-    const found = await scanFiles(positions.map((k) => ws.targets[k].path), {
-      catalogues,
-      maxFileSize,
-      mode,
-      onProgress: (done) => progress.report(before + done, ws.targets.length),
-    });
-    positions.forEach((k, i) => {
-      scans[k] = found[i];
-    });
-    before += positions.length;
-  }
-  progress.done();
+  const ws = await openWorkspace(args);
+  const { indexes, read } = await indexWorkspace(ws, progressFor(args));
   const problems: Problem[] = [];
   const citations: ReportedCitation[] = [];
-  let filesChecked = 0;
-  scans.forEach((scan, k) => {
-    const target = ws.targets[k];
-    if (scan.status === 'unreadable') {
-      process.stderr.write(`${shown(target.path)}: cannot be read (${scan.message}); skipped.\n`);
-      return;
-    }
-    if (scan.status !== 'scanned') {
-      return;
-    }
-    filesChecked++;
-    const file = shown(target.path);
-    for (const [c, number, line, character, endLine, endCharacter, flags] of scan.citations) {
-      const catalogue = ws.catalogues[c].catalogue;
-      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
-      if (mode === 'all') {
-        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+  // In the order of the files, then of the catalogues, then of the positions.
+  const uris = [...read.keys()].sort((a, b) => compare(shown(read.get(a)!.path), shown(read.get(b)!.path)));
+  for (const uri of uris) {
+    const file = shown(read.get(uri)!.path);
+    indexes.forEach((index, k) => {
+      const catalogue = ws.catalogues[k].catalogue;
+      for (const c of index.documentCitations(uri)) {
+        const position = { file, line: c.line + 1, column: c.character + 1, endLine: c.endLine + 1, endColumn: c.endCharacter + 1 };
+        if (args.format === 'json') {
+          citations.push({ ...position, prefix: catalogue.prefix, number: c.number, exists: c.exists, implied: c.implied });
+        }
+        // What the editor's diagnostics warn about: a written number absent from the catalogue.
+        if (!c.exists && !c.implied) {
+          problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${c.number}`, message: unknownProposalText(catalogue, c.number) });
+        }
       }
-      if ((flags & (EXISTS | IMPLIED)) === 0) {
-        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
-      }
-    }
-  });
+    });
+  }
   const result: CheckResult = {
     version: version(),
     catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
-    filesChecked,
+    filesChecked: read.size,
     problems,
-    citations: mode === 'all' ? citations : undefined,
+    citations: args.format === 'json' ? citations : undefined,
   };
   process.stdout.write(formatCheck(result, args.format));
   const allowed = args.maxWarnings ?? 0;
@@ -164,12 +194,16 @@ async function check(args: CheckArgs): Promise<number> {
   return problems.length > allowed ? PROBLEMS : OK;
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 async function coverage(args: CoverageArgs): Promise<number> {
-  const ws = openWorkspace(args);
-  let selected = ws.catalogues;
+  const ws = await openWorkspace(args);
+  let selected = ws.catalogues.map((l, k) => ({ ...l, k }));
   if (args.catalogue !== undefined) {
     const wanted = args.catalogue.toUpperCase();
-    selected = ws.catalogues.filter((l) => l.catalogue.prefix.toUpperCase() === wanted);
+    selected = selected.filter((l) => l.catalogue.prefix.toUpperCase() === wanted);
     if (selected.length === 0) {
       throw new UsageError(`No catalogue has the prefix ${args.catalogue}: use one of ${ws.catalogues.map((l) => l.catalogue.prefix).join(', ')}.`);
     }
@@ -177,32 +211,14 @@ async function coverage(args: CoverageArgs): Promise<number> {
   if (args.format === 'csv' && selected.length > 1) {
     throw new UsageError(`A CSV holds one catalogue: add --catalogue with one of ${selected.map((l) => l.catalogue.prefix).join(', ')}.`);
   }
-  // The editor's own path: each file's text into a CitationIndex, then computeCoverage.
-  const indexes = selected.map((l) => {
-    const scanner = new ReferenceScanner(l.catalogue.prefix, (n) => l.catalogue.byNumber(n) !== undefined);
-    return new CitationIndex((text) => withoutIgnored(readIgnoreMarkers(text), scanner.scan(text)), (n) => l.catalogue.byNumber(n) !== undefined);
-  });
-  const display = new Map<string, string>();
-  const progress = progressFor(args);
-  ws.targets.forEach((t, k) => {
-    const read = readIndexableFile(t.path, t.maxFileSize);
-    progress.report(k + 1, ws.targets.length);
-    if (read.status === 'unreadable') {
-      process.stderr.write(`${shown(t.path)}: cannot be read (${read.message}); skipped.\n`);
-    }
-    if (read.status !== 'text') {
-      return;
-    }
-    const uri = pathToFileURL(t.path).href;
-    // As the editor's export names documents: relative to their folder, prefixed by it when there are several.
-    display.set(uri, ws.roots.length > 1 ? `${path.basename(t.root)}/${t.relativePath}` : t.relativePath);
-    for (const index of indexes) {
-      index.set(uri, read.text);
-    }
-  });
-  progress.done();
-  const reports: CatalogueCoverage[] = selected.map((l, k) => ({ catalogue: l.catalogue, source: l.source, coverage: computeCoverage(l.catalogue, indexes[k]) }));
-  process.stdout.write(formatCoverage(reports, args.format, (uri) => display.get(uri) ?? uri));
+  const { indexes, read } = await indexWorkspace(ws, progressFor(args));
+  // As the editor's export names documents: relative to their folder, prefixed by it when there are several.
+  const display = (uri: string): string => {
+    const t = read.get(uri);
+    return !t ? uri : ws.roots.length > 1 ? `${path.basename(t.root)}/${t.relativePath}` : t.relativePath;
+  };
+  const reports: CatalogueCoverage[] = selected.map((l) => ({ catalogue: l.catalogue, source: l.source, coverage: computeCoverage(l.catalogue, indexes[l.k]) }));
+  process.stdout.write(formatCoverage(reports, args.format, display));
   if (args.minCoverage !== undefined) {
     const below = reports.filter((r) => citedPercent(r.coverage) < (args.minCoverage as number));
     for (const r of below) {
@@ -247,7 +263,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (!isScanWorker && require.main === module) {
+if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     // exitCode, not exit(): stdout may still be flushing into a pipe.
     process.exitCode = code;

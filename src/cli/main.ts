@@ -14,6 +14,7 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
+import { checkFiles, EXISTS, IMPLIED, isCheckThread, type CheckedFile } from './checkPool';
 import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
 import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
@@ -158,33 +159,60 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
 
 async function check(args: CheckArgs): Promise<number> {
   const ws = await openWorkspace(args);
-  const { indexes, read } = await indexWorkspace(ws, progressFor(args));
+  const mode = args.format === 'json' ? 'all' : 'unknown';
+  const progress = progressFor(args);
+  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
+  // One pass per size limit (each folder has its own; nearly always they are all the same).
+  const checked = new Array<CheckedFile>(ws.targets.length);
+  let before = 0;
+  try {
+    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
+      const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
+      const found = await checkFiles(positions.map((k) => ws.targets[k].path), {
+        catalogues,
+        maxFileSize,
+        mode,
+        onProgress: (done) => progress.report(before + done, ws.targets.length),
+      });
+      positions.forEach((k, i) => {
+        checked[k] = found[i];
+      });
+      before += positions.length;
+    }
+  } finally {
+    progress.done();
+  }
   const problems: Problem[] = [];
   const citations: ReportedCitation[] = [];
-  // In the order of the files, then of the catalogues, then of the positions.
-  const uris = [...read.keys()].sort((a, b) => compare(shown(read.get(a)!.path), shown(read.get(b)!.path)));
-  for (const uri of uris) {
-    const file = shown(read.get(uri)!.path);
-    indexes.forEach((index, k) => {
-      const catalogue = ws.catalogues[k].catalogue;
-      for (const c of index.documentCitations(uri)) {
-        const position = { file, line: c.line + 1, column: c.character + 1, endLine: c.endLine + 1, endColumn: c.endCharacter + 1 };
-        if (args.format === 'json') {
-          citations.push({ ...position, prefix: catalogue.prefix, number: c.number, exists: c.exists, implied: c.implied });
-        }
-        // What the editor's diagnostics warn about: a written number absent from the catalogue.
-        if (!c.exists && !c.implied) {
-          problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${c.number}`, message: unknownProposalText(catalogue, c.number) });
-        }
+  let filesChecked = 0;
+  const order = ws.targets.map((t, k) => ({ file: shown(t.path), k })).sort((a, b) => compare(a.file, b.file));
+  for (const { file, k } of order) {
+    const outcome = checked[k];
+    if (outcome.kind === 'failed') {
+      process.stderr.write(`${file}: cannot be read (${outcome.message}); skipped.\n`);
+    }
+    if (outcome.kind !== 'read') {
+      continue;
+    }
+    filesChecked++;
+    for (const [c, number, line, character, endLine, endCharacter, flags] of outcome.citations) {
+      const catalogue = ws.catalogues[c].catalogue;
+      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      if (mode === 'all') {
+        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
       }
-    });
+      // What the editor's diagnostics warn about: a written number absent from the catalogue.
+      if ((flags & (EXISTS | IMPLIED)) === 0) {
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
+      }
+    }
   }
   const result: CheckResult = {
     version: version(),
     catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
-    filesChecked: read.size,
+    filesChecked,
     problems,
-    citations: args.format === 'json' ? citations : undefined,
+    citations: mode === 'all' ? citations : undefined,
   };
   process.stdout.write(formatCheck(result, args.format));
   const allowed = args.maxWarnings ?? 0;
@@ -263,7 +291,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (!isCheckThread && require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     // exitCode, not exit(): stdout may still be flushing into a pipe.
     process.exitCode = code;

@@ -190,4 +190,26 @@ describe('egn-cite check', () => {
     const expected = Object.entries(files).filter(([, t]) => /EGN-4[1-9]/.test(t)).map(([f, t]) => `${f} ${/EGN-\d+/.exec(t)![0]}`).sort();
     assert.deepStrictEqual(many.problems.map((p) => `${path.relative(root, path.resolve(repoRoot, p.file)).split(path.sep).join('/')} ${p.reference}`).sort(), expected);
   });
+
+  it('warns about the same references whether it lists every citation (json) or only the warnings (text, threads)', () => {
+    const files: Record<string, string> = {};
+    const bodies = [
+      'Voir EGN-41, 42 et EGN-3 à 45.\r\nEGN n° 46\r\n',
+      '<!-- egn-ignore-next-line -->\nEGN-47\nEGN-48 ; egn 49\n',
+      'ligne\rEGN-50 après un retour seul\n',
+      '% egn-ignore-file\nEGN-51\n',
+      'EGN-7, 8 ou 60. EGN-38 à EGN-44\n',
+      'Rien ici.\n',
+    ];
+    for (let k = 0; k < 300; k++) {
+      files[`f${String(k).padStart(3, '0')}.md`] = bodies[k % bodies.length];
+    }
+    const root = workspace(files);
+    const json = JSON.parse(runCli(['check', root, '--format', 'json']).stdout) as { problems: { file: string; line: number; column: number; reference: string }[] };
+    const fromJson = json.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.reference}`);
+    const text = runCli(['check', root]).stdout.trim().split('\n').slice(0, -1);
+    const fromText = text.map((l) => l.replace(/ warning: (\S+) does not exist.*$/, ' $1'));
+    assert.strictEqual(fromJson.length, (300 / 6) * 9, 'nine warnings per group of six files');
+    assert.deepStrictEqual(fromText, fromJson);
+  });
 });

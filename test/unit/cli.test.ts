@@ -50,6 +50,13 @@ describe('egn-cite check', () => {
     ]);
   });
 
+  it('checks a file named on the command line even when the include glob would leave it out', () => {
+    const root = workspace({ 'notes.org': 'EGN-41\n', 'plan.md': 'EGN-42\n' });
+    const r = runCli(['check', 'notes.org'], root);
+    assert.strictEqual(r.status, 1);
+    assert.strictEqual(r.stdout, `notes.org:1:1: warning: ${EGN41}\n1 warning (1 file checked).\n`);
+  });
+
   it('exits 2 and names the path when a PATH does not exist', () => {
     const r = runCli(['check', 'no/such/folder']);
     assert.strictEqual(r.status, 2);

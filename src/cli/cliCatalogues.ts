@@ -2,8 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
-import { createFileFilter } from '../core/globMatcher';
-import { listFolderFiles } from '../node/listFolderFiles';
 
 /** A loaded catalogue and where it comes from. */
 export interface LoadedCatalogue {
@@ -34,25 +32,16 @@ export function bundledDataDir(from: string = __dirname): string {
   }
 }
 
-/** A workspace folder as the catalogue search sees it. */
-export interface CatalogueRoot {
-  readonly root: string;
-  /** `egn.catalogues.include`. */
-  readonly include: string;
-  /** `egn.index.exclude` and `files.exclude`, which keep catalogues out too. */
-  readonly exclude: readonly string[];
-}
-
 /**
  * Loads the bundled catalogue from `dataDir` (the same YAML and schema as the extension), then the
- * workspace catalogues: the files of each root matching `egn.catalogues.include`, in path order,
- * with the same loader. A file that does not load, or whose prefix is already taken, is a
+ * workspace catalogue files (those matching `egn.catalogues.include`), in the order given, with the
+ * same loader. A file that does not load, or whose prefix is already taken, is a
  * configuration error: every problem is reported with its file, line and column, and nothing is
  * checked against a half-known set of catalogues.
  *
  * @param display Turns an absolute path into the name shown in messages.
  */
-export async function loadCatalogues(dataDir: string, roots: readonly CatalogueRoot[], display: (file: string) => string): Promise<LoadedCatalogue[]> {
+export function loadCatalogues(dataDir: string, workspaceFiles: readonly string[], display: (file: string) => string): LoadedCatalogue[] {
   const problems: string[] = [];
   const schemaFile = path.join(dataDir, 'catalogue.schema.json');
   let schema: object;
@@ -82,23 +71,19 @@ export async function loadCatalogues(dataDir: string, roots: readonly CatalogueR
   if (bundled) {
     loaded.push({ catalogue: bundled, source: 'bundled' });
   }
-  for (const r of roots) {
-    const filter = createFileFilter({ include: r.include, exclude: r.exclude, maxFileSize: Infinity });
-    for (const rel of await listFolderFiles(r.root, filter)) {
-      const file = path.join(r.root, ...rel.split('/'));
-      const shown = display(file);
-      const catalogue = load(file, shown);
-      if (!catalogue) {
-        continue;
-      }
-      const taken = loaded.find((l) => l.catalogue.prefix.toUpperCase() === catalogue.prefix.toUpperCase());
-      if (taken) {
-        const line = lineOf(fs.readFileSync(file, 'utf8'), /^\s*"?prefix"?\s*:/m);
-        problems.push(`${shown}:${line}:1: the prefix ${catalogue.prefix} is already used by ${taken.source === 'bundled' ? 'the bundled catalogue' : taken.source}.`);
-        continue;
-      }
-      loaded.push({ catalogue, source: shown });
+  for (const file of workspaceFiles) {
+    const shown = display(file);
+    const catalogue = load(file, shown);
+    if (!catalogue) {
+      continue;
     }
+    const taken = loaded.find((l) => l.catalogue.prefix.toUpperCase() === catalogue.prefix.toUpperCase());
+    if (taken) {
+      const line = lineOf(fs.readFileSync(file, 'utf8'), /^\s*"?prefix"?\s*:/m);
+      problems.push(`${shown}:${line}:1: the prefix ${catalogue.prefix} is already used by ${taken.source === 'bundled' ? 'the bundled catalogue' : taken.source}.`);
+      continue;
+    }
+    loaded.push({ catalogue, source: shown });
   }
   if (problems.length > 0) {
     throw new CatalogueLoadError(problems);

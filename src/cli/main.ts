@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage } from '../core/coverage';
 import { createLinePrefilter } from '../core/candidateLines';
-import { createFileFilter } from '../core/globMatcher';
+import { createFileFilter, type FileFilter } from '../core/globMatcher';
 import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
@@ -63,7 +63,7 @@ function shown(file: string): string {
 async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
   const targets: Target[] = [];
   const roots: string[] = [];
-  const catalogueRoots: { root: string; include: string; exclude: string[] }[] = [];
+  const catalogueFiles: string[] = [];
   for (const given of args.paths) {
     const abs = path.resolve(given);
     let stat: fs.Stats;
@@ -75,12 +75,24 @@ async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace>
     if (stat.isDirectory()) {
       const settings = readWorkspaceSettings(abs);
       const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
-      const filter = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+      const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+      // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
+      const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
       roots.push(abs);
-      catalogueRoots.push({ root: abs, include: settings.cataloguesInclude, exclude });
-      // The listing of the editor's fast path: same globs, folders excluded never entered.
-      for (const rel of await listFolderFiles(abs, filter)) {
-        targets.push({ path: path.join(abs, ...rel.split('/')), root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
+      // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
+      const either: FileFilter = {
+        accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
+        acceptsSize: documents.acceptsSize,
+        excludesFolder: (rel) => documents.excludesFolder(rel),
+      };
+      for (const rel of await listFolderFiles(abs, either)) {
+        const file = path.join(abs, ...rel.split('/'));
+        if (catalogues.accepts(rel)) {
+          catalogueFiles.push(file);
+        }
+        if (documents.accepts(rel)) {
+          targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
+        }
       }
     } else {
       // A file named on the command line is checked whatever the globs say, as ESLint does.
@@ -89,7 +101,7 @@ async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace>
   }
   // The same file reached through two PATHs counts once.
   const unique = [...new Map(targets.map((t) => [t.path, t])).values()];
-  const catalogues = await loadCatalogues(bundledDataDir(), catalogueRoots, shown);
+  const catalogues = loadCatalogues(bundledDataDir(), catalogueFiles, shown);
   return { targets: unique, catalogues, roots };
 }
 

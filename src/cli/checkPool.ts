@@ -34,13 +34,6 @@ export type CheckedFile =
   | { readonly kind: 'tooLarge' | 'binary' }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** What each thread is started with. */
-interface CheckSetup {
-  readonly egnCiteCheckThread: true;
-  readonly catalogues: readonly CheckCatalogue[];
-  readonly mode: CheckMode;
-}
-
 /** A batch for a thread. */
 interface CheckRequest {
   readonly paths: readonly string[];
@@ -148,83 +141,113 @@ export class FileChecker {
   }
 }
 
-/** Options of `checkFiles`. */
+/** Options of `CheckThreads.check`. */
 export interface CheckOptions {
   readonly catalogues: readonly CheckCatalogue[];
   readonly maxFileSize: number;
   readonly mode: CheckMode;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Threads to use; by default one per core (0: on the main thread). */
-  readonly threads?: number;
 }
 
+/** Messages to a check thread: its catalogues first, then batches of files. */
+type CheckMessage = { readonly kind: 'setup'; readonly catalogues: readonly CheckCatalogue[]; readonly mode: CheckMode } | ({ readonly kind: 'batch' } & CheckRequest);
+
 /**
- * Checks `files` (absolute paths) in threads that each read with Node's synchronous fs and check
- * with `FileChecker`: reading, decoding and scanning run on every core at once, as ripgrep does.
- * The threads run this same module (`dist/cli.js`, or this file when compiled by tsc); loading it in
- * one of them serves checks (see `isCheckThread`). Results come back in the order of `files`.
+ * Threads that each read with Node's synchronous fs and check with `FileChecker`: reading, decoding
+ * and scanning run on every core at once, as ripgrep does. They are started first thing (a thread
+ * takes a while to boot), while the main thread lists the files and loads the catalogues. The threads
+ * run this same module (`dist/cli.js`, or this file when compiled by tsc); loading it in one of them
+ * serves checks (see `isCheckThread`).
  */
-export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckedFile[]> {
-  const results = new Array<CheckedFile>(files.length);
-  const threads = Math.min(options.threads ?? Math.min(MAX_THREADS, os.availableParallelism()), Math.ceil(files.length / BATCH));
-  if (threads <= 0 || files.length <= BATCH) {
-    // A few files: starting a thread would cost more than reading them.
-    const checker = new FileChecker(options.catalogues, options.mode);
-    files.forEach((f, k) => {
-      results[k] = checker.check(f, options.maxFileSize);
-      options.onProgress?.(k + 1, files.length);
+export class CheckThreads {
+  private readonly workers: Worker[];
+  /** A thread that failed (it could not start, or crashed): the check fails with it rather than hang. */
+  private failure: Error | undefined;
+
+  /** @param count Threads to start; by default one per core. */
+  constructor(count = Math.min(MAX_THREADS, os.availableParallelism())) {
+    this.workers = Array.from({ length: Math.max(0, count) }, () => {
+      const worker = new Worker(__filename, { workerData: { egnCiteCheckThread: true } });
+      worker.on('error', (e) => {
+        this.failure = e;
+      });
+      return worker;
     });
-    return results;
   }
-  const setup: CheckSetup = { egnCiteCheckThread: true, catalogues: options.catalogues, mode: options.mode };
-  let next = 0;
-  let done = 0;
-  const runThread = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(__filename, { workerData: setup });
-      let batchStart = 0;
-      let finished = false;
-      const sendNext = (): void => {
-        if (next >= files.length) {
-          finished = true;
-          void worker.terminate().then(() => resolve());
+
+  /** Checks `files` (absolute paths); the results come back in the order of `files`. */
+  async check(files: readonly string[], options: CheckOptions): Promise<CheckedFile[]> {
+    const results = new Array<CheckedFile>(files.length);
+    const threads = this.workers.slice(0, Math.ceil(files.length / BATCH));
+    if (threads.length === 0 || files.length <= BATCH) {
+      // A few files: the round trip to a thread would cost more than reading them here.
+      const checker = new FileChecker(options.catalogues, options.mode);
+      files.forEach((f, k) => {
+        results[k] = checker.check(f, options.maxFileSize);
+        options.onProgress?.(k + 1, files.length);
+      });
+      return results;
+    }
+    let next = 0;
+    let done = 0;
+    const lane = (worker: Worker): Promise<void> =>
+      new Promise((resolve, reject) => {
+        let batchStart = 0;
+        const sendNext = (): void => {
+          if (next >= files.length) {
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            resolve();
+            return;
+          }
+          batchStart = next;
+          next = Math.min(files.length, next + BATCH);
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
+          worker.postMessage(message);
+        };
+        const onMessage = (batch: CheckedFile[]): void => {
+          batch.forEach((r, k) => {
+            results[batchStart + k] = r;
+          });
+          done += batch.length;
+          options.onProgress?.(done, files.length);
+          sendNext();
+        };
+        if (this.failure) {
+          reject(this.failure);
           return;
         }
-        batchStart = next;
-        next = Math.min(files.length, next + BATCH);
-        const request: CheckRequest = { paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
-        worker.postMessage(request);
-      };
-      worker.on('message', (batch: CheckedFile[]) => {
-        batch.forEach((r, k) => {
-          results[batchStart + k] = r;
-        });
-        done += batch.length;
-        options.onProgress?.(done, files.length);
+        worker.on('message', onMessage);
+        worker.on('error', reject);
+        const setup: CheckMessage = { kind: 'setup', catalogues: options.catalogues, mode: options.mode };
+        worker.postMessage(setup);
         sendNext();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (!finished) {
-          reject(new Error(`a check thread stopped (exit code ${code})`));
-        }
-      });
-      sendNext();
-    });
-  await Promise.all(Array.from({ length: threads }, runThread));
-  return results;
+    await Promise.all(threads.map(lane));
+    return results;
+  }
+
+  /** Stops the threads. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** In a check thread, serves batches until terminated and returns true; on the main thread, false. */
 function serveChecksIfThread(): boolean {
-  const setup = workerData as CheckSetup | undefined;
-  if (isMainThread || !parentPort || !setup?.egnCiteCheckThread) {
+  const data = workerData as { egnCiteCheckThread?: boolean } | undefined;
+  if (isMainThread || !parentPort || !data?.egnCiteCheckThread) {
     return false;
   }
-  const checker = new FileChecker(setup.catalogues, setup.mode);
   const port = parentPort;
-  port.on('message', (request: CheckRequest) => {
-    port.postMessage(request.paths.map((f) => checker.check(f, request.maxFileSize)));
+  let checker: FileChecker | undefined;
+  port.on('message', (message: CheckMessage) => {
+    if (message.kind === 'setup') {
+      checker = new FileChecker(message.catalogues, message.mode);
+    } else if (checker) {
+      const c = checker;
+      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize)));
+    }
   });
   return true;
 }

@@ -14,7 +14,7 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { checkFiles, EXISTS, IMPLIED, isCheckThread, type CheckedFile } from './checkPool';
+import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckedFile } from './checkPool';
 import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
 import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
@@ -170,6 +170,16 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
 }
 
 async function check(args: CheckArgs): Promise<number> {
+  // Started first: the threads boot while the files are listed and the catalogues loaded.
+  const threads = new CheckThreads();
+  try {
+    return await checkWith(threads, args);
+  } finally {
+    await threads.dispose();
+  }
+}
+
+async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number> {
   const ws = await openWorkspace(args);
   const mode = args.format === 'json' ? 'all' : 'unknown';
   const progress = progressFor(args);
@@ -180,7 +190,7 @@ async function check(args: CheckArgs): Promise<number> {
   try {
     for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
       const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
-      const found = await checkFiles(positions.map((k) => ws.targets[k].path), {
+      const found = await threads.check(positions.map((k) => ws.targets[k].path), {
         catalogues,
         maxFileSize,
         mode,

@@ -146,14 +146,14 @@ function ripgrep(root: string): { ms: number; files: number; matches: number } |
 /** The extension's own readers in plain Node: ripgrep's candidate lines, then Node's fs threads. */
 async function fastReaders(root: string): Promise<void> {
   const filter = createFileFilter({ include: INCLUDE, exclude: [EXCLUDE], maxFileSize: 1_048_576 });
-  const pool = new FileReaderPool({ prefixes: [catalogue.prefix] });
+  const pool = new FileReaderPool({ prefixes: [catalogue.prefix], scanner: { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) } });
   try {
     for (const rg of [findRipgrep(RUNTIME_APP_ROOT()) ?? RG, undefined]) {
       const index = new CitationIndex((t) => scanner.scan(t), exists, createLinePrefilter([catalogue.prefix]));
       const t0 = process.hrtime.bigint();
       const stats = await readFolderCandidates({
         root, filter, include: INCLUDE, excludes: [EXCLUDE], maxFileSize: 1_048_576, prefixes: [catalogue.prefix], ripgrep: rg, pool,
-        onFile: (rel, lines) => index.setLines(rel, lines),
+        onFile: (rel, content) => index.setContent(rel, content),
       });
       const elapsed = ms(process.hrtime.bigint() - t0);
       const citations = [...index.countsByNumber().values()].reduce((a, b) => a + b, 0);

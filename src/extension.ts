@@ -60,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
   // Node host: folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
-  const citations = new WorkspaceCitations(catalogue, scanner, output, createNodeFolderReader(vscode.env.appRoot, [catalogue.prefix]));
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createNodeFolderReader(vscode.env.appRoot, catalogue));
   context.subscriptions.push(citations);
   const deps: ExtensionDeps = { catalogue, scanner, citations, output };
   context.subscriptions.push(

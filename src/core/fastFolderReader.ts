@@ -1,4 +1,4 @@
-import type { CandidateLine } from './candidateLines';
+import type { DocumentContent } from './citationIndex';
 import type { FileFilter } from './globMatcher';
 import type { BuildFailure, CancellationFlag } from './indexBuilder';
 
@@ -13,8 +13,8 @@ export interface FolderReadRequest {
   readonly filter: FileFilter;
   readonly maxFileSize: number;
   readonly token?: CancellationFlag;
-  /** One file's candidate lines (see `CitationIndex.setLines`); files citing nothing may be left out. */
-  onFile(relativePath: string, lines: readonly CandidateLine[]): void;
+  /** One file's content (see `CitationIndex.setContent`); files citing nothing may be left out. */
+  onFile(relativePath: string, content: DocumentContent): void;
   /** Files done, of `total` when the reader knows it in advance. */
   onProgress?(done: number, total: number | undefined): void;
 }
@@ -32,8 +32,8 @@ export interface FolderReadSummary {
   readonly cancelled: boolean;
 }
 
-/** One file read for the index: its candidate lines, or skipped (missing, too large, binary). */
-export type FileReadResult = { readonly kind: 'lines'; readonly lines: readonly CandidateLine[] } | { readonly kind: 'skipped' };
+/** One file read for the index: its content, or skipped (missing, too large, binary). */
+export type FileReadResult = { readonly kind: 'content'; readonly content: DocumentContent } | { readonly kind: 'skipped' };
 
 /**
  * Reads folders and files on the local disk faster than `workspace.fs` can (ripgrep, Node's `fs` in

@@ -34,7 +34,7 @@ export function citationLocations(citations: CitationSource, number: number): vs
   if (last && last.version === citations.version && last.number === number) {
     return last.locations;
   }
-  const locations = citations.citationsOf(number).map(citationLocation);
+  const locations = citations.citationsOf(number, { previews: false }).map(citationLocation);
   lastAnswer.set(citations, { version: citations.version, number, locations });
   return locations;
 }

@@ -30,8 +30,11 @@ export interface CitationSource extends vscode.Disposable {
   ready(): Promise<boolean>;
   /** Forgets everything and builds the index again (`egn.rebuildIndex`). Resolves like `ready()`. */
   rebuild(): Promise<boolean>;
-  /** Every citation of a proposal number in the workspace, sorted by document then position. */
-  citationsOf(number: number): readonly Citation[];
+  /**
+   * Every citation of a proposal number in the workspace, sorted by document then position;
+   * `previews: false` leaves `lineText` empty, for a much cheaper list of places.
+   */
+  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[];
   /** Citation count per proposal number (numbers never cited are absent). */
   counts(): ReadonlyMap<number, number>;
   /**

@@ -103,8 +103,8 @@ export class WorkspaceCitations implements CitationSource {
     return this.building;
   }
 
-  citationsOf(number: number): readonly Citation[] {
-    return this.index.citationsOf(number);
+  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[] {
+    return this.index.citationsOf(number, options);
   }
 
   counts(): ReadonlyMap<number, number> {
@@ -217,10 +217,10 @@ export class WorkspaceCitations implements CitationSource {
         filter: f.filter,
         maxFileSize: f.maxFileSize,
         token: stopped,
-        onFile: (rel, lines) => {
+        onFile: (rel, content) => {
           // A superseded build must not write into the index its successor fills.
           if (!superseded()) {
-            this.index.setLines(vscode.Uri.joinPath(folderUri, rel).toString(), lines);
+            this.index.setContent(vscode.Uri.joinPath(folderUri, rel).toString(), content);
           }
         },
         onProgress,
@@ -482,8 +482,8 @@ export class WorkspaceCitations implements CitationSource {
       if (generation !== this.generation) {
         return;
       }
-      if (read.kind === 'lines') {
-        this.index.setLines(key, read.lines);
+      if (read.kind === 'content') {
+        this.index.setContent(key, read.content);
       } else {
         this.index.delete(key);
       }

@@ -7,8 +7,13 @@ import { findRipgrep } from './ripgrep';
  * The Node extension host's fast reader: ripgrep from VS Code's own install (`appRoot`), Node's `fs`
  * in worker threads when ripgrep is missing or fails.
  */
-export function createNodeFolderReader(appRoot: string | undefined, prefixes: readonly string[]): FastFolderReader {
-  const pool = new FileReaderPool({ prefixes });
+export function createNodeFolderReader(
+  appRoot: string | undefined,
+  catalogue: { readonly prefix: string; readonly proposals: readonly { readonly number: number }[] },
+): FastFolderReader {
+  const prefixes = [catalogue.prefix];
+  // The threads scan too, with the extension's grammar and catalogue: the host thread only stores.
+  const pool = new FileReaderPool({ prefixes, scanner: { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) } });
   const ripgrep = findRipgrep(appRoot);
   return {
     async readFolder(request) {
@@ -18,7 +23,7 @@ export function createNodeFolderReader(appRoot: string | undefined, prefixes: re
     },
     async readFile(path, maxFileSize) {
       const outcome = await pool.readOne(path, maxFileSize);
-      return outcome.kind === 'lines' ? { kind: 'lines', lines: outcome.lines } : { kind: 'skipped' };
+      return outcome.kind === 'content' ? outcome : { kind: 'skipped' };
     },
     dispose: () => pool.dispose(),
   };

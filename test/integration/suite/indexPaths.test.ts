@@ -56,13 +56,16 @@ describe('Reading paths of the index in the real host', () => {
       readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
     }, viaWorkspaceFs, filter, { concurrency: 8 });
 
-    const pool = new FileReaderPool({ prefixes: ['EGN'] });
+    const catalogue = (await loadBundledCatalogue((await activateExtension()).extensionUri));
+    assert.ok(catalogue.ok);
+    // As the extension reads: threads that scan with the catalogue's grammar.
+    const pool = new FileReaderPool({ prefixes: ['EGN'], scanner: { prefix: 'EGN', numbers: catalogue.catalogue.proposals.map((p) => p.number) } });
     try {
       const viaNode = async (rg: string | undefined): Promise<{ index: CitationIndex; via: string }> => {
         const index = newIndex();
         const stats = await readFolderCandidates({
           root: root.fsPath, filter, include, excludes, maxFileSize: FIXTURE_MAX_FILE_SIZE, prefixes: ['EGN'], ripgrep: rg, pool,
-          onFile: (rel, lines) => index.setLines(vscode.Uri.joinPath(root, rel).toString(), lines),
+          onFile: (rel, content) => index.setContent(vscode.Uri.joinPath(root, rel).toString(), content),
         });
         return { index, via: stats.via };
       };

@@ -10,6 +10,7 @@ import { registerWritingSupport } from './language/registerWritingSupport';
 import { registerOverviewPanel } from './panels/registerOverviewPanel';
 import { registerProposalPanels } from './panels/registerProposalPanels';
 import { registerCatalogueView } from './tree/registerCatalogueView';
+import { createNodeFolderReader } from './node/nodeFolderReader';
 
 /** A proposal as the public API gives it to other extensions. */
 export interface ApiProposal {
@@ -58,7 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
 
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
-  const citations = new WorkspaceCitations(catalogue, scanner, output);
+  // Node host: folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createNodeFolderReader(vscode.env.appRoot, catalogue));
   context.subscriptions.push(citations);
   const deps: ExtensionDeps = { catalogue, scanner, citations, output };
   context.subscriptions.push(

@@ -139,13 +139,14 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
           process.stderr.write(`${shown(file)}: cannot be read (${outcome.message}); skipped.\n`);
           return;
         }
-        if (outcome.kind !== 'lines') {
+        if (outcome.kind !== 'content') {
           return;
         }
         const uri = pathToFileURL(file).href;
         read.set(uri, target);
+        // Without a scanner the threads send candidate lines, which every catalogue's index scans.
         for (const index of indexes) {
-          index.setLines(uri, outcome.lines);
+          index.setContent(uri, outcome.content);
         }
       });
     }

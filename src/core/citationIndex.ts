@@ -33,6 +33,14 @@ export interface CitationIndexChange {
   readonly uris: readonly string[];
 }
 
+/**
+ * What a reader delivers for one document: its candidate lines (see `createLinePrefilter`), or
+ * those lines already scanned (`scanDocument`, undefined when it cites nothing).
+ */
+export type DocumentContent =
+  | { readonly kind: 'lines'; readonly lines: readonly CandidateLine[] }
+  | { readonly kind: 'scanned'; readonly document: ScannedDocument | undefined };
+
 /** Something to call `dispose()` on to stop listening. */
 export interface Subscription {
   dispose(): void;
@@ -79,8 +87,15 @@ export const MAX_RECORDS_PER_DOCUMENT = 20_000;
  * (’, œ, « »), which makes V8 store a whole string at two bytes per character; UTF-8 keeps
  * accented text near one byte per character.
  */
-interface DocumentEntry {
+interface DocumentEntry extends ScannedDocument {
   uri: string;
+}
+
+/**
+ * A document's citations in the index's compact form, as `scanDocument` makes them: plain typed
+ * arrays, so that a worker thread can scan and send them without copying (see src/node/).
+ */
+export interface ScannedDocument {
   readonly data: Int32Array;
   /** The excerpts, concatenated. */
   readonly excerpts: Uint8Array;
@@ -123,6 +138,8 @@ export class CitationIndex {
   /** Documents sorted by URI; dropped whenever the set of documents changes. */
   private sorted: DocumentEntry[] | undefined;
   private countsSnapshot: ReadonlyMap<number, number> | undefined;
+  /** Citations by number, for queries; dropped on every change (see `postingsOf`). */
+  private postings: Map<number, number[]> | undefined;
   private currentVersion = 0;
 
   /**
@@ -161,7 +178,16 @@ export class CitationIndex {
    * exactly what `set` gives with the whole text. A document without citations is not kept.
    */
   setLines(uri: string, lines: readonly CandidateLine[]): void {
-    const entry = this.makeEntry(uri, lines);
+    this.setContent(uri, { kind: 'lines', lines });
+  }
+
+  /**
+   * Sets the content of `uri` as a reader delivered it. A `scanned` document must come from
+   * `scanDocument` with the same scanner as this index's.
+   */
+  setContent(uri: string, content: DocumentContent): void {
+    const scanned = content.kind === 'lines' ? scanDocument(this.scan, content.lines) : content.document;
+    const entry: DocumentEntry | undefined = scanned && { ...scanned, uri };
     const old = this.entries.get(uri);
     if (!entry) {
       this.delete(uri);
@@ -235,20 +261,54 @@ export class CitationIndex {
     this.changed(uris);
   }
 
-  /** Every citation of `number`, sorted by document URI (code unit order), then by position. */
-  citationsOf(number: number): readonly Citation[] {
-    const result: Citation[] = [];
-    for (const entry of this.sortedEntries()) {
-      const data = entry.data;
-      const last = { excerpt: -1, text: '' };
-      for (let i = 0; i < data.length; i += STRIDE) {
-        const first = numberAt(entry, i);
-        if (number >= first && number < first + data[i + F_SPAN]) {
-          result.push(this.materialize(entry, i, number, last));
-        }
+  /**
+   * Every citation of `number`, sorted by document URI (code unit order), then by position. With
+   * `previews: false`, `lineText` is left empty: decoding previews is most of a query's cost, and a
+   * list of locations (find all references) does not show them.
+   */
+  citationsOf(number: number, options: { readonly previews?: boolean } = {}): readonly Citation[] {
+    const previews = options.previews !== false;
+    const entries = this.sortedEntries();
+    const places = this.postingsOf(number);
+    const result = new Array<Citation>(places.length / 2);
+    let last: DecodedExcerpt | undefined;
+    let lastEntry = -1;
+    for (let k = 0; k < places.length; k += 2) {
+      const e = places[k];
+      if (previews && e !== lastEntry) {
+        last = { excerpt: -1, text: '' };
+        lastEntry = e;
       }
+      result[k / 2] = this.materialize(entries[e], places[k + 1], number, last);
     }
     return result;
+  }
+
+  /**
+   * Where `number` is cited: pairs (index in `sortedEntries()`, record offset), in order. All
+   * numbers' lists are made in one pass over the records, on the first query after a change, so
+   * that the next queries cost only their results.
+   */
+  private postingsOf(number: number): readonly number[] {
+    if (!this.postings) {
+      const postings = new Map<number, number[]>();
+      this.sortedEntries().forEach((entry, e) => {
+        const data = entry.data;
+        for (let i = 0; i < data.length; i += STRIDE) {
+          const first = numberAt(entry, i);
+          for (let k = 0; k < data[i + F_SPAN]; k++) {
+            let list = postings.get(first + k);
+            if (!list) {
+              list = [];
+              postings.set(first + k, list);
+            }
+            list.push(e, i);
+          }
+        }
+      });
+      this.postings = postings;
+    }
+    return this.postings.get(number) ?? [];
   }
 
   /**
@@ -369,6 +429,7 @@ export class CitationIndex {
 
   private changed(uris: readonly string[]): void {
     this.currentVersion++;
+    this.postings = undefined;
     this.countsSnapshot = undefined;
     const event: CitationIndexChange = { uris };
     let failure: unknown;
@@ -389,51 +450,7 @@ export class CitationIndex {
     }
   }
 
-  private makeEntry(uri: string, candidates: readonly CandidateLine[]): DocumentEntry | undefined {
-    const records: number[] = [];
-    const lineTexts: string[] = [];
-    let wide: Map<number, number> | undefined;
-    let capped = false;
-    const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number): void => {
-      const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
-      if (!fits) {
-        (wide ??= new Map()).set(records.length, n);
-      }
-      records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags);
-    };
-    for (const candidate of linesNotIgnored(candidates)) {
-      const refs = this.scan(candidate.text);
-      if (refs.length === 0) {
-        continue;
-      }
-      const before = records.length;
-      for (const ref of refs) {
-        if (records.length >= MAX_RECORDS_PER_DOCUMENT * STRIDE) {
-          capped = true;
-          break;
-        }
-        push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0);
-        if (ref.implied.length > 0) {
-          // `between` gives consecutive numbers: one record for the run.
-          push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0));
-        }
-      }
-      if (records.length > before) {
-        lineTexts.push(candidate.text);
-      }
-      if (capped) {
-        break;
-      }
-    }
-    if (records.length === 0) {
-      return undefined;
-    }
-    const data = Int32Array.from(records);
-    const { excerpts, excerptMeta } = buildExcerpts(lineTexts, data);
-    return { uri, data, excerpts, excerptMeta, wide, capped };
-  }
-
-  private materialize(entry: DocumentEntry, i: number, number: number, last: DecodedExcerpt): Citation {
+  private materialize(entry: DocumentEntry, i: number, number: number, last: DecodedExcerpt | undefined): Citation {
     const d = entry.data;
     const flags = d[i + F_FLAGS];
     const implied = (flags & IMPLIED) !== 0;
@@ -446,11 +463,62 @@ export class CitationIndex {
       character: d[i + F_CHAR],
       endLine: d[i + F_LINE],
       endCharacter: d[i + F_END_CHAR],
-      lineText: preview(entry, flags >>> 2, d[i + F_CHAR], last),
+      lineText: last ? preview(entry, flags >>> 2, d[i + F_CHAR], last) : '',
       exists,
       implied,
     };
   }
+}
+
+/**
+ * Scans a document's candidate lines into the index's compact form, ignore markers applied; undefined
+ * when it cites nothing. Pure: reader threads call it with a scanner of their own.
+ */
+export function scanDocument(
+scan: (text: string) => readonly Reference[],
+candidates: readonly CandidateLine[],
+): ScannedDocument | undefined {
+  const records: number[] = [];
+  const lineTexts: string[] = [];
+  let wide: Map<number, number> | undefined;
+  let capped = false;
+  const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number): void => {
+    const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
+    if (!fits) {
+      (wide ??= new Map()).set(records.length, n);
+    }
+    records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags);
+  };
+  for (const candidate of linesNotIgnored(candidates)) {
+    const refs = scan(candidate.text);
+    if (refs.length === 0) {
+      continue;
+    }
+    const before = records.length;
+    for (const ref of refs) {
+      if (records.length >= MAX_RECORDS_PER_DOCUMENT * STRIDE) {
+        capped = true;
+        break;
+      }
+      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0);
+      if (ref.implied.length > 0) {
+        // `between` gives consecutive numbers: one record for the run.
+        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0));
+      }
+    }
+    if (records.length > before) {
+      lineTexts.push(candidate.text);
+    }
+    if (capped) {
+      break;
+    }
+  }
+  if (records.length === 0) {
+    return undefined;
+  }
+  const data = Int32Array.from(records);
+  const { excerpts, excerptMeta } = buildExcerpts(lineTexts, data);
+  return { data, excerpts, excerptMeta, wide, capped };
 }
 
 /** Every line of a text, for an index built without a prefilter. */

@@ -1,17 +1,18 @@
 import { promises as fs } from 'node:fs';
-import type { CandidateLine } from '../core/candidateLines';
+import type { DocumentContent } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import type { ReadOutcome } from './readerProtocol';
 
 /**
  * Reads one file from disk as the index needs it: skipped when larger than `maxFileSize` (by its
- * size on disk, then by the bytes read, since a file can grow in between) or binary, else the lines
- * `prefilter` keeps. The same decisions as `buildIndex` over `workspace.fs`.
+ * size on disk, then by the bytes read, since a file can grow in between) or binary, else its text
+ * turned into index content by `contentOf` (candidate lines, scanned or not). The same decisions as
+ * `buildIndex` over `workspace.fs`.
  */
 export async function readFileCandidates(
   path: string,
   maxFileSize: number,
-  prefilter: (text: string) => CandidateLine[],
+  contentOf: (text: string) => DocumentContent,
 ): Promise<ReadOutcome> {
   try {
     const stat = await fs.stat(path);
@@ -26,7 +27,7 @@ export async function readFileCandidates(
       return { kind: 'tooLarge' };
     }
     const text = indexableText(bytes);
-    return text === undefined ? { kind: 'binary' } : { kind: 'lines', lines: prefilter(text) };
+    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text) };
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }

@@ -6,26 +6,26 @@
  * import { readFolderCandidates } from '../node/readFolderCandidates';
  * import { FileReaderPool } from '../node/fileReaderPool';
  * import { findRipgrep } from '../node/ripgrep';
- * const pool = new FileReaderPool({ prefixes: [catalogue.prefix] });
+ * const numbers = catalogue.proposals.map((p) => p.number);
+ * const pool = new FileReaderPool({ prefixes: [catalogue.prefix], scanner: { prefix: catalogue.prefix, numbers } });
  * const stats = await readFolderCandidates({
  *   root, filter: createFileFilter({ include, exclude: excludes, maxFileSize }), include, excludes, maxFileSize,
  *   prefixes: [catalogue.prefix], ripgrep: findRipgrep(appRoot) ?? 'rg on the PATH, or undefined', pool,
- *   onFile: (relativePath, lines) => index.setLines(keyOf(relativePath), lines),
+ *   onFile: (relativePath, content) => index.setContent(keyOf(relativePath), content),
  * });
  * pool.dispose();
  * ```
- * `index` is a `CitationIndex` built with `createLinePrefilter([catalogue.prefix])`: `setLines` with
- * these lines gives exactly what `set` gives with the whole text.
+ * `index` is a `CitationIndex` of the same scanner, built with `createLinePrefilter([catalogue.prefix])`:
+ * `setContent` with what the readers deliver gives exactly what `set` gives with the whole text.
  * @module
  */
 import * as path from 'node:path';
-import type { CandidateLine } from '../core/candidateLines';
+import type { DocumentContent } from '../core/citationIndex';
 import type { FileFilter } from '../core/globMatcher';
 import type { BuildFailure, CancellationFlag } from '../core/indexBuilder';
 import type { FileReaderPool } from './fileReaderPool';
 import { listFolderFiles } from './listFolderFiles';
 import type { ReadOutcome } from './readerProtocol';
-import { runRipgrep } from './ripgrep';
 
 /** Options of `readFolderCandidates`. */
 export interface FolderReadOptions {
@@ -44,8 +44,8 @@ export interface FolderReadOptions {
   /** The reader threads (Node's `fs`), for the fallback and for files ripgrep cannot judge. */
   readonly pool: FileReaderPool;
   readonly token?: CancellationFlag;
-  /** A file's candidate lines. Files that cite nothing may be left out. */
-  onFile(relativePath: string, lines: readonly CandidateLine[]): void;
+  /** A file's content for the index. Files that cite nothing may be left out. */
+  onFile(relativePath: string, content: DocumentContent): void;
   /** Files done, of `total` when known (ripgrep does not tell in advance). */
   onProgress?(done: number, total: number | undefined): void;
 }
@@ -85,27 +85,17 @@ export async function readFolderCandidates(options: FolderReadOptions): Promise<
 async function viaRipgrep(options: FolderReadOptions, rg: string): Promise<FolderReadStats> {
   const recheck: string[] = [];
   let read = 0;
-  const result = await runRipgrep({
-    rg,
-    root: options.root,
-    include: options.include,
-    excludes: options.excludes,
-    maxFileSize: options.maxFileSize,
-    prefixes: options.prefixes,
-    token: options.token,
-    onFile: (rel, lines) => {
+  const search = { rg, root: options.root, include: options.include, excludes: options.excludes, maxFileSize: options.maxFileSize };
+  const result = await options.pool.ripgrep(search, (files, rechecks) => {
+    for (const [rel, content] of files) {
       if (options.filter.accepts(rel)) {
-        options.onFile(rel, lines);
+        options.onFile(rel, content);
         read++;
-        options.onProgress?.(read, undefined);
       }
-    },
-    onRecheck: (rel) => {
-      if (options.filter.accepts(rel)) {
-        recheck.push(rel);
-      }
-    },
-  });
+    }
+    recheck.push(...rechecks.filter((rel) => options.filter.accepts(rel)));
+    options.onProgress?.(read, undefined);
+  }, options.token);
   const more = await readWithPool(options, recheck, read);
   return { ...more, via: 'ripgrep', cancelled: result.cancelled || more.cancelled };
 }
@@ -125,8 +115,8 @@ async function readWithPool(
     const rel = byPath.get(p) ?? p;
     done++;
     switch (outcome.kind) {
-      case 'lines':
-        options.onFile(rel, outcome.lines);
+      case 'content':
+        options.onFile(rel, outcome.content);
         read++;
         break;
       case 'tooLarge':

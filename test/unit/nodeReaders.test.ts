@@ -49,8 +49,8 @@ describe('reading paths of the citation index', function () {
 
   before(() => {
     root = writeFixture(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-readers-')), 'fixture'), readingPathsFixture());
-    // The worker script compiled next to the pool (out/src/node/readerWorker.js).
-    pool = new FileReaderPool({ prefixes: ['EGN'], threads: 2 });
+    // The worker script compiled next to the pool (out/src/node/readerWorker.js); the threads scan, as in the extension.
+    pool = new FileReaderPool({ prefixes: ['EGN'], threads: 2, scanner: { prefix: 'EGN', numbers: Array.from({ length: 40 }, (_, k) => k + 1) } });
   });
   after(() => {
     pool.dispose();
@@ -75,7 +75,7 @@ describe('reading paths of the citation index', function () {
     const index = newIndex();
     const stats = await readFolderCandidates({
       root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: rg, pool,
-      onFile: (rel, lines) => index.setLines(`file://${root}/${rel}`, lines),
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
     });
     assert.strictEqual(stats.ripgrepError, undefined);
     return { index, via: stats.via };
@@ -114,13 +114,16 @@ describe('reading paths of the citation index', function () {
 
   it('falls back on Node’s fs threads, with the same citations and the reason, when ripgrep cannot run', async () => {
     const index = newIndex();
+    // Threads that send candidate lines, scanned by the index itself.
+    const linesPool = new FileReaderPool({ prefixes: ['EGN'], threads: 1 });
     const stats = await readFolderCandidates({
-      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: path.join(root, 'pas-de-rg'), pool,
-      onFile: (rel, lines) => index.setLines(`file://${root}/${rel}`, lines),
+      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: path.join(root, 'pas-de-rg'), pool: linesPool,
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
     });
     assert.strictEqual(stats.via, 'node');
     assert.match(stats.ripgrepError ?? '', /ENOENT/);
     assert.deepStrictEqual(dump(index), dump(await viaHostReads()));
     assert.deepStrictEqual([stats.skippedBinary, stats.skippedTooLarge], [1, 1]);
+    linesPool.dispose();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
- * `dist/cli.js`; its reader threads run `dist/readerWorker.js`, the extension's own.
+ * `dist/cli.js`. `check` reads in threads that run this same script (see `CheckThreads`); `coverage`
+ * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -114,13 +114,24 @@ export class FileChecker {
       // Only the warnings: the index's own steps (candidate lines, ignore markers, one scan per line,
       // since no reference spans a line break) without storing citations and their previews.
       const kept = linesNotIgnored(lines);
+      if (kept.length === 0) {
+        return { kind: 'read', citations };
+      }
+      // The kept lines joined by line breaks, scanned in one call (a call per line costs more than
+      // the scan itself); a reference never spans a line break, so each is found as on its own line.
+      const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
       this.scanners.forEach((scanner, k) => {
-        for (const line of kept) {
-          for (const ref of scanner.scan(line.text)) {
-            if (!ref.exists) {
-              citations.push([k, ref.number, line.line, ref.start, line.line, ref.end, 0]);
-            }
+        let at = 0;
+        let lineStart = 0;
+        for (const ref of scanner.scan(joined)) {
+          if (ref.exists) {
+            continue;
           }
+          while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
+            lineStart += kept[at].text.length + 1;
+            at++;
+          }
+          citations.push([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0]);
         }
       });
       return { kind: 'read', citations };

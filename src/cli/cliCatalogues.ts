@@ -33,15 +33,15 @@ export function bundledDataDir(from: string = __dirname): string {
 }
 
 /**
- * Loads the bundled catalogue from `dataDir` (the same YAML and schema as the extension), then the
- * workspace catalogue files (those matching `egn.catalogues.include`), in the order given, with the
- * same loader. A file that does not load, or whose prefix is already taken, is a
+ * Loads the bundled catalogue from `dataDir` (the same YAML and schema as the extension), then,
+ * once the listing resolves, the workspace catalogue files (those matching `egn.catalogues.include`),
+ * in the order given, with the same loader. A file that does not load, or whose prefix is already taken, is a
  * configuration error: every problem is reported with its file, line and column, and nothing is
  * checked against a half-known set of catalogues.
  *
  * @param display Turns an absolute path into the name shown in messages.
  */
-export function loadCatalogues(dataDir: string, workspaceFiles: readonly string[], display: (file: string) => string): LoadedCatalogue[] {
+export async function loadCatalogues(dataDir: string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
   const problems: string[] = [];
   const schemaFile = path.join(dataDir, 'catalogue.schema.json');
   let schema: object;
@@ -71,7 +71,8 @@ export function loadCatalogues(dataDir: string, workspaceFiles: readonly string[
   if (bundled) {
     loaded.push({ catalogue: bundled, source: 'bundled' });
   }
-  for (const file of workspaceFiles) {
+  // The bundled catalogue is parsed while the workspace is still being listed.
+  for (const file of await workspaceFiles) {
     const shown = display(file);
     const catalogue = load(file, shown);
     if (!catalogue) {

@@ -60,50 +60,61 @@ function shown(file: string): string {
   return rel === '' ? '.' : rel;
 }
 
-/** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
-async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
+/** What one PATH of the command line holds. */
+interface PathContent {
+  readonly targets: readonly Target[];
+  readonly catalogueFiles: readonly string[];
+  /** The PATH itself, when it is a folder. */
+  readonly root: string | undefined;
+}
+
+/** Lists what one PATH holds, with its folder's settings. */
+async function listPath(given: string, args: CheckArgs | CoverageArgs): Promise<PathContent> {
+  const abs = path.resolve(given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    throw new UsageError(`Cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}.`);
+  }
+  if (!stat.isDirectory()) {
+    // A file named on the command line is checked whatever the globs say, as ESLint does.
+    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize };
+    return { targets: [target], catalogueFiles: [], root: undefined };
+  }
+  const settings = readWorkspaceSettings(abs);
+  const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+  const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+  // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
+  const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
+  // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
+  const either: FileFilter = {
+    accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
+    acceptsSize: documents.acceptsSize,
+    excludesFolder: (rel) => documents.excludesFolder(rel),
+  };
   const targets: Target[] = [];
-  const roots: string[] = [];
   const catalogueFiles: string[] = [];
-  for (const given of args.paths) {
-    const abs = path.resolve(given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch (e) {
-      throw new UsageError(`Cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}.`);
+  for (const rel of await listFolderFiles(abs, either)) {
+    const file = path.join(abs, ...rel.split('/'));
+    if (catalogues.accepts(rel)) {
+      catalogueFiles.push(file);
     }
-    if (stat.isDirectory()) {
-      const settings = readWorkspaceSettings(abs);
-      const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
-      const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
-      // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
-      const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
-      roots.push(abs);
-      // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
-      const either: FileFilter = {
-        accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
-        acceptsSize: documents.acceptsSize,
-        excludesFolder: (rel) => documents.excludesFolder(rel),
-      };
-      for (const rel of await listFolderFiles(abs, either)) {
-        const file = path.join(abs, ...rel.split('/'));
-        if (catalogues.accepts(rel)) {
-          catalogueFiles.push(file);
-        }
-        if (documents.accepts(rel)) {
-          targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
-        }
-      }
-    } else {
-      // A file named on the command line is checked whatever the globs say, as ESLint does.
-      targets.push({ path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize });
+    if (documents.accepts(rel)) {
+      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
     }
   }
+  return { targets, catalogueFiles, root: abs };
+}
+
+/** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
+async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
+  const listing = Promise.all(args.paths.map((given) => listPath(given, args)));
+  const catalogues = await loadCatalogues(bundledDataDir(), listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
+  const all = await listing;
   // The same file reached through two PATHs counts once.
-  const unique = [...new Map(targets.map((t) => [t.path, t])).values()];
-  const catalogues = loadCatalogues(bundledDataDir(), catalogueFiles, shown);
-  return { targets: unique, catalogues, roots };
+  const targets = [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
+  return { targets, catalogues, roots: all.flatMap((p) => (p.root === undefined ? [] : [p.root])) };
 }
 
 /** The workspace's citations: one index per catalogue, keyed by file URI, as the editor's. */

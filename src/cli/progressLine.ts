@@ -9,17 +9,28 @@ const REDRAW_MS = 100;
  * quick runs and CI logs stay quiet. stdout is never touched, so piped output stays clean.
  */
 export class ProgressLine {
-  private readonly started = Date.now();
+  private readonly started: number;
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  /**
+   * @param enabled Whether to show anything (see `--progress`).
+   * @param stream Where to draw: stderr.
+   * @param now The clock, in milliseconds (a test's own).
+   */
+  constructor(
+    private readonly enabled: boolean,
+    private readonly stream: Pick<NodeJS.WritableStream, 'write'> = process.stderr,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now();
+  }
 
   report(done: number, total: number): void {
     if (!this.enabled) {
       return;
     }
-    const now = Date.now();
+    const now = this.now();
     if (now - this.started < DELAY_MS || now - this.lastDraw < REDRAW_MS) {
       return;
     }

@@ -193,9 +193,10 @@ async function check(args: CheckArgs): Promise<number> {
 }
 
 async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number> {
+  // The second of quiet counts from the start of the run, listing included.
+  const progress = progressFor(args);
   const ws = await openWorkspace(args);
   const mode = args.format === 'json' ? 'all' : 'unknown';
-  const progress = progressFor(args);
   const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
   // One pass per size limit (each folder has its own; nearly always they are all the same).
   const checked = new Array<CheckedFile>(ws.targets.length);
@@ -262,6 +263,7 @@ function compare(a: string, b: string): number {
 }
 
 async function coverage(args: CoverageArgs): Promise<number> {
+  const progress = progressFor(args);
   const ws = await openWorkspace(args);
   let selected = ws.catalogues.map((l, k) => ({ ...l, k }));
   if (args.catalogue !== undefined) {
@@ -274,7 +276,7 @@ async function coverage(args: CoverageArgs): Promise<number> {
   if (args.format === 'csv' && selected.length > 1) {
     throw new UsageError(`A CSV holds one catalogue: add --catalogue with one of ${selected.map((l) => l.catalogue.prefix).join(', ')}.`);
   }
-  const { indexes, read } = await indexWorkspace(ws, progressFor(args));
+  const { indexes, read } = await indexWorkspace(ws, progress);
   // As the editor's export names documents: relative to their folder, prefixed by it when there are several.
   const display = (uri: string): string => {
     const t = read.get(uri);

@@ -17,14 +17,19 @@ import { buildIndex, decode, HostFile, IndexHost } from '../src/core/indexBuilde
 import { loadCatalogue } from '../src/core/catalogueLoader';
 import type { Reference } from '../src/core/reference';
 import { ReferenceScanner } from '../src/core/referenceScanner';
+import { createLinePrefilter } from '../src/core/candidateLines';
+import { FileReaderPool } from '../src/node/fileReaderPool';
+import { readFolderCandidates } from '../src/node/readFolderCandidates';
+import { findRipgrep } from '../src/node/ripgrep';
 import { prng } from '../test/support/prng';
+import { generateCorpus } from './corpus';
+import { runHostBench } from './hostBench';
 
-const FILES = 10_000;
-const TARGET_BYTES = 5_000;
 const CONCURRENCY = 16;
 const UPDATES = 500;
-const EXTENSIONS = ['md', 'md', 'md', 'txt', 'tex', 'rst'];
 const RG = '/usr/bin/rg';
+const INCLUDE = '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}';
+const EXCLUDE = '**/{node_modules,.git,out,dist,build,_build,target}/**';
 
 /** The bundled catalogue, so that the scanner judges numbers as the extension does. */
 const repoRoot = path.resolve(__dirname, '../..');
@@ -52,76 +57,6 @@ function scan(text: string): readonly Reference[] {
 
 /** The ripgrep pattern equivalent to the scanner's heads (rg cannot count list continuations). */
 const RG_PATTERN = '(?i)(^|[^\\p{L}\\p{N}\\p{M}\\\\])EGN([-\\x{2011}]|[ \\x{a0}\\x{202f}]([nN][°º][ \\x{a0}\\x{202f}]?)?)[0-9]+';
-
-const SENTENCES = [
-  'Le plan académique prévoit le déploiement des environnements numériques de travail dans tous les collèges du département',
-  'Les enseignants bénéficieront d’une formation continue consacrée aux usages pédagogiques du numérique et à la citoyenneté numérique',
-  'La collectivité s’engage à équiper progressivement les élèves en situation de handicap de matériels adaptés',
-  'Le comité de pilotage réunit chaque trimestre les représentants de l’académie, des collectivités et des associations de parents',
-  'L’évaluation des compétences numériques s’appuie sur la certification Pix dès la classe de troisième',
-  'Une attention particulière est portée à la sobriété numérique et au réemploi des équipements',
-  'Les données scolaires sont hébergées sur des infrastructures souveraines conformes au RGPD',
-  'Le réseau Canopé accompagne les équipes pédagogiques dans la conception de ressources ouvertes',
-  'La continuité pédagogique doit être garantie en cas de fermeture des établissements',
-  'Les familles éloignées du numérique sont accompagnées par des médiateurs dans chaque bassin',
-];
-
-/** A reference in one of the forms writers use, sometimes a list or a range. */
-function reference(rand: () => number): string {
-  const n = 1 + Math.floor(rand() * 40);
-  const r = rand();
-  if (r < 0.55) {
-    return `EGN-${n}`;
-  }
-  if (r < 0.65) {
-    return `EGN ${n}`;
-  }
-  if (r < 0.72) {
-    return `EGN n° ${n}`;
-  }
-  if (r < 0.86) {
-    return `EGN-${n}, ${1 + ((n + 3) % 40)} et ${1 + ((n + 7) % 40)}`;
-  }
-  return `EGN-${Math.min(n, 36)} à ${Math.min(n, 36) + 1 + Math.floor(rand() * 4)}`;
-}
-
-/** One document: a title, then paragraphs (one long line each in Markdown, wrapped elsewhere). */
-function documentText(k: number, ext: string, rand: () => number): string {
-  const lines: string[] = [ext === 'tex' ? `\\section{Fiche action ${k}}` : ext === 'rst' ? `Fiche action ${k}\n${'='.repeat(20)}` : `# Fiche action ${k}`, ''];
-  let size = 40;
-  while (size < TARGET_BYTES) {
-    const sentences: string[] = [];
-    for (let s = 0, count = 3 + Math.floor(rand() * 4); s < count; s++) {
-      let sentence = SENTENCES[Math.floor(rand() * SENTENCES.length)];
-      if (rand() < 0.75) {
-        sentence += ` (voir ${reference(rand)})`;
-      }
-      sentences.push(`${sentence}.`);
-    }
-    const paragraph = sentences.join(' ');
-    const wrapped = ext === 'md' ? paragraph : paragraph.replace(/(.{70,90}?) /g, '$1\n');
-    lines.push(wrapped, '');
-    size += Buffer.byteLength(wrapped) + 2;
-  }
-  return lines.join('\n');
-}
-
-function generateCorpus(root: string): { files: string[]; bytes: number } {
-  const rand = prng(2020_11_04);
-  const files: string[] = [];
-  let bytes = 0;
-  for (let k = 0; k < FILES; k++) {
-    const ext = EXTENSIONS[k % EXTENSIONS.length];
-    const dir = path.join(root, `academie-${k % 17}`, `service-${(k >> 4) % 9}`, `annee-${2021 + (k % 4)}`);
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `fiche-${k}.${ext}`);
-    const text = documentText(k, ext, rand);
-    fs.writeFileSync(file, text);
-    files.push(file);
-    bytes += Buffer.byteLength(text);
-  }
-  return { files, bytes };
-}
 
 /**
  * The workspace's file system through Node's fs. `async` is how the extension reads (through
@@ -206,6 +141,39 @@ function ripgrep(root: string): { ms: number; files: number; matches: number } |
   const lines = rg.stdout.split('\n').filter((l) => l.length > 0);
   const matches = lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(':') + 1)), 0);
   return { ms: elapsed, files: lines.length, matches };
+}
+
+/** The extension's own readers in plain Node: ripgrep's candidate lines, then Node's fs threads. */
+async function fastReaders(root: string): Promise<void> {
+  const filter = createFileFilter({ include: INCLUDE, exclude: [EXCLUDE], maxFileSize: 1_048_576 });
+  const pool = new FileReaderPool({ prefixes: [catalogue.prefix], scanner: { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) } });
+  try {
+    for (const rg of [findRipgrep(RUNTIME_APP_ROOT()) ?? RG, undefined]) {
+      const index = new CitationIndex((t) => scanner.scan(t), exists, createLinePrefilter([catalogue.prefix]));
+      const t0 = process.hrtime.bigint();
+      const stats = await readFolderCandidates({
+        root, filter, include: INCLUDE, excludes: [EXCLUDE], maxFileSize: 1_048_576, prefixes: [catalogue.prefix], ripgrep: rg, pool,
+        onFile: (rel, content) => index.setContent(rel, content),
+      });
+      const elapsed = ms(process.hrtime.bigint() - t0);
+      const citations = [...index.countsByNumber().values()].reduce((a, b) => a + b, 0);
+      console.log(`Fast reader, ${stats.via}${stats.via === 'ripgrep' ? ` (${rg})` : ` (${os.availableParallelism()} cores)`}: ${elapsed.toFixed(0)} ms for ${stats.read} files, ${citations} citations`);
+    }
+  } finally {
+    pool.dispose();
+  }
+}
+
+/** VS Code's install in the cached runtime, whose ripgrep the extension uses. */
+function RUNTIME_APP_ROOT(): string | undefined {
+  const cache = path.join(os.homedir(), '.cache', 'egn-vscode-runtime');
+  for (const hash of fs.existsSync(cache) ? fs.readdirSync(cache) : []) {
+    const appRoot = path.join(cache, hash, 'node_modules/code-server/lib/vscode');
+    if (findRipgrep(appRoot)) {
+      return appRoot;
+    }
+  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -295,6 +263,11 @@ async function main(): Promise<void> {
       queries.push(ms(process.hrtime.bigint() - t0));
     }
     console.log(`citationsOf(n): median ${median(queries).toFixed(1)} ms per proposal (about ${Math.round(citations / catalogue.proposals.length)} citations each, previews included)`);
+
+    await fastReaders(root);
+    if (process.env.EGN_BENCH_HOST !== '0') {
+      await runHostBench(root);
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
     console.log(`Removed ${root}`);

@@ -38,14 +38,35 @@ const webOptions = {
   outfile: path.join(repoRoot, 'dist/web/extension.js'),
 };
 
+/**
+ * The command line `egn-cite` (src/cli/main.ts) for Node 20: its own bundle with a shebang, declared
+ * in package.json `bin`. .vscodeignore keeps it out of the .vsix (only the extension's bundles are listed).
+ * @type {esbuild.BuildOptions}
+ */
+const cliOptions = {
+  ...options,
+  entryPoints: [path.join(repoRoot, 'src/cli/main.ts')],
+  outfile: path.join(repoRoot, 'dist/cli.js'),
+  external: [],
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow; its ESM build is static.
+  mainFields: ['module', 'main'],
+  banner: { js: '#!/usr/bin/env node' },
+};
+/** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
+/** @type {esbuild.BuildOptions} */
+const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
+
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
   await (await esbuild.context(webOptions)).watch();
+  await (await esbuild.context(cliOptions)).watch();
+  await (await esbuild.context(workerOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webOptions)]);
-  console.log(`built dist/extension.js and dist/web/extension.js${production ? ' (production)' : ''}`);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions)]);
+  fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
+  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js`);
 }

@@ -3,6 +3,7 @@ import { loadBundledCatalogue } from './bundledCatalogue';
 import { registerCatalogues } from './catalogues/registerCatalogues';
 import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
 import { Catalogue, Proposal } from './core/catalogue';
+import type { FastFolderReader } from './core/fastFolderReader';
 import { ReferenceScanner } from './core/referenceScanner';
 import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './index/registerCitationFeatures';
@@ -70,6 +71,11 @@ function createApi(catalogue: Catalogue | undefined, workspace: WorkspaceCatalog
 export interface ExtensionHost {
   /** Which host runs the extension, written to the EGN output so that a bug report says it. */
   readonly name: 'node' | 'web';
+  /**
+   * The fast reader of workspace folders on disk (ripgrep, Node's fs in threads), where the host has one;
+   * without it the index reads through `vscode.workspace.fs`, as it must in the web worker.
+   */
+  readonly createFolderReader?: (catalogue: Catalogue) => FastFolderReader;
 }
 
 /**
@@ -96,7 +102,7 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
 
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
-  const citations = new WorkspaceCitations(catalogue, scanner, output);
+  const citations = new WorkspaceCitations(catalogue, scanner, output, host.createFolderReader?.(catalogue));
   context.subscriptions.push(citations);
   const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues };
   context.subscriptions.push(

@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from './activateExtension';
+import { createNodeFolderReader } from './node/nodeFolderReader';
 
 export type { ApiCatalogue, ApiProposal, EgnApi } from './activateExtension';
 
 /** The Node entry point (desktop VS Code, remote and code-server): the shared wiring, Node host. */
 export async function activate(context: vscode.ExtensionContext): Promise<EgnApi> {
-  return activateExtension(context, { name: 'node' });
+  return activateExtension(context, {
+    name: 'node',
+    // Folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
+    createFolderReader: (catalogue) => createNodeFolderReader(vscode.env.appRoot, catalogue),
+  });
 }
 
 export function deactivate(): void {

@@ -1,3 +1,4 @@
+import { CandidateLine, linesNotIgnored } from './candidateLines';
 import type { Reference } from './reference';
 
 /** One citation of a proposal number in an indexed document. */
@@ -5,13 +6,10 @@ export interface Citation {
   /** Key of the document (its URI as a string). */
   readonly uri: string;
   readonly number: number;
-  /** Offsets in the document's text (UTF-16 code units). */
-  readonly start: number;
-  readonly end: number;
-  /** 0-based line and UTF-16 character of `start`, as VS Code's `Position` counts them. */
+  /** 0-based line and UTF-16 character of the citation's start, as VS Code's `Position` counts them. */
   readonly line: number;
   readonly character: number;
-  /** 0-based line and UTF-16 character of `end`. */
+  /** 0-based line and UTF-16 character of its end (a reference never spans a line: `endLine === line`). */
   readonly endLine: number;
   readonly endCharacter: number;
   /**
@@ -35,6 +33,14 @@ export interface CitationIndexChange {
   readonly uris: readonly string[];
 }
 
+/**
+ * What a reader delivers for one document: its candidate lines (see `createLinePrefilter`), or
+ * those lines already scanned (`scanDocument`, undefined when it cites nothing).
+ */
+export type DocumentContent =
+  | { readonly kind: 'lines'; readonly lines: readonly CandidateLine[] }
+  | { readonly kind: 'scanned'; readonly document: ScannedDocument | undefined };
+
 /** Something to call `dispose()` on to stop listening. */
 export interface Subscription {
   dispose(): void;
@@ -45,29 +51,34 @@ const MAX_PREVIEW = 200;
 /** Context kept before a citation when a long line must be cut. */
 const PREVIEW_LEAD = 60;
 
-// Layout of one citation in `DocumentEntry.data`: eight int32 per citation.
-const STRIDE = 8;
+// Layout of one record in `DocumentEntry.data`: six int32 per record. A record is one citation, or
+// the run of numbers a range implies (`EGN-1 à 41` implies 2 to 40: one record, not 39).
+const STRIDE = 6;
 const F_NUMBER = 0;
-const F_START = 1;
-const F_END = 2;
-const F_LINE = 3;
-const F_CHAR = 4;
-const F_END_LINE = 5;
-const F_END_CHAR = 6;
+const F_LINE = 1;
+const F_CHAR = 2;
+const F_END_CHAR = 3;
+/** How many consecutive numbers, from `F_NUMBER` on, the record stands for (1 but for implied runs). */
+const F_SPAN = 4;
 /** bit 0: exists, bit 1: implied, bits 2…: index of the preview. */
-const F_FLAGS = 7;
+const F_FLAGS = 5;
 const EXISTS = 1;
 const IMPLIED = 2;
 /** Marks a number too large for an int32; the real value is in `DocumentEntry.wide`. */
 const WIDE_NUMBER = -1;
 const MAX_INT32 = 0x7fffffff;
+/**
+ * Records kept per document. A hostile or generated document (1 MB of `EGN-1 à 41 `) would
+ * otherwise cost tens of MB and seconds on every query; a real document is far below this.
+ */
+export const MAX_RECORDS_PER_DOCUMENT = 20_000;
 
 /**
  * What the index keeps of one document.
  *
  * Why this shape: 10,000 documents × 50 citations are 500,000 citations. As plain objects with a
  * preview string each they would cost a few hundred bytes apiece (well over 100 MB); here a
- * citation is 32 bytes in one `Int32Array` per document, and the document's text is not kept:
+ * citation is 24 bytes in one `Int32Array` per document, and the document's text is not kept:
  * only excerpts of the cited lines, from which previews are cut when `Citation` objects are asked
  * for (find references, a detail panel: rare next to the counts that the tree and status bar read).
  * A short line is one excerpt, shared by all its citations; on a long line the windows of nearby
@@ -76,15 +87,24 @@ const MAX_INT32 = 0x7fffffff;
  * (’, œ, « »), which makes V8 store a whole string at two bytes per character; UTF-8 keeps
  * accented text near one byte per character.
  */
-interface DocumentEntry {
+interface DocumentEntry extends ScannedDocument {
   uri: string;
+}
+
+/**
+ * A document's citations in the index's compact form, as `scanDocument` makes them: plain typed
+ * arrays, so that a worker thread can scan and send them without copying (see src/node/).
+ */
+export interface ScannedDocument {
   readonly data: Int32Array;
   /** The excerpts, concatenated. */
   readonly excerpts: Uint8Array;
   /** `EXCERPT_STRIDE` int32 per excerpt, see `X_BYTE_END` and the following. */
   readonly excerptMeta: Int32Array;
-  /** Numbers that do not fit an int32, by citation index (practically never present). */
+  /** Numbers that do not fit an int32, by record offset in `data` (practically never present). */
   readonly wide: ReadonlyMap<number, number> | undefined;
+  /** Whether citations past `MAX_RECORDS_PER_DOCUMENT` were left out. */
+  readonly capped: boolean;
 }
 
 // Layout of one excerpt in `DocumentEntry.excerptMeta`.
@@ -98,8 +118,6 @@ const X_BEGIN = 2;
 /** Length of the trimmed line: a line no longer than `MAX_PREVIEW` is its own excerpt. */
 const X_LINE_LENGTH = 3;
 
-const EMPTY_DATA = new Int32Array(0);
-const EMPTY_BYTES = new Uint8Array(0);
 const encoder = new TextEncoder();
 /** Where `buildExcerpts` encodes; grows to the largest document's excerpts and stays. */
 let scratch = new Uint8Array(1 << 16);
@@ -120,6 +138,8 @@ export class CitationIndex {
   /** Documents sorted by URI; dropped whenever the set of documents changes. */
   private sorted: DocumentEntry[] | undefined;
   private countsSnapshot: ReadonlyMap<number, number> | undefined;
+  /** Citations by number, for queries; dropped on every change (see `postingsOf`). */
+  private postings: Map<number, number[]> | undefined;
   private currentVersion = 0;
 
   /**
@@ -127,10 +147,13 @@ export class CitationIndex {
    * @param exists Whether a proposal number exists in the catalogue. Used for the numbers only
    *   implied by a range, which the scanner does not judge; without it, an implied number is taken
    *   to exist when the range's end does.
+   * @param prefilter Keeps the lines of a text that may hold a reference or an ignore marker
+   *   (`createLinePrefilter` of the catalogue's prefixes); every line when not given.
    */
   constructor(
     private readonly scan: (text: string) => readonly Reference[],
     private readonly exists?: (n: number) => boolean,
+    private readonly prefilter: (text: string) => readonly CandidateLine[] = allLines,
   ) {}
 
   /** Increments on every change of the index's content (not on a `set` that changes nothing). */
@@ -146,8 +169,30 @@ export class CitationIndex {
 
   /** Scans `text` as the current content of `uri`, adding the document or replacing what it held. */
   set(uri: string, text: string): void {
-    const entry = this.makeEntry(uri, text);
+    this.setLines(uri, this.prefilter(text));
+  }
+
+  /**
+   * Sets the content of `uri` from its candidate lines only (see `createLinePrefilter`), as the
+   * fast readers deliver them: every line that may hold a reference or an ignore marker. Gives
+   * exactly what `set` gives with the whole text. A document without citations is not kept.
+   */
+  setLines(uri: string, lines: readonly CandidateLine[]): void {
+    this.setContent(uri, { kind: 'lines', lines });
+  }
+
+  /**
+   * Sets the content of `uri` as a reader delivered it. A `scanned` document must come from
+   * `scanDocument` with the same scanner as this index's.
+   */
+  setContent(uri: string, content: DocumentContent): void {
+    const scanned = content.kind === 'lines' ? scanDocument(this.scan, content.lines) : content.document;
+    const entry: DocumentEntry | undefined = scanned && { ...scanned, uri };
     const old = this.entries.get(uri);
+    if (!entry) {
+      this.delete(uri);
+      return;
+    }
     if (old && sameContent(old, entry)) {
       return;
     }
@@ -160,6 +205,11 @@ export class CitationIndex {
     this.entries.set(uri, entry);
     this.count(entry);
     this.changed([uri]);
+  }
+
+  /** Documents whose citations were cut at `MAX_RECORDS_PER_DOCUMENT`, for a note in a log. */
+  cappedDocuments(): readonly string[] {
+    return [...this.entries.values()].filter((e) => e.capped).map((e) => e.uri);
   }
 
   /** Forgets a document. Does nothing if it is not indexed. */
@@ -176,11 +226,16 @@ export class CitationIndex {
 
   /**
    * Moves a document's citations to a new key, as a file rename does, without rescanning. A
-   * document already at `newUri` is replaced. Does nothing if `oldUri` is not indexed.
+   * document already at `newUri` is replaced (and forgotten when `oldUri` cites nothing).
    */
   rename(oldUri: string, newUri: string): void {
     const entry = this.entries.get(oldUri);
-    if (!entry || oldUri === newUri) {
+    if (oldUri === newUri) {
+      return;
+    }
+    if (!entry) {
+      // The moved document cites nothing, and it replaces whatever was at `newUri`.
+      this.delete(newUri);
       return;
     }
     const replaced = this.entries.get(newUri);
@@ -206,31 +261,76 @@ export class CitationIndex {
     this.changed(uris);
   }
 
-  /** Every citation of `number`, sorted by document URI (code unit order), then by offset. */
-  citationsOf(number: number): readonly Citation[] {
-    const result: Citation[] = [];
-    for (const entry of this.sortedEntries()) {
-      const data = entry.data;
-      const last = { excerpt: -1, text: '' };
-      for (let i = 0; i < data.length; i += STRIDE) {
-        if (numberAt(entry, i) === number) {
-          result.push(materialize(entry, i, last));
-        }
+  /**
+   * Every citation of `number`, sorted by document URI (code unit order), then by position. With
+   * `previews: false`, `lineText` is left empty: decoding previews is most of a query's cost, and a
+   * list of locations (find all references) does not show them.
+   */
+  citationsOf(number: number, options: { readonly previews?: boolean } = {}): readonly Citation[] {
+    const previews = options.previews !== false;
+    const entries = this.sortedEntries();
+    const places = this.postingsOf(number);
+    const result = new Array<Citation>(places.length / 2);
+    let last: DecodedExcerpt | undefined;
+    let lastEntry = -1;
+    for (let k = 0; k < places.length; k += 2) {
+      const e = places[k];
+      if (previews && e !== lastEntry) {
+        last = { excerpt: -1, text: '' };
+        lastEntry = e;
       }
+      result[k / 2] = this.materialize(entries[e], places[k + 1], number, last);
     }
     return result;
   }
 
-  /** Every citation in one document, in order of offset; empty if the document is not indexed. */
-  documentCitations(uri: string): readonly Citation[] {
+  /**
+   * Where `number` is cited: pairs (index in `sortedEntries()`, record offset), in order. All
+   * numbers' lists are made in one pass over the records, on the first query after a change, so
+   * that the next queries cost only their results.
+   */
+  private postingsOf(number: number): readonly number[] {
+    if (!this.postings) {
+      const postings = new Map<number, number[]>();
+      this.sortedEntries().forEach((entry, e) => {
+        const data = entry.data;
+        for (let i = 0; i < data.length; i += STRIDE) {
+          const first = numberAt(entry, i);
+          for (let k = 0; k < data[i + F_SPAN]; k++) {
+            let list = postings.get(first + k);
+            if (!list) {
+              list = [];
+              postings.set(first + k, list);
+            }
+            list.push(e, i);
+          }
+        }
+      });
+      this.postings = postings;
+    }
+    return this.postings.get(number) ?? [];
+  }
+
+  /**
+   * Every citation in one document, in order of position (a range's implied numbers after its
+   * end); empty if the document is not indexed. `implied: false` leaves the implied numbers out.
+   */
+  documentCitations(uri: string, options: { readonly implied?: boolean } = {}): readonly Citation[] {
     const entry = this.entries.get(uri);
     if (!entry) {
       return [];
     }
     const result: Citation[] = [];
     const last = { excerpt: -1, text: '' };
-    for (let i = 0; i < entry.data.length; i += STRIDE) {
-      result.push(materialize(entry, i, last));
+    const data = entry.data;
+    for (let i = 0; i < data.length; i += STRIDE) {
+      if (options.implied === false && (data[i + F_FLAGS] & IMPLIED) !== 0) {
+        continue;
+      }
+      const first = numberAt(entry, i);
+      for (let k = 0; k < data[i + F_SPAN]; k++) {
+        result.push(this.materialize(entry, i, first + k, last));
+      }
     }
     return result;
   }
@@ -247,10 +347,7 @@ export class CitationIndex {
     const counts = new Map<number, number>();
     const entry = this.entries.get(uri);
     if (entry) {
-      for (let i = 0; i < entry.data.length; i += STRIDE) {
-        const n = numberAt(entry, i);
-        counts.set(n, (counts.get(n) ?? 0) + 1);
-      }
+      forEachNumber(entry, (n) => counts.set(n, (counts.get(n) ?? 0) + 1));
     }
     return counts;
   }
@@ -316,26 +413,23 @@ export class CitationIndex {
   }
 
   private count(entry: DocumentEntry): void {
-    for (let i = 0; i < entry.data.length; i += STRIDE) {
-      const n = numberAt(entry, i);
-      this.counts.set(n, (this.counts.get(n) ?? 0) + 1);
-    }
+    forEachNumber(entry, (n) => this.counts.set(n, (this.counts.get(n) ?? 0) + 1));
   }
 
   private uncount(entry: DocumentEntry): void {
-    for (let i = 0; i < entry.data.length; i += STRIDE) {
-      const n = numberAt(entry, i);
+    forEachNumber(entry, (n) => {
       const c = (this.counts.get(n) ?? 0) - 1;
       if (c > 0) {
         this.counts.set(n, c);
       } else {
         this.counts.delete(n);
       }
-    }
+    });
   }
 
   private changed(uris: readonly string[]): void {
     this.currentVersion++;
+    this.postings = undefined;
     this.countsSnapshot = undefined;
     const event: CitationIndexChange = { uris };
     let failure: unknown;
@@ -356,65 +450,92 @@ export class CitationIndex {
     }
   }
 
-  private makeEntry(uri: string, text: string): DocumentEntry {
-    const refs = this.scan(text);
-    if (refs.length === 0) {
-      return { uri, data: EMPTY_DATA, excerpts: EMPTY_BYTES, excerptMeta: EMPTY_DATA, wide: undefined };
-    }
-    let total = 0;
-    for (const ref of refs) {
-      total += 1 + ref.implied.length;
-    }
-    const data = new Int32Array(total * STRIDE);
-    const lines = new LineMap(text);
-    let wide: Map<number, number> | undefined;
-    let i = 0;
-    for (const ref of refs) {
-      const line = lines.lineAt(ref.start);
-      const character = ref.start - lines.startOf(line);
-      // A reference ends on its own line (no separator holds a line break): no second search.
-      const endLine = ref.end < lines.startOf(line + 1) ? line : lines.lineAt(ref.end);
-      const endCharacter = ref.end - lines.startOf(endLine);
-      if (!writeCitation(data, i, ref.number, ref.start, ref.end, line, character, endLine, endCharacter, ref.exists ? EXISTS : 0)) {
-        (wide ??= new Map()).set(i, ref.number);
-      }
-      i += STRIDE;
-      for (const n of ref.implied) {
-        const exists = this.exists ? this.exists(n) : ref.exists;
-        if (!writeCitation(data, i, n, ref.start, ref.end, line, character, endLine, endCharacter, IMPLIED | (exists ? EXISTS : 0))) {
-          (wide ??= new Map()).set(i, n);
-        }
-        i += STRIDE;
-      }
-    }
-    const { excerpts, excerptMeta } = buildExcerpts(text, lines, data);
-    return { uri, data, excerpts, excerptMeta, wide };
+  private materialize(entry: DocumentEntry, i: number, number: number, last: DecodedExcerpt | undefined): Citation {
+    const d = entry.data;
+    const flags = d[i + F_FLAGS];
+    const implied = (flags & IMPLIED) !== 0;
+    // An implied number exists on its own terms; without a catalogue test it follows the range's end.
+    const exists = implied && this.exists ? this.exists(number) : (flags & EXISTS) !== 0;
+    return {
+      uri: entry.uri,
+      number,
+      line: d[i + F_LINE],
+      character: d[i + F_CHAR],
+      endLine: d[i + F_LINE],
+      endCharacter: d[i + F_END_CHAR],
+      lineText: last ? preview(entry, flags >>> 2, d[i + F_CHAR], last) : '',
+      exists,
+      implied,
+    };
   }
 }
 
-/** Writes one citation at `i`; false when its number does not fit and must go to `wide`. */
-function writeCitation(
-  data: Int32Array,
-  i: number,
-  n: number,
-  start: number,
-  end: number,
-  line: number,
-  character: number,
-  endLine: number,
-  endCharacter: number,
-  flags: number,
-): boolean {
-  const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
-  data[i + F_NUMBER] = fits ? n : WIDE_NUMBER;
-  data[i + F_START] = start;
-  data[i + F_END] = end;
-  data[i + F_LINE] = line;
-  data[i + F_CHAR] = character;
-  data[i + F_END_LINE] = endLine;
-  data[i + F_END_CHAR] = endCharacter;
-  data[i + F_FLAGS] = flags;
-  return fits;
+/**
+ * Scans a document's candidate lines into the index's compact form, ignore markers applied; undefined
+ * when it cites nothing. Pure: reader threads call it with a scanner of their own.
+ */
+export function scanDocument(
+scan: (text: string) => readonly Reference[],
+candidates: readonly CandidateLine[],
+): ScannedDocument | undefined {
+  const records: number[] = [];
+  const lineTexts: string[] = [];
+  let wide: Map<number, number> | undefined;
+  let capped = false;
+  const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number): void => {
+    const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
+    if (!fits) {
+      (wide ??= new Map()).set(records.length, n);
+    }
+    records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags);
+  };
+  for (const candidate of linesNotIgnored(candidates)) {
+    const refs = scan(candidate.text);
+    if (refs.length === 0) {
+      continue;
+    }
+    const before = records.length;
+    for (const ref of refs) {
+      if (records.length >= MAX_RECORDS_PER_DOCUMENT * STRIDE) {
+        capped = true;
+        break;
+      }
+      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0);
+      if (ref.implied.length > 0) {
+        // `between` gives consecutive numbers: one record for the run.
+        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0));
+      }
+    }
+    if (records.length > before) {
+      lineTexts.push(candidate.text);
+    }
+    if (capped) {
+      break;
+    }
+  }
+  if (records.length === 0) {
+    return undefined;
+  }
+  const data = Int32Array.from(records);
+  const { excerpts, excerptMeta } = buildExcerpts(lineTexts, data);
+  return { data, excerpts, excerptMeta, wide, capped };
+}
+
+/** Every line of a text, for an index built without a prefilter. */
+function allLines(text: string): CandidateLine[] {
+  return text.split('\n').map((t, line) => ({ line, text: t.endsWith('\r') ? t.slice(0, -1) : t }));
+}
+
+/** Calls `f` once per citation of the document: every number of every record. */
+function forEachNumber(entry: DocumentEntry, f: (n: number) => void): void {
+  const data = entry.data;
+  for (let i = 0; i < data.length; i += STRIDE) {
+    const first = numberAt(entry, i);
+    const span = data[i + F_SPAN];
+    for (let k = 0; k < span; k++) {
+      f(first + k);
+    }
+  }
 }
 
 function numberAt(entry: DocumentEntry, i: number): number {
@@ -426,24 +547,6 @@ function numberAt(entry: DocumentEntry, i: number): number {
 interface DecodedExcerpt {
   excerpt: number;
   text: string;
-}
-
-function materialize(entry: DocumentEntry, i: number, last: DecodedExcerpt): Citation {
-  const d = entry.data;
-  const flags = d[i + F_FLAGS];
-  return {
-    uri: entry.uri,
-    number: numberAt(entry, i),
-    start: d[i + F_START],
-    end: d[i + F_END],
-    line: d[i + F_LINE],
-    character: d[i + F_CHAR],
-    endLine: d[i + F_END_LINE],
-    endCharacter: d[i + F_END_CHAR],
-    lineText: preview(entry, flags >>> 2, d[i + F_CHAR], last),
-    exists: (flags & EXISTS) !== 0,
-    implied: (flags & IMPLIED) !== 0,
-  };
 }
 
 /** The preview of a citation at `character` of its line, cut from excerpt `x`. */
@@ -467,9 +570,9 @@ function preview(entry: DocumentEntry, x: number, character: number, last: Decod
 
 /**
  * Stores the excerpts the citations' previews need and writes each citation's excerpt index into
- * its flags. Each cited line is sliced and trimmed once, however many citations it holds.
+ * its flags. Each cited line is trimmed once, however many citations it holds.
  */
-function buildExcerpts(text: string, lines: LineMap, data: Int32Array): { excerpts: Uint8Array; excerptMeta: Int32Array } {
+function buildExcerpts(lineTexts: readonly string[], data: Int32Array): { excerpts: Uint8Array; excerptMeta: Int32Array } {
   const meta: number[] = [];
   let size = 0;
   const store = (excerpt: string, lead: number, begin: number, lineLength: number): number => {
@@ -483,15 +586,16 @@ function buildExcerpts(text: string, lines: LineMap, data: Int32Array): { excerp
     meta.push(size, lead, begin, lineLength);
     return meta.length / EXCERPT_STRIDE - 1;
   };
-  // Citations come in order of offset, so the citations of one line are consecutive.
+  // Records come in order of position, so the records of one line are consecutive; `lineTexts`
+  // holds each cited line once, in that order.
+  let lineIndex = 0;
   for (let first = 0; first < data.length; ) {
     const line = data[first + F_LINE];
     let last = first;
     while (last + STRIDE < data.length && data[last + STRIDE + F_LINE] === line) {
       last += STRIDE;
     }
-    const lineStart = lines.startOf(line);
-    const raw = text.slice(lineStart, lines.contentEndOf(line));
+    const raw = lineTexts[lineIndex++];
     const trimmed = raw.trim();
     const lead = raw.length - raw.trimStart().length;
     if (trimmed.length <= MAX_PREVIEW) {
@@ -582,69 +686,6 @@ function sameWide(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<num
     return a === b;
   }
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-}
-
-/**
- * Line starts of a text, found in one pass, for offset → line by binary search. Line breaks are
- * `\r\n`, `\n` and a lone `\r`, as in VS Code's `TextDocument`.
- */
-class LineMap {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    const starts = this.starts;
-    if (text.indexOf('\r') === -1) {
-      // The common case; indexOf is much faster than a loop over every code unit.
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
-        starts.push(nl + 1);
-      }
-    } else {
-      for (let k = 0; k < text.length; k++) {
-        const c = text.charCodeAt(k);
-        if (c === 0x0d) {
-          if (text.charCodeAt(k + 1) === 0x0a) {
-            k++;
-          }
-          starts.push(k + 1);
-        } else if (c === 0x0a) {
-          starts.push(k + 1);
-        }
-      }
-    }
-  }
-
-  /** 0-based line holding `offset`. */
-  lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
-  }
-
-  /** Offset where `line` starts; beyond the last line, past the end of the text. */
-  startOf(line: number): number {
-    return line < this.starts.length ? this.starts[line] : this.text.length + 1;
-  }
-
-  /** Offset of the end of `line`, before its line break. */
-  contentEndOf(line: number): number {
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 0x0a) {
-      end--;
-    }
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 0x0d) {
-      end--;
-    }
-    return end;
-  }
 }
 
 function isHighSurrogate(c: number): boolean {

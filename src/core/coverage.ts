@@ -101,7 +101,7 @@ export function computeCoverage(catalogue: Catalogue, index: CitationIndex, scop
     }
     if (hasUnknown) {
       // Positions are needed only here, so only here are citations materialized.
-      for (const c of index.documentCitations(uri)) {
+      for (const c of index.documentCitations(uri, { implied: false })) {
         if (!c.implied && !column.has(c.number)) {
           unknownReferences.push({ uri, number: c.number, line: c.line, character: c.character });
         }

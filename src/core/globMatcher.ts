@@ -178,6 +178,11 @@ export interface FileFilter {
   accepts(relativePath: string): boolean;
   /** Whether a file of this many bytes is small enough to index. */
   acceptsSize(bytes: number): boolean;
+  /**
+   * Whether nothing below this folder (workspace-relative POSIX path) can be accepted, because it or
+   * a folder above it matches an exclude pattern: a walk of the disk need not enter it.
+   */
+  excludesFolder(relativePath: string): boolean;
 }
 
 /** Settings of `createFileFilter`. */
@@ -212,6 +217,21 @@ export function createFileFilter(settings: FileFilterSettings): FileFilter {
     },
     acceptsSize(bytes: number): boolean {
       return bytes <= settings.maxFileSize;
+    },
+    excludesFolder(relativePath: string): boolean {
+      const path = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+      if (path === '') {
+        return false;
+      }
+      if (excluded(path)) {
+        return true;
+      }
+      for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+        if (excluded(path.slice(0, slash))) {
+          return true;
+        }
+      }
+      return false;
     },
   };
 }

@@ -33,7 +33,7 @@ function isWordChar(c: string | undefined): boolean {
 }
 
 /** Whether `line` holds `marker` as a word (case-insensitive, as the prefix of a reference is). */
-function holdsMarker(line: string, marker: string): boolean {
+export function holdsMarker(line: string, marker: string): boolean {
   const lower = line.toLowerCase();
   let from = 0;
   for (;;) {

@@ -92,7 +92,7 @@ export async function buildIndex(
         stats.skippedTooLarge++;
         return;
       }
-      const text = textOf(bytes);
+      const text = indexableText(bytes);
       if (text === undefined) {
         stats.skippedBinary++;
       } else {
@@ -129,9 +129,10 @@ const SAMPLE = 8192;
 /**
  * The text of a file, or undefined when it is binary (see `isProbablyBinary`). Valid UTF-8, by far
  * the common case, is decoded natively in one go; the byte-by-byte check of `isProbablyBinary`
- * runs only for files that are not.
+ * runs only for files that are not. Every reading path (workspace.fs, Node's fs, ripgrep's
+ * rechecks) decides through this one function.
  */
-function textOf(bytes: Uint8Array): string | undefined {
+export function indexableText(bytes: Uint8Array): string | undefined {
   if (utf16Bom(bytes) !== undefined) {
     return decode(bytes);
   }

@@ -3,9 +3,40 @@ import type { Citation } from '../core/citationIndex';
 import type { ReferenceScanner } from '../core/referenceScanner';
 import type { CitationSource } from './citationSource';
 
+/** Parsed document URIs: parsing thousands of URI strings per query is most of its cost. */
+const uris = new Map<string, vscode.Uri>();
+/** Past this many, the URI cache starts over rather than grow with every file ever indexed. */
+const MAX_CACHED_URIS = 100_000;
+
+function uriOf(key: string): vscode.Uri {
+  let uri = uris.get(key);
+  if (!uri) {
+    if (uris.size >= MAX_CACHED_URIS) {
+      uris.clear();
+    }
+    uri = vscode.Uri.parse(key);
+    uris.set(key, uri);
+  }
+  return uri;
+}
+
 /** Where a citation is, as VS Code's `Location`. */
 export function citationLocation(c: Citation): vscode.Location {
-  return new vscode.Location(vscode.Uri.parse(c.uri), new vscode.Range(c.line, c.character, c.endLine, c.endCharacter));
+  return new vscode.Location(uriOf(c.uri), new vscode.Range(c.line, c.character, c.endLine, c.endCharacter));
+}
+
+/** The last answer, per index: Shift+F12 pressed again on the same number costs nothing. */
+const lastAnswer = new WeakMap<CitationSource, { version: number; number: number; locations: vscode.Location[] }>();
+
+/** Every citation of a proposal as `Location`s, cached until the index changes. */
+export function citationLocations(citations: CitationSource, number: number): vscode.Location[] {
+  const last = lastAnswer.get(citations);
+  if (last && last.version === citations.version && last.number === number) {
+    return last.locations;
+  }
+  const locations = citations.citationsOf(number, { previews: false }).map(citationLocation);
+  lastAnswer.set(citations, { version: citations.version, number, locations });
+  return locations;
 }
 
 /**
@@ -27,6 +58,6 @@ export class CitationReferenceProvider implements vscode.ReferenceProvider {
     if (!(await this.citations.ready()) || token.isCancellationRequested) {
       return undefined;
     }
-    return this.citations.citationsOf(ref.number).map(citationLocation);
+    return citationLocations(this.citations, ref.number);
   }
 }

@@ -2,21 +2,39 @@ import type * as vscode from 'vscode';
 import type { Citation } from '../core/citationIndex';
 import type { Coverage } from '../core/coverage';
 
+/** How far a build of the index is. */
+export interface BuildProgress {
+  /** Files read so far. */
+  readonly done: number;
+  /** Files to read, when known in advance (ripgrep reports files as it goes). */
+  readonly total: number | undefined;
+}
+
 /** The workspace citation index as the features see it. */
 export interface CitationSource extends vscode.Disposable {
   /** Fires after the index changed: first build done, a file created, changed, deleted or renamed. */
   readonly onDidChange: vscode.Event<void>;
   /** True once the first build has finished. */
   readonly isReady: boolean;
+  /** The build in progress, if any. */
+  readonly progress: BuildProgress | undefined;
+  /** Fires when a build starts, progresses (throttled) or ends. */
+  readonly onDidChangeProgress: vscode.Event<void>;
+  /** Changes whenever the index's content changes: a key for caching query results. */
+  readonly version: number;
   /**
-   * Builds the index on first call, with a cancellable progress notification; later calls resolve
-   * at once. Resolves false when the user cancelled the build.
+   * Builds the index on first call (progress in the status bar, a cancellable notification past a
+   * few seconds); later calls resolve at once, or with the build in progress. Resolves false when
+   * the user cancelled the build.
    */
   ready(): Promise<boolean>;
   /** Forgets everything and builds the index again (`egn.rebuildIndex`). Resolves like `ready()`. */
   rebuild(): Promise<boolean>;
-  /** Every citation of a proposal number in the workspace, sorted by document then position. */
-  citationsOf(number: number): readonly Citation[];
+  /**
+   * Every citation of a proposal number in the workspace, sorted by document then position;
+   * `previews: false` leaves `lineText` empty, for a much cheaper list of places.
+   */
+  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[];
   /** Citation count per proposal number (numbers never cited are absent). */
   counts(): ReadonlyMap<number, number>;
   /**

@@ -10,6 +10,7 @@ const DEBOUNCE_MS = 300;
  * The status bar item "EGN 7/40" for the active document: how many distinct proposals it cites.
  * It counts from the document's own text (the scanner is fast on one document), so that it needs
  * no workspace index and shows unsaved text. Clicking it opens the document's coverage report.
+ * While the workspace index is being built, it spins and its tooltip tells how far the build is.
  */
 export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('egn.citations', vscode.StatusBarAlignment.Right, 100);
@@ -23,6 +24,17 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
     timer = undefined;
     const editor = vscode.window.activeTextEditor;
     const enabled = vscode.workspace.getConfiguration('egn').get<boolean>('statusBar.enabled', true);
+    const progress = deps.citations.progress;
+    if (enabled && progress) {
+      // The index is being built: a spinner, and how far it is in the tooltip.
+      item.text = `$(sync~spin) ${deps.catalogue.prefix}`;
+      item.tooltip = progress.total === undefined
+        ? vscode.l10n.t('Indexing EGN citations: {0} files read', progress.done)
+        : vscode.l10n.t('Indexing EGN citations: {0} of {1} files', progress.done, progress.total);
+      item.accessibilityInformation = { label: item.tooltip };
+      item.show();
+      return;
+    }
     if (!enabled || !editor || !isEgnDocument(editor.document)) {
       item.hide();
       return;
@@ -43,6 +55,7 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
   update();
   return vscode.Disposable.from(
     item,
+    deps.citations.onDidChangeProgress(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) {

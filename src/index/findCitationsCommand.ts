@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
-import { citationLocation } from './citationReferenceProvider';
+import { citationLocations } from './citationReferenceProvider';
 
 /**
  * The proposal an `egn.findCitations` argument designates: `'EGN-12'`, `12`, a tree node or panel
@@ -70,7 +70,7 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
   if (!(await deps.citations.ready())) {
     return [];
   }
-  const locations = deps.citations.citationsOf(proposal.number).map(citationLocation);
+  const locations = citationLocations(deps.citations, proposal.number);
   if (locations.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not cited in this workspace.', proposal.id));
     return [];

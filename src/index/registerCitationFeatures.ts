@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import { CitationReferenceProvider } from './citationReferenceProvider';
+import { scheduleBackgroundBuild } from './backgroundBuild';
 import { registerCitationStatusBar } from './citationStatusBar';
 import { findCitations } from './findCitationsCommand';
 import { registerOnEgnLanguages } from './languageSelector';
@@ -21,7 +22,7 @@ async function setUncitedOnly(deps: ExtensionDeps, on: boolean): Promise<void> {
 
 /**
  * Find all references on `EGN-n`, `egn.findCitations`, the uncited-only switch of the tree and
- * the status bar count of the active document.
+ * the status bar count of the active document, and the index's build at startup.
  */
 export function registerCitationFeatures(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const provider = new CitationReferenceProvider(deps.scanner, deps.citations);
@@ -32,5 +33,6 @@ export function registerCitationFeatures(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('egn.showAllProposals', () => setUncitedOnly(deps, false)),
     vscode.commands.registerCommand('egn.rebuildIndex', () => deps.citations.rebuild()),
     registerCitationStatusBar(deps),
+    scheduleBackgroundBuild(deps.citations),
   );
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { Catalogue } from '../core/catalogue';
-import { Citation, CitationIndex } from '../core/citationIndex';
+import { createLinePrefilter } from '../core/candidateLines';
+import { Citation, CitationIndex, MAX_RECORDS_PER_DOCUMENT } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
-import { buildIndex, IndexHost } from '../core/indexBuilder';
+import type { FastFolderReader } from '../core/fastFolderReader';
+import { buildIndex, CancellationFlag, IndexHost } from '../core/indexBuilder';
 import type { ReferenceScanner } from '../core/referenceScanner';
-import type { CitationSource } from './citationSource';
+import type { BuildProgress, CitationSource } from './citationSource';
 import { readIndexableText } from './readIndexableText';
 
 /** Files read at the same time during a build: enough to hide latency, few enough not to flood the host. */
@@ -14,23 +16,39 @@ const CONCURRENCY = 16;
 const TYPING_DEBOUNCE_MS = 150;
 /** Bursts of index changes (a branch switch, a build) reach the listeners as one event. */
 const CHANGE_DEBOUNCE_MS = 50;
+/** A build still running after this long also shows a cancellable notification. */
+const NOTIFY_AFTER_MS = 3000;
+/** Progress reaches the status bar at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+/** How much of an open document is looked at for a NUL, as `isProbablyBinary` does on disk. */
+const BINARY_SAMPLE = 8192;
 
 /** The filter of one workspace folder, from that folder's settings. */
 interface FolderFilter {
   readonly folder: vscode.WorkspaceFolder;
   readonly include: string;
   readonly exclude: string;
+  /** `egn.index.exclude` and the enabled `files.exclude` patterns. */
+  readonly excludes: readonly string[];
+  readonly maxFileSize: number;
   readonly filter: FileFilter;
 }
 
 /**
- * The workspace citation index, glued to VS Code: built lazily on first `ready()` with a
- * cancellable progress notification, then kept right by file events, renames, and the unsaved
- * text of open documents, in every folder of a multi-root workspace.
+ * The workspace citation index, glued to VS Code: built on first `ready()` (at startup, see
+ * `scheduleBackgroundBuild`) with its progress in the status bar and, past a few seconds, a
+ * cancellable notification; then kept right by file events, renames, and the unsaved text of open
+ * documents, in every folder of a multi-root workspace. Folders on disk are read by the fast reader
+ * (ripgrep, Node's fs) when the host has one; other schemes through `workspace.fs`.
  */
 export class WorkspaceCitations implements CitationSource {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly progressChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeProgress = this.progressChanged.event;
+  private currentProgress: BuildProgress | undefined;
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
+  private buildCancel: vscode.CancellationTokenSource | undefined;
   private readonly index: CitationIndex;
   private filters = new Map<string, FolderFilter>();
   private building: Promise<boolean> | undefined;
@@ -43,18 +61,32 @@ export class WorkspaceCitations implements CitationSource {
   /** URIs touched while a build runs, replayed once it finishes. */
   private pending = new Set<string>();
   private listening = false;
+  private folderWatchers: vscode.Disposable | undefined;
 
   constructor(
     private readonly catalogue: Catalogue,
     scanner: ReferenceScanner,
     private readonly output: vscode.LogOutputChannel,
+    private readonly fastReader?: FastFolderReader,
   ) {
-    this.index = new CitationIndex((text) => scanner.scan(text), (n) => catalogue.byNumber(n) !== undefined);
+    this.index = new CitationIndex(
+      (text) => scanner.scan(text),
+      (n) => catalogue.byNumber(n) !== undefined,
+      createLinePrefilter([catalogue.prefix]),
+    );
     this.index.onDidChange(() => this.scheduleChange());
   }
 
   get isReady(): boolean {
     return this.built;
+  }
+
+  get progress(): BuildProgress | undefined {
+    return this.currentProgress;
+  }
+
+  get version(): number {
+    return this.index.version;
   }
 
   ready(): Promise<boolean> {
@@ -71,8 +103,8 @@ export class WorkspaceCitations implements CitationSource {
     return this.building;
   }
 
-  citationsOf(number: number): readonly Citation[] {
-    return this.index.citationsOf(number);
+  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[] {
+    return this.index.citationsOf(number, options);
   }
 
   counts(): ReadonlyMap<number, number> {
@@ -85,6 +117,12 @@ export class WorkspaceCitations implements CitationSource {
 
   dispose(): void {
     this.generation++;
+    this.buildCancel?.cancel();
+    this.fastReader?.dispose();
+    if (this.progressTimer) {
+      clearTimeout(this.progressTimer);
+    }
+    this.progressChanged.dispose();
     for (const t of this.typingTimers.values()) {
       clearTimeout(t);
     }
@@ -99,48 +137,38 @@ export class WorkspaceCitations implements CitationSource {
     const generation = ++this.generation;
     this.startListening();
     this.filters = this.readFilters();
+    this.watchFolders();
     const started = Date.now();
-    const ok = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing EGN citations'), cancellable: true },
-      async (progress, token) => {
-        const superseded = (): boolean => generation !== this.generation;
-        const stopped = { get isCancellationRequested() { return token.isCancellationRequested || superseded(); } };
-        // A superseded build must not write into the index its successor fills.
-        const sink = {
-          set: (uri: string, text: string) => {
-            if (!superseded()) {
-              this.index.set(uri, text);
-            }
-          },
-        };
-        this.index.clear();
-        let reported = 0;
-        for (const f of this.filters.values()) {
-          const stats = await buildIndex(this.hostFor(f, token), sink, f.filter, {
-            concurrency: CONCURRENCY,
-            token: stopped,
-            onProgress: (done, total) => {
-              // One report per percent at most: a report per file would flood the notification.
-              const percent = Math.floor((100 * done) / total);
-              if (percent > reported) {
-                progress.report({ message: vscode.l10n.t('{0} of {1} files', done, total), increment: percent - reported });
-                reported = percent;
-              }
-            },
-          });
-          reported = 0;
-          for (const failure of stats.failures) {
-            this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
-          }
-          this.output.info(`${f.folder.name}: ${stats.indexed} documents indexed of ${stats.found} found (${stats.skippedTooLarge} too large, ${stats.skippedBinary} binary, ${stats.skippedExcluded} excluded, ${stats.failed} unreadable).`);
-          if (stats.cancelled || stopped.isCancellationRequested) {
-            return false;
-          }
+    this.buildCancel?.cancel();
+    const cancel = new vscode.CancellationTokenSource();
+    this.buildCancel = cancel;
+    const superseded = (): boolean => generation !== this.generation;
+    const stopped: CancellationFlag = { get isCancellationRequested() { return cancel.token.isCancellationRequested || superseded(); } };
+    const notify = setTimeout(() => this.notifyProgress(generation, cancel), NOTIFY_AFTER_MS);
+    let ok = true;
+    this.index.clear();
+    let doneBefore = 0;
+    this.setProgress({ done: 0, total: undefined });
+    try {
+      for (const f of this.filters.values()) {
+        const done = await this.buildFolder(f, stopped, cancel.token, superseded, (done, total) => {
+          this.setProgress({ done: doneBefore + done, total: total === undefined ? undefined : doneBefore + total });
+        });
+        doneBefore = this.currentProgress?.done ?? doneBefore;
+        if (!done || stopped.isCancellationRequested) {
+          ok = false;
+          break;
         }
-        return true;
-      },
-    );
-    if (generation !== this.generation) {
+      }
+    } finally {
+      clearTimeout(notify);
+      cancel.dispose();
+      if (!superseded()) {
+        this.buildCancel = undefined;
+        this.setProgress(undefined);
+      }
+    }
+    if (superseded()) {
       // A newer build replaced this one; its result is the one that counts.
       return this.building ?? false;
     }
@@ -150,9 +178,12 @@ export class WorkspaceCitations implements CitationSource {
       this.output.info('Citation index build cancelled.');
       return false;
     }
-    // Open documents count with their current (possibly unsaved) text.
+    // Unsaved changes count; a saved open document is what the build just read from disk (and a
+    // document whose file is gone counts no more, as after any rebuild).
     for (const document of vscode.workspace.textDocuments) {
-      this.refreshFromDocument(document);
+      if (document.isDirty) {
+        this.refreshFromDocument(document);
+      }
     }
     const replay = [...this.pending];
     this.pending.clear();
@@ -160,9 +191,104 @@ export class WorkspaceCitations implements CitationSource {
     for (const uri of replay) {
       void this.refresh(vscode.Uri.parse(uri), true);
     }
-    this.output.info(`Citation index built: ${this.index.documents().length} documents in ${Date.now() - started} ms.`);
+    this.output.info(`Citation index built: ${this.index.documents().length} documents citing proposals, in ${Date.now() - started} ms.`);
+    for (const uri of this.index.cappedDocuments()) {
+      this.output.warn(`${uri}: too many citations; only the first ${MAX_RECORDS_PER_DOCUMENT} are kept.`);
+    }
     this.fireChange();
     return true;
+  }
+
+  /** Reads one workspace folder into the index. False when cancelled. */
+  private async buildFolder(
+    f: FolderFilter,
+    stopped: CancellationFlag,
+    token: vscode.CancellationToken,
+    superseded: () => boolean,
+    onProgress: (done: number, total: number | undefined) => void,
+  ): Promise<boolean> {
+    const started = Date.now();
+    if (this.fastReader && f.folder.uri.scheme === 'file') {
+      const folderUri = f.folder.uri;
+      const summary = await this.fastReader.readFolder({
+        root: folderUri.fsPath,
+        include: f.include,
+        excludes: f.excludes,
+        filter: f.filter,
+        maxFileSize: f.maxFileSize,
+        token: stopped,
+        onFile: (rel, content) => {
+          // A superseded build must not write into the index its successor fills.
+          if (!superseded()) {
+            this.index.setContent(vscode.Uri.joinPath(folderUri, rel).toString(), content);
+          }
+        },
+        onProgress,
+      });
+      if (summary.fallbackReason) {
+        this.output.warn(`${f.folder.name}: read with Node's fs, not ripgrep (${summary.fallbackReason}).`);
+      }
+      for (const failure of summary.failures) {
+        this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
+      }
+      this.output.info(`${f.folder.name}: ${summary.read} documents read by ${summary.via} in ${Date.now() - started} ms (${summary.skippedTooLarge} too large, ${summary.skippedBinary} binary, ${summary.failures.length} unreadable).`);
+      return !summary.cancelled;
+    }
+    const sink = {
+      set: (uri: string, text: string) => {
+        if (!superseded()) {
+          this.index.set(uri, text);
+        }
+      },
+    };
+    const stats = await buildIndex(this.hostFor(f, token), sink, f.filter, { concurrency: CONCURRENCY, token: stopped, onProgress });
+    for (const failure of stats.failures) {
+      this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
+    }
+    this.output.info(`${f.folder.name}: ${stats.indexed} documents indexed of ${stats.found} found through workspace.fs in ${Date.now() - started} ms (${stats.skippedTooLarge} too large, ${stats.skippedBinary} binary, ${stats.skippedExcluded} excluded, ${stats.failed} unreadable).`);
+    return !stats.cancelled;
+  }
+
+  /** Progress for the status bar; reported at most every `PROGRESS_INTERVAL_MS`, its end at once. */
+  private setProgress(progress: BuildProgress | undefined): void {
+    this.currentProgress = progress;
+    if (progress === undefined || progress.done === 0) {
+      if (this.progressTimer) {
+        clearTimeout(this.progressTimer);
+        this.progressTimer = undefined;
+      }
+      this.progressChanged.fire();
+      return;
+    }
+    this.progressTimer ??= setTimeout(() => {
+      this.progressTimer = undefined;
+      this.progressChanged.fire();
+    }, PROGRESS_INTERVAL_MS);
+  }
+
+  /** A build that takes long gets a notification, from which it can be cancelled. */
+  private notifyProgress(generation: number, cancel: vscode.CancellationTokenSource): void {
+    if (generation !== this.generation || !this.currentProgress) {
+      return;
+    }
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing EGN citations'), cancellable: true },
+      (progress, token) => new Promise<void>((resolve) => {
+        const cancelled = token.onCancellationRequested(() => cancel.cancel());
+        const report = (): void => {
+          const p = this.currentProgress;
+          if (!p || generation !== this.generation) {
+            sub.dispose();
+            cancelled.dispose();
+            resolve();
+            return;
+          }
+          progress.report({ message: progressMessage(p) });
+        };
+        const sub = this.onDidChangeProgress(report);
+        report();
+      }),
+    );
   }
 
   /** The files of one workspace folder, as the core builder reads them. */
@@ -187,12 +313,10 @@ export class WorkspaceCitations implements CitationSource {
       const include = egn.get<string>('include', '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}');
       const exclude = egn.get<string>('exclude', '');
       const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
-      const filter = createFileFilter({
-        include,
-        exclude: [exclude, ...enabledPatterns(filesExclude)],
-        maxFileSize: egn.get<number>('maxFileSize', 1_048_576),
-      });
-      filters.set(folder.uri.toString(), { folder, include, exclude, filter });
+      const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
+      const maxFileSize = egn.get<number>('maxFileSize', 1_048_576);
+      const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
+      filters.set(folder.uri.toString(), { folder, include, exclude, excludes, maxFileSize, filter });
     }
     return filters;
   }
@@ -204,17 +328,40 @@ export class WorkspaceCitations implements CitationSource {
     return f && f.filter.accepts(relativePath(f.folder, uri)) ? f : undefined;
   }
 
+  /**
+   * Watches each workspace folder with its own include glob, so that the index hears of the files
+   * it reads and not of every build output. Folders need a second, create/delete-only watcher: a
+   * folder deleted, moved or copied outside VS Code is reported as the folder alone, whose path no
+   * file glob matches.
+   */
+  private watchFolders(): void {
+    this.folderWatchers?.dispose();
+    const watchers: vscode.Disposable[] = [];
+    for (const f of this.filters.values()) {
+      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, f.include));
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'), false, true, false);
+      const isIndexable = (uri: vscode.Uri): boolean => f.filter.accepts(relativePath(f.folder, uri));
+      watchers.push(
+        files,
+        folders,
+        files.onDidCreate((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true))),
+        files.onDidChange((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        files.onDidDelete((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        // What the file watcher already reports is left to it.
+        folders.onDidCreate((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
+        folders.onDidDelete((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, false))),
+      );
+    }
+    this.folderWatchers = vscode.Disposable.from(...watchers);
+  }
+
   private startListening(): void {
     if (this.listening) {
       return;
     }
     this.listening = true;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
-      watcher,
-      watcher.onDidCreate((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true))),
-      watcher.onDidChange((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
-      watcher.onDidDelete((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
+      new vscode.Disposable(() => this.folderWatchers?.dispose()),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
           this.onRename(oldUri, newUri);
@@ -224,7 +371,8 @@ export class WorkspaceCitations implements CitationSource {
       vscode.workspace.onDidChangeTextDocument((e) => this.whenBuilt(e.document.uri, () => this.scheduleTyping(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => this.whenBuilt(d.uri, () => void this.refreshFromDisk(d.uri, this.generation))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.built && (e.affectsConfiguration('egn.index') || e.affectsConfiguration('files.exclude'))) {
+        const affectsIndex = ['include', 'exclude', 'maxFileSize'].some((k) => e.affectsConfiguration(`egn.index.${k}`));
+        if (this.built && (affectsIndex || e.affectsConfiguration('files.exclude'))) {
           void this.rebuild();
         }
       }),
@@ -275,7 +423,8 @@ export class WorkspaceCitations implements CitationSource {
   private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (open && !open.isClosed) {
+    // Unsaved text counts wherever its file went; a saved document counts while its file exists.
+    if (open && !open.isClosed && open.isDirty) {
       this.refreshFromDocument(open);
       return;
     }
@@ -286,12 +435,22 @@ export class WorkspaceCitations implements CitationSource {
       stat = undefined;
     }
     if (!stat) {
-      // Gone: a file, or a whole folder.
+      // Gone: a file, or a whole folder, except for the unsaved documents that were in it.
       for (const d of this.index.documents()) {
         if (d === key || d.startsWith(`${key}/`)) {
           this.index.delete(d);
         }
       }
+      for (const d of vscode.workspace.textDocuments) {
+        const k = d.uri.toString();
+        if (d.isDirty && (k === key || k.startsWith(`${key}/`))) {
+          this.refreshFromDocument(d);
+        }
+      }
+      return;
+    }
+    if (open && !open.isClosed && stat.type & vscode.FileType.File) {
+      this.refreshFromDocument(open);
       return;
     }
     if (stat.type & vscode.FileType.Directory) {
@@ -318,6 +477,18 @@ export class WorkspaceCitations implements CitationSource {
       this.index.delete(key);
       return;
     }
+    if (this.fastReader && uri.scheme === 'file') {
+      const read = await this.fastReader.readFile(uri.fsPath, f.maxFileSize);
+      if (generation !== this.generation) {
+        return;
+      }
+      if (read.kind === 'content') {
+        this.index.setContent(key, read.content);
+      } else {
+        this.index.delete(key);
+      }
+      return;
+    }
     const text = await readIndexableText(vscode.workspace.fs, uri, f.filter);
     if (generation !== this.generation) {
       return;
@@ -329,10 +500,20 @@ export class WorkspaceCitations implements CitationSource {
     }
   }
 
-  /** An open document counts with its current text, saved or not. */
+  /**
+   * An open document counts with its current text, saved or not, under the same rules as a file
+   * on disk: over `egn.index.maxFileSize` or binary, it is not indexed.
+   */
   private refreshFromDocument(document: vscode.TextDocument): void {
-    if (this.accepts(document.uri)) {
-      this.index.set(document.uri.toString(), document.getText());
+    const f = this.accepts(document.uri);
+    if (!f) {
+      return;
+    }
+    const text = document.getText();
+    if (tooLarge(text, f.maxFileSize) || text.slice(0, BINARY_SAMPLE).includes('\0')) {
+      this.index.delete(document.uri.toString());
+    } else {
+      this.index.set(document.uri.toString(), text);
     }
   }
 
@@ -365,6 +546,19 @@ export class WorkspaceCitations implements CitationSource {
     this.changeTimer = undefined;
     this.changed.fire();
   }
+}
+
+/** Whether `text`, saved as UTF-8, would be over `maxBytes`: a UTF-8 byte per UTF-16 unit at least. */
+function tooLarge(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) {
+    return true;
+  }
+  return text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes;
+}
+
+/** The progress of a build, in words. */
+function progressMessage(p: BuildProgress): string {
+  return p.total === undefined ? vscode.l10n.t('{0} files read', p.done) : vscode.l10n.t('{0} of {1} files', p.done, p.total);
 }
 
 /** The POSIX path of `uri` relative to its workspace folder. */

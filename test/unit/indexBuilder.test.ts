@@ -181,7 +181,7 @@ describe('buildIndex', () => {
       ['binaire.md', { bytes: new Uint8Array([0x45, 0x47, 0x4e, 0, 1, 2]) }],
       ['gros.md', { bytes: new Uint8Array(1001).fill(0x61) }],
       ['grossi.md', { bytes: new Uint8Array(2000).fill(0x61), statSize: 10 }],
-      ['limite.md', { bytes: new Uint8Array(1000).fill(0x61) }],
+      ['limite.md', { bytes: text(`EGN-5 ${'a'.repeat(994)}`) }],
       ['node_modules/p/README.md', { bytes: text('EGN-2') }],
       ['image.png', { bytes: text('EGN-3') }],
     ]);
@@ -205,8 +205,8 @@ describe('buildIndex', () => {
     ]);
     const index = new CitationIndex(tinyScan);
     await buildIndex(new MemoryHost(files), index, filter, { concurrency: 1 });
-    assert.deepStrictEqual(index.documentCitations('mem:/bom.md').map((c) => [c.number, c.start, c.lineText]), [[4, 0, 'EGN-4 é']]);
-    assert.deepStrictEqual(index.documentCitations('mem:/utf16.txt').map((c) => [c.number, c.start, c.lineText]), [[5, 3, 'Vu EGN-5 à l’école']]);
+    assert.deepStrictEqual(index.documentCitations('mem:/bom.md').map((c) => [c.number, c.character, c.lineText]), [[4, 0, 'EGN-4 é']]);
+    assert.deepStrictEqual(index.documentCitations('mem:/utf16.txt').map((c) => [c.number, c.character, c.lineText]), [[5, 3, 'Vu EGN-5 à l’école']]);
   });
 
   it('indexes a Latin-1 text despite its invalid UTF-8, and skips noise without NUL as binary', async () => {
@@ -222,7 +222,7 @@ describe('buildIndex', () => {
     const index = new CitationIndex(tinyScan);
     const stats = await buildIndex(new MemoryHost(files), index, filter, { concurrency: 2 });
     assert.deepStrictEqual([stats.indexed, stats.skippedBinary], [1, 1]);
-    assert.deepStrictEqual(index.documentCitations('mem:/latin1.txt').map((c) => [c.number, c.start]), [[12, 25]]);
+    assert.deepStrictEqual(index.documentCitations('mem:/latin1.txt').map((c) => [c.number, c.character]), [[12, 25]]);
   });
 
   it('handles an empty workspace', async () => {

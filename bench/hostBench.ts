@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runTests } from '@vscode/test-electron';
+import type { HostBenchResults } from './host';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/**
+ * Opens `corpus` in the real VS Code (code-server's server, as `npm test` runs it) with the
+ * extension under development, runs bench/host/index.ts in its extension host and prints a table.
+ * The corpus gets `egn.index.enabled: false` in .vscode/settings.json for the cold measurement.
+ */
+export async function runHostBench(corpus: string): Promise<void> {
+  const runtime = (await import(path.join(repoRoot, 'scripts/lib/runtime.mjs'))) as { ensureRuntime(): void };
+  runtime.ensureRuntime();
+  fs.mkdirSync(path.join(corpus, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(corpus, '.vscode', 'settings.json'), JSON.stringify({ 'egn.index.enabled': false }));
+  const resultsFile = path.join(os.tmpdir(), `egn-host-bench-${process.pid}.json`);
+  fs.rmSync(resultsFile, { force: true });
+  await runTests({
+    vscodeExecutablePath: path.join(repoRoot, 'scripts/vscode-launcher.mjs'),
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: path.join(__dirname, 'host', 'index.js'),
+    launchArgs: [corpus],
+    extensionTestsEnv: { EGN_BENCH_RESULTS: resultsFile },
+  });
+  const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as HostBenchResults;
+  fs.rmSync(resultsFile, { force: true });
+  const rg = Math.min(...r.ripgrepMs);
+  const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+  const rows: [string, string][] = [
+    ['ripgrep over the same files (best of 3)', `${rg.toFixed(0)} ms (${r.ripgrepFiles} files)`],
+    [`first find all references on EGN-12 (builds the index)`, `${r.coldMs.toFixed(0)} ms (${r.locations} locations)`],
+    ['ratio first find all references / ripgrep', `${(r.coldMs / rg).toFixed(2)}`],
+    ['second find all references (median of 7; best)', `${percentile(r.warmMs, 50).toFixed(1)} ms; ${Math.min(...r.warmMs).toFixed(1)} ms`],
+    ['rebuild of the index (egn.rebuildIndex)', `${r.rebuildMs.toFixed(0)} ms`],
+    [`hover during the rebuild, p50 / p99 (${r.hoverMs.length} hovers)`, `${percentile(r.hoverMs, 50).toFixed(1)} ms / ${percentile(r.hoverMs, 99).toFixed(1)} ms`],
+    ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
+  ];
+  console.log('\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench):');
+  console.log('| measure | value |\n|---|---|');
+  for (const [k, v] of rows) {
+    console.log(`| ${k} | ${v} |`);
+  }
+}

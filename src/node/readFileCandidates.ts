@@ -1,0 +1,34 @@
+import { promises as fs } from 'node:fs';
+import type { DocumentContent } from '../core/citationIndex';
+import { indexableText } from '../core/indexBuilder';
+import type { ReadOutcome } from './readerProtocol';
+
+/**
+ * Reads one file from disk as the index needs it: skipped when larger than `maxFileSize` (by its
+ * size on disk, then by the bytes read, since a file can grow in between) or binary, else its text
+ * turned into index content by `contentOf` (candidate lines, scanned or not). The same decisions as
+ * `buildIndex` over `workspace.fs`.
+ */
+export async function readFileCandidates(
+  path: string,
+  maxFileSize: number,
+  contentOf: (text: string) => DocumentContent,
+): Promise<ReadOutcome> {
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) {
+      return { kind: 'failed', message: 'not a file' };
+    }
+    if (stat.size > maxFileSize) {
+      return { kind: 'tooLarge' };
+    }
+    const bytes = await fs.readFile(path);
+    if (bytes.length > maxFileSize) {
+      return { kind: 'tooLarge' };
+    }
+    const text = indexableText(bytes);
+    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text) };
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}

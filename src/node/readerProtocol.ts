@@ -1,0 +1,76 @@
+import type { DocumentContent } from '../core/citationIndex';
+import type { RipgrepResult } from './ripgrep';
+
+/** What a reader worker is started with (its `workerData`). */
+export interface ReaderWorkerData {
+  /** The catalogue prefixes: the worker keeps only lines holding one (or `egn-ignore`). */
+  readonly prefixes: readonly string[];
+  /**
+   * When given, the worker also scans the lines (`scanDocument`) with a `ReferenceScanner` of this
+   * prefix that knows these proposal numbers, and sends `scanned` contents: the main thread then
+   * only stores them.
+   */
+  readonly scanner?: { readonly prefix: string; readonly numbers: readonly number[] };
+}
+
+/** A batch of files for a worker to read. */
+export interface ReadRequest {
+  readonly kind: 'read';
+  readonly id: number;
+  /** Absolute file system paths. */
+  readonly paths: readonly string[];
+  /** `egn.index.maxFileSize`: larger files are not read. */
+  readonly maxFileSize: number;
+}
+
+/** A ripgrep run for a worker to make and parse (see `runRipgrep`). */
+export interface RipgrepRequest {
+  readonly kind: 'ripgrep';
+  readonly id: number;
+  readonly rg: string;
+  readonly root: string;
+  readonly include: string;
+  readonly excludes: readonly string[];
+  readonly maxFileSize: number;
+}
+
+/** Stops the ripgrep run `id`. */
+export interface CancelRequest {
+  readonly kind: 'cancel';
+  readonly id: number;
+}
+
+export type WorkerRequest = ReadRequest | RipgrepRequest | CancelRequest;
+
+/** What became of one file. */
+export type ReadOutcome =
+  | { readonly kind: 'content'; readonly content: DocumentContent }
+  | { readonly kind: 'tooLarge' }
+  | { readonly kind: 'binary' }
+  /** Not a file (a folder, gone meanwhile) or unreadable. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** A worker's answer to one `ReadRequest`: one outcome per path, in order. */
+export interface ReadResponse {
+  readonly kind: 'read';
+  readonly id: number;
+  readonly outcomes: readonly ReadOutcome[];
+}
+
+/** Files a ripgrep run has finished (relative paths), and those to recheck with `ReadRequest`s. */
+export interface RipgrepFiles {
+  readonly kind: 'ripgrepFiles';
+  readonly id: number;
+  readonly files: readonly (readonly [string, DocumentContent])[];
+  readonly recheck: readonly string[];
+}
+
+/** The end of a ripgrep run: its result, or why it failed. */
+export interface RipgrepDone {
+  readonly kind: 'ripgrepDone';
+  readonly id: number;
+  readonly result?: RipgrepResult;
+  readonly error?: string;
+}
+
+export type WorkerResponse = ReadResponse | RipgrepFiles | RipgrepDone;

@@ -1,0 +1,129 @@
+import * as assert from 'assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createLinePrefilter } from '../../src/core/candidateLines';
+import { CitationIndex } from '../../src/core/citationIndex';
+import { createFileFilter } from '../../src/core/globMatcher';
+import { buildIndex, IndexHost } from '../../src/core/indexBuilder';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { FileReaderPool } from '../../src/node/fileReaderPool';
+import { readFolderCandidates } from '../../src/node/readFolderCandidates';
+import { FIXTURE_MAX_FILE_SIZE, readingPathsFixture, writeFixture } from '../support/indexFixture';
+
+const exists = (n: number): boolean => n >= 1 && n <= 40;
+const scanner = new ReferenceScanner('EGN', exists);
+const include = '**/*.{md,txt}';
+const excludes = ['**/node_modules/**'];
+const maxFileSize = FIXTURE_MAX_FILE_SIZE;
+const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
+
+function newIndex(): CitationIndex {
+  return new CitationIndex((t) => scanner.scan(t), exists, createLinePrefilter(['EGN']));
+}
+
+/** Every citation of an index, as comparable rows. */
+function dump(index: CitationIndex): string[] {
+  return index.documents().flatMap((uri) =>
+    index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${c.number}${c.implied ? ' (implied)' : ''} ${c.exists ? '' : 'unknown '}| ${c.lineText}`),
+  );
+}
+
+/** The ripgrep of the cached VS Code runtime, else one on the PATH. */
+function ripgrep(): string {
+  const cache = path.join(os.homedir(), '.cache', 'egn-vscode-runtime');
+  for (const hash of fs.existsSync(cache) ? fs.readdirSync(cache) : []) {
+    const rg = path.join(cache, hash, 'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
+    if (fs.existsSync(rg)) {
+      return rg;
+    }
+  }
+  return execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim();
+}
+
+describe('reading paths of the citation index', function () {
+  this.timeout(20_000);
+  let root: string;
+  let pool: FileReaderPool;
+
+  before(() => {
+    root = writeFixture(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-readers-')), 'fixture'), readingPathsFixture());
+    // The worker script compiled next to the pool (out/src/node/readerWorker.js); the threads scan, as in the extension.
+    pool = new FileReaderPool({ prefixes: ['EGN'], threads: 2, scanner: { prefix: 'EGN', numbers: Array.from({ length: 40 }, (_, k) => k + 1) } });
+  });
+  after(() => {
+    pool.dispose();
+    fs.rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  async function viaHostReads(): Promise<CitationIndex> {
+    // What workspace.fs gives, through the core builder: whole texts, `set`.
+    const index = newIndex();
+    const all = (dir: string, rel: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? all(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]);
+    const host: IndexHost = {
+      findFiles: async () => all(root, '').map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
+      stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
+      readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
+    };
+    await buildIndex(host, index, filter, { concurrency: 4 });
+    return index;
+  }
+
+  async function viaNode(rg: string | undefined): Promise<{ index: CitationIndex; via: string }> {
+    const index = newIndex();
+    const stats = await readFolderCandidates({
+      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: rg, pool,
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
+    });
+    assert.strictEqual(stats.ripgrepError, undefined);
+    return { index, via: stats.via };
+  }
+
+  it('gives the same citations, one by one, through ripgrep, Node’s fs threads and whole-text reads', async () => {
+    const whole = dump(await viaHostReads());
+    const node = await viaNode(undefined);
+    const rg = await viaNode(ripgrep());
+    assert.deepStrictEqual([node.via, rg.via], ['node', 'ripgrep']);
+    assert.deepStrictEqual(dump(node.index), whole);
+    assert.deepStrictEqual(dump(rg.index), whole);
+    // And the fixture proves something: each tricky file is there with its citations, the skipped ones are not.
+    const files = new Set(whole.map((row) => row.split(':')[0]));
+    assert.deepStrictEqual([...files].sort(), [
+      '.cache/cache.md', 'bom-utf8.md', 'crlf.txt', 'ignore-ligne.md', 'ignore-tard.md', 'juste.md', 'latin1.txt', 'long.md',
+      'nul-tardif.md', 'sans-fin.md', 'sous/dossier/profond.md', 'utf16be.txt', 'utf16le.txt', 'utf8.md',
+    ]);
+    for (const row of [
+      'bom-utf8.md:0:0-5 1 | EGN-1 en tête, après la marque.',
+      'crlf.txt:3:4-10 15 | fin EGN-15, 16 ou 17',
+      'sans-fin.md:1:9-15 20 | derniere EGN-20',
+      // Latin-1 is read as UTF-8 with replacement characters: the ASCII references stay, `à` does not.
+      'latin1.txt:0:35-41 22 | Le num\ufffdrique \ufffd l\'\ufffdcole : EGN-21 et EGN-22 \ufffd 24.',
+      'nul-tardif.md:1:0-5 4 | EGN-4 après un NUL tardif',
+      'utf16le.txt:1:3-9 25 | Vu EGN-25 à l’école, EGN-26.',
+      'utf16be.txt:1:10-16 28 | EGN-27 😀 EGN-28',
+      'ignore-ligne.md:3:0-6 31 | EGN-31',
+      'utf8.md:2:32-33 4 (implied) | Voir EGN-7, 8 et 9 puis EGN-3 à 5.',
+      'utf8.md:3:34-36 41 (implied) unknown | L’école « EGN n° 12 » et egn-40 à 42.',
+    ]) {
+      assert.ok(whole.includes(row), `missing: ${row}\n${whole.join('\n')}`);
+    }
+    assert.ok(!whole.some((r) => r.includes('EGN-30') || r.startsWith('rapport.md')), 'ignore markers not honoured');
+  });
+
+  it('falls back on Node’s fs threads, with the same citations and the reason, when ripgrep cannot run', async () => {
+    const index = newIndex();
+    // Threads that send candidate lines, scanned by the index itself.
+    const linesPool = new FileReaderPool({ prefixes: ['EGN'], threads: 1 });
+    const stats = await readFolderCandidates({
+      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: path.join(root, 'pas-de-rg'), pool: linesPool,
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
+    });
+    assert.strictEqual(stats.via, 'node');
+    assert.match(stats.ripgrepError ?? '', /ENOENT/);
+    assert.deepStrictEqual(dump(index), dump(await viaHostReads()));
+    assert.deepStrictEqual([stats.skippedBinary, stats.skippedTooLarge], [1, 1]);
+    linesPool.dispose();
+  });
+});

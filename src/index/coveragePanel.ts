@@ -249,7 +249,7 @@ export class CoveragePanel implements vscode.Disposable {
         : vscode.l10n.t('This document cites no proposal yet.'),
       openProposal: vscode.l10n.t('Open the details of “{0}”'),
       openDocument: vscode.l10n.t('Open {0}'),
-      percentCited: vscode.l10n.t('{0} % cited'),
+      percentCited: vscode.l10n.t('{0}% cited'),
     };
   }
 

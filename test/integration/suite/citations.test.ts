@@ -215,6 +215,7 @@ describe('Workspace citations', () => {
       return d && d.uri.scheme === 'untitled' && d.getText().startsWith('Proposal,') && d;
     });
     assert.strictEqual(document.isUntitled, true, 'never written over a file');
+    assert.match(document.uri.path, /\/egn-coverage(-\d+)?\.csv$/, 'a CSV name with its extension');
     const lines = document.getText().split('\r\n');
     assert.strictEqual(lines.pop(), '', 'CRLF after the last row');
     assert.strictEqual(lines.length, 41, 'header + 40 proposals');
@@ -239,12 +240,14 @@ describe('Workspace citations', () => {
     await vscode.commands.executeCommand('egn.exportCoverage', 'markdown');
     const document = await until('the Markdown export', () => {
       const d = vscode.window.activeTextEditor?.document;
-      return d && d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith('# ') && d;
+      return d && d.isUntitled && d.languageId === 'markdown' && d.getText().includes('# ') && d;
     });
     const text = document.getText();
-    assert.match(text, /^# Coverage of the proposals of the EGN \(2020\)\n/);
+    assert.match(text, /^<!-- egn-ignore-file -->\n\n# Coverage of the proposals of the EGN \(2020\)\n/, 'the ignore marker first, then the heading');
+    assert.match(document.uri.path, /\/egn-coverage(-\d+)?\.md$/, 'named after its content, not its first line');
+    const heading = text.slice(text.indexOf('# '));
     const scanner = new ReferenceScanner('EGN', () => true);
-    assert.deepStrictEqual(scanner.scan(text.slice(0, text.indexOf('\n'))), [], 'the heading cites nothing itself (no "EGN 2020")');
+    assert.deepStrictEqual(scanner.scan(heading.slice(0, heading.indexOf('\n'))), [], 'the heading cites nothing itself (no "EGN 2020")');
     assert.match(text, /\| Proposal \| Title \| .*Citations \|/, 'a table per theme');
     assert.match(text, /## Proposals not cited\n\n(- \*\*EGN-\d+\*\* — .+\n)+/, 'the uncited list');
     assert.match(text, /- \*\*EGN-40\*\*/);

@@ -279,7 +279,7 @@ describe('Workspace citations', () => {
   });
 
   it('egn.showUncitedOnly leaves only the uncited proposals in the tree, with counts; egn.showAllProposals brings all back', async () => {
-    type Row = { id: string; description: string | undefined; contextValue: string | undefined; children: Row[] };
+    type Row = { id: string; badge: string | undefined; badgeTooltip: string | undefined; contextValue: string | undefined; children: Row[] };
     const proposals = async (): Promise<Row[]> => {
       const snapshot = await vscode.commands.executeCommand<{ items: Row[] }>('egn._catalogueSnapshot');
       const all: Row[] = [];
@@ -299,7 +299,8 @@ describe('Workspace citations', () => {
     const all = await proposals();
     assert.strictEqual(all.length, 40);
     const row23 = all.find((r) => r.id.endsWith('EGN-23'))!;
-    assert.match(row23.description ?? '', /\b3\b/, `the tree shows EGN-23's 3 citations: ${row23.description}`);
+    assert.strictEqual(row23.badge, '3', 'the tree shows EGN-23\'s 3 citations as a badge');
+    assert.strictEqual(row23.badgeTooltip, '3 citations');
   });
 
   it('opens one coverage report, reused when the scope switches between the workspace and the active document', async () => {

@@ -37,8 +37,37 @@
     }
   });
 
+  /**
+   * Another proposal in this panel (a preview reused): its page replaces the current one in place,
+   * read from the top, and its id is saved for a reload.
+   * @param {{ html: string, state: unknown, title: unknown }} message
+   */
+  function showPage(message) {
+    const page = document.getElementById('egn-page');
+    if (!page) {
+      return;
+    }
+    const template = document.createElement('template');
+    // The extension escaped every string of this HTML; the CSP blocks any script in it regardless.
+    template.innerHTML = message.html;
+    const next = template.content.getElementById('egn-page');
+    if (!next) {
+      return;
+    }
+    page.replaceWith(next);
+    vscode.setState(message.state);
+    if (typeof message.title === 'string') {
+      document.title = message.title;
+    }
+    window.scrollTo(0, 0);
+  }
+
   window.addEventListener('message', (event) => {
     const message = event.data;
+    if (message && message.type === 'show' && typeof message.html === 'string') {
+      showPage(message);
+      return;
+    }
     if (!message || message.type !== 'citations' || typeof message.html !== 'string') {
       return;
     }

@@ -23,7 +23,11 @@ export async function exportCoverage(coverage: Coverage, format: CoverageFormat)
     : coverageToCsv(coverage, labels, exportPath, csvOptionsFor(vscode.env.language, setting));
   const document = await vscode.workspace.openTextDocument(await untitledUri(format === 'markdown' ? 'md' : 'csv'));
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(0, 0), content);
+  // A new document takes the user's `files.eol`, and inserted text follows it: CSV needs CRLF (RFC 4180).
+  edit.set(document.uri, [
+    ...(format === 'csv' ? [vscode.TextEdit.setEndOfLine(vscode.EndOfLine.CRLF)] : []),
+    vscode.TextEdit.insert(new vscode.Position(0, 0), content),
+  ]);
   await vscode.workspace.applyEdit(edit);
   // A CSV language exists only when an extension contributes one; plain text otherwise.
   if (format === 'csv' && document.languageId !== 'csv') {

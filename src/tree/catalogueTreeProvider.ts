@@ -162,7 +162,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = proposalTooltip(p);
         item.accessibilityInformation = { label: `${p.id}, ${p.title}` };
-        item.command = { command: 'egn.openProposal', title: vscode.l10n.t('Open Proposal Details'), arguments: [p.id] };
+        // A preview, that the next single click replaces; a double-click keeps it (see ProposalPanelManager).
+        item.command = { command: 'egn.openProposal', title: vscode.l10n.t('Open Proposal Details'), arguments: [p.id, { preview: true }] };
         return item;
       }
     }

@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, until, workspaceUri } from './support';
+
+function proposalTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('egn.proposal'));
+}
+
+type Panels = { open: string[]; preview: string | undefined };
+const panels = async (): Promise<Panels> => vscode.commands.executeCommand<Panels>('egn._proposalPanels');
+const preview = (id: string): Thenable<boolean> => vscode.commands.executeCommand<boolean>('egn.openProposal', id, { preview: true });
+
+describe('Preview panels (what a writer trips on)', () => {
+  before(async () => {
+    await activateExtension();
+  });
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('no proposal tab', () => proposalTabs().length === 0);
+  });
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('workbench.editor').update('enablePreview', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows ten proposals clicked in the catalogue in one preview tab, the last one', async () => {
+    for (let n = 1; n <= 10; n++) {
+      assert.strictEqual(await preview(`EGN-${n}`), true);
+    }
+    const tabs = await until('one tab showing EGN-10', () => { const t = proposalTabs(); return t.length === 1 && t[0].label.startsWith('EGN-10 ') && t; });
+    assert.strictEqual(tabs.length, 1);
+    assert.deepStrictEqual(await panels(), { open: ['EGN-10'], preview: 'EGN-10' });
+  });
+
+  it('keeps a panel opened twice in a row (a double-click) and previews the next one in a new tab', async () => {
+    await preview('EGN-3');
+    await preview('EGN-3');
+    assert.deepStrictEqual(await panels(), { open: ['EGN-3'], preview: undefined });
+    await preview('EGN-4');
+    await until('two tabs', () => proposalTabs().length === 2);
+    assert.deepStrictEqual((await panels()).preview, 'EGN-4');
+  });
+
+  it('keeps the preview open with egn.keepProposalOpen, and opens a panel kept from the palette or a link', async () => {
+    await preview('EGN-5');
+    await until('the preview active', () => proposalTabs().some((t) => t.isActive));
+    assert.strictEqual(await vscode.commands.executeCommand('egn.keepProposalOpen'), true);
+    assert.strictEqual((await panels()).preview, undefined);
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-6');
+    assert.deepStrictEqual(await panels(), { open: ['EGN-5', 'EGN-6'], preview: undefined });
+  });
+
+  it('opens a tab per proposal when workbench.editor.enablePreview is off', async () => {
+    await vscode.workspace.getConfiguration('workbench.editor').update('enablePreview', false, vscode.ConfigurationTarget.Global);
+    await preview('EGN-7');
+    await preview('EGN-8');
+    await until('two tabs', () => proposalTabs().length === 2);
+    assert.strictEqual((await panels()).preview, undefined);
+  });
+});
+
+describe('Ignore markers in diagnostics', () => {
+  const egn = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'EGN');
+
+  it('raises no warning in a document marked egn-ignore-file, and none on a line after egn-ignore-next-line', async () => {
+    const marked = workspaceUri('ignore-markers.md');
+    await vscode.workspace.fs.writeFile(marked, new TextEncoder().encode('<!-- egn-ignore-file -->\n\nEGN-41 et EGN-99\n'));
+    const nextLine = workspaceUri('ignore-next-line.md');
+    await vscode.workspace.fs.writeFile(nextLine, new TextEncoder().encode('<!-- egn-ignore-next-line -->\nEGN-41 ici\nEGN-42 là\n'));
+    try {
+      // The marked document is opened first: its check is due before that of the second one, so once
+      // the second has its warning, the first has been checked too.
+      const b = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(marked));
+      const a = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(nextLine), { viewColumn: vscode.ViewColumn.Beside });
+      const warned = await until('the EGN-42 warning', () => egn(a.document.uri).length > 0 && egn(a.document.uri));
+      assert.deepStrictEqual(warned.map((d) => a.document.getText(d.range)), ['EGN-42'], 'the line after the marker is skipped, the next one is not');
+      assert.deepStrictEqual(egn(b.document.uri), [], 'nothing in the ignored document');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(marked);
+      await vscode.workspace.fs.delete(nextLine);
+    }
+  });
+});

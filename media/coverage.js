@@ -26,6 +26,34 @@
     }
   }
 
+  /**
+   * Shows the scroll cue of the matrix: a shadow on each side where columns are out of sight, and the
+   * hint while any are. Called on load, on scroll, on resize and after the content is replaced.
+   */
+  function updateScrollCue() {
+    const scroller = document.querySelector('.matrix-scroll');
+    const frame = scroller ? scroller.parentElement : null;
+    const hint = document.getElementById('matrix-hint');
+    if (!(scroller instanceof HTMLElement) || !frame) {
+      return;
+    }
+    const overflow = scroller.scrollWidth - scroller.clientWidth > 1;
+    frame.classList.toggle('more-right', overflow && scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1);
+    frame.classList.toggle('more-left', overflow && scroller.scrollLeft > 0);
+    const pinned = scroller.querySelector('thead th');
+    frame.style.setProperty('--egn-pinned-width', pinned instanceof HTMLElement ? `${pinned.offsetWidth}px` : '0px');
+    if (hint) {
+      hint.hidden = !overflow;
+    }
+  }
+
+  document.addEventListener('scroll', (event) => {
+    if (event.target instanceof Element && event.target.classList.contains('matrix-scroll')) {
+      updateScrollCue();
+    }
+  }, true);
+  window.addEventListener('resize', updateScrollCue);
+
   /** A key that finds "the same" control again after the content is replaced. @param {Element | null} el */
   function keyOf(el) {
     if (!el || !(el instanceof HTMLElement) || !el.dataset.action) {
@@ -80,6 +108,7 @@
     }
     main.replaceWith(next);
     sizeBars();
+    updateScrollCue();
     persist(message.state);
     if (focused) {
       for (const el of document.querySelectorAll('[data-action]')) {
@@ -92,4 +121,5 @@
   });
 
   sizeBars();
+  updateScrollCue();
 }());

@@ -140,7 +140,7 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.iconPath = new vscode.ThemeIcon(node.theme.icon);
         item.contextValue = 'theme';
         item.description = this.countLabel(node.theme.proposals);
-        item.tooltip = this.groupTooltip(node.theme.title, node.theme.proposals);
+        item.tooltip = node.theme.title;
         return item;
       }
       case 'subtheme': {
@@ -148,7 +148,7 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.id = node.id;
         item.contextValue = 'subtheme';
         item.description = this.countLabel(node.subtheme.proposals);
-        item.tooltip = this.groupTooltip(`${node.subtheme.theme.title} › ${node.subtheme.title}`, node.subtheme.proposals);
+        item.tooltip = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
         return item;
       }
       case 'proposal': {
@@ -204,11 +204,6 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
   private citedAmong(proposals: readonly Proposal[]): number {
     const counts = this.citations.counts();
     return proposals.filter((p) => counts.has(p.number)).length;
-  }
-
-  /** The group's full title, and how many of its proposals the workspace cites. */
-  private groupTooltip(title: string, proposals: readonly Proposal[]): string {
-    return this.showCounts() ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', this.citedAmong(proposals), proposals.length)}` : title;
   }
 }
 

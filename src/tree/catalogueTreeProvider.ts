@@ -140,7 +140,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.iconPath = new vscode.ThemeIcon(node.theme.icon);
         item.contextValue = 'theme';
         item.description = this.countLabel(node.theme.proposals);
-        item.tooltip = node.theme.title;
+        item.tooltip = this.groupTooltip(node.theme.title, node.theme.proposals);
+        item.accessibilityInformation = { label: node.theme.title };
         return item;
       }
       case 'subtheme': {
@@ -148,7 +149,9 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.id = node.id;
         item.contextValue = 'subtheme';
         item.description = this.countLabel(node.subtheme.proposals);
-        item.tooltip = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
+        const path = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
+        item.tooltip = this.groupTooltip(path, node.subtheme.proposals);
+        item.accessibilityInformation = { label: path };
         return item;
       }
       case 'proposal': {
@@ -204,6 +207,14 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
   private citedAmong(proposals: readonly Proposal[]): number {
     const counts = this.citations.counts();
     return proposals.filter((p) => counts.has(p.number)).length;
+  }
+
+  /**
+   * The group's full title (cut in a narrow sidebar, as its "cited / total" is), and how many of its
+   * proposals the workspace cites.
+   */
+  private groupTooltip(title: string, proposals: readonly Proposal[]): string {
+    return this.showCounts() ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', this.citedAmong(proposals), proposals.length)}` : title;
   }
 }
 

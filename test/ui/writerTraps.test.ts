@@ -146,11 +146,20 @@ describe('What a writer trips on (headless Chromium)', () => {
 
   it('saves the Markdown export in the workspace without changing the workspace coverage', async () => {
     const page = ui.page;
-    const frame = await ui.until('the coverage report', () => coverageFrame(ui), 60_000);
-    const summary = (): Promise<string> => frame.evaluate<string>('document.querySelector(".summary").textContent');
-    const uncited = (): Promise<string[]> => frame.evaluate<string[]>('[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())');
-    const before = await summary();
-    assert.ok((await uncited()).includes('EGN-39'), 'EGN-39 uncited at first');
+    // The report's webview is rebuilt whenever its tab comes back: find its frame again each time,
+    // bringing the report back only when it is out of sight.
+    const report = async <T>(expression: string): Promise<T> => {
+      let frame = await coverageFrame(ui);
+      if (!frame) {
+        await ui.runCommand('EGN: Open Coverage Report (Workspace)');
+        frame = await ui.until('the coverage report', () => coverageFrame(ui), 60_000);
+      }
+      return frame.evaluate<T>(expression);
+    };
+    const UNCITED = '[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())';
+    const SUMMARY = 'document.querySelector(".summary").textContent';
+    const before = await report<string>(SUMMARY);
+    assert.ok((await report<string[]>(UNCITED)).includes('EGN-39'), 'EGN-39 uncited at first');
     await ui.runCommand('EGN: Export Coverage');
     await ui.until('the format pick', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('Markdown')));
     await page.keyboard.type('Markdown');
@@ -160,11 +169,12 @@ describe('What a writer trips on (headless Chromium)', () => {
     const saved = path.join(ui.workspace, 'egn-coverage.md');
     const text = await ui.until('the export saved in the workspace', async () => fs.existsSync(saved) && fs.readFileSync(saved, 'utf8'), 30_000);
     assert.match(text, /^<!-- egn-ignore-file -->\n/);
-    // The index sees the new file (it follows the disk) and must leave it out: the figure stays.
-    fs.writeFileSync(path.join(ui.workspace, 'annexes', 'marqueur.md'), 'Cite EGN-39.\n');
-    await ui.until('the index caught up (a control file citing EGN-39 counted)', async () => !(await uncited()).includes('EGN-39'), 30_000);
-    const after = await summary();
     await ui.screenshot('traps-export-saved');
+    // The index follows the disk: a control file written after the export shows that it caught up.
+    fs.writeFileSync(path.join(ui.workspace, 'annexes', 'marqueur.md'), 'Cite EGN-39.\n');
+    await ui.until('the index caught up (the control file citing EGN-39 counted)', async () => !(await report<string[]>(UNCITED)).includes('EGN-39'), 60_000);
+    const after = await report<string>(SUMMARY);
+    await ui.screenshot('traps-export-coverage-after');
     const cited = (s: string) => Number(/^(\d+)/.exec(s)?.[1]);
     assert.strictEqual(cited(after), cited(before) + 1, `only EGN-39 more; before: ${before} / after: ${after}`);
   });

@@ -13,16 +13,18 @@ export interface ProposalPickOptions {
 }
 
 /**
- * A quick pick of every proposal (id, theme, official title). VS Code's own matching does not ignore
+ * The one quick pick of proposals (official title, id, theme path), for the insert, quick-fix and open
+ * commands. VS Code's own matching does not ignore
  * accents, so the catalogue's folded search (case, accents, apostrophes) runs on each keystroke and
  * the proposals it finds are kept visible (`alwaysShow`) next to VS Code's own matches: `education`
  * finds the titles written with "éducation". Resolves undefined when the user cancels.
  */
 export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
+  // The title first, where the eye goes; the id beside it; the theme path, long and secondary, below.
   const items: ProposalItem[] = catalogue.proposals.map((p) => ({
-    label: p.id,
-    description: p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title,
-    detail: p.title,
+    label: p.title,
+    description: p.id,
+    detail: p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title,
     proposal: p,
   }));
   const pick = vscode.window.createQuickPick<ProposalItem>();

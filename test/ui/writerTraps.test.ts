@@ -156,6 +156,7 @@ describe('What a writer trips on (headless Chromium)', () => {
       }
       return frame.evaluate<T>(expression);
     };
+    await openCatalogue(ui);
     const UNCITED = '[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())';
     const SUMMARY = 'document.querySelector(".summary").textContent';
     const before = await report<string>(SUMMARY);

@@ -82,3 +82,31 @@ describe('Ignore markers in diagnostics', () => {
     }
   });
 });
+
+describe('French typography of inserted references', () => {
+  afterEach(async () => {
+    const config = vscode.workspace.getConfiguration('egn');
+    await config.update('reference.format', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('reference.quotes', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function insertInto(language: string, ...args: unknown[]): Promise<string> {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: '' }));
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', ...args), true);
+    return editor.document.getText();
+  }
+
+  it('writes « » with no-break spaces for the quotes of EGN-19 when egn.reference.quotes is french, as written otherwise', async () => {
+    const config = vscode.workspace.getConfiguration('egn');
+    await config.update('reference.format', 'idAndTitle', vscode.ConfigurationTarget.Workspace);
+    assert.strictEqual(await insertInto('plaintext', 'EGN-19'), 'EGN-19 (Mettre en place le "Pass’ connexion éducation" pour tous)');
+    await config.update('reference.quotes', 'french', vscode.ConfigurationTarget.Workspace);
+    assert.strictEqual(await insertInto('plaintext', 'EGN-19'), 'EGN-19 (Mettre en place le «\u00a0Pass’ connexion éducation\u00a0» pour tous)');
+  });
+
+  it('raises the "os" of "nos" in Markdown', async () => {
+    await vscode.workspace.getConfiguration('egn').update('reference.format', 'sentence', vscode.ConfigurationTarget.Workspace);
+    assert.strictEqual(await insertInto('markdown', [12, 3]), 'propositions n<sup>os</sup>\u00a03 et 12 (EGN-3 et EGN-12)');
+  });
+});

@@ -304,7 +304,7 @@ describe('Writing support', () => {
       { format: 'id', args: [['EGN-12', 3, 'egn-5']], expected: 'EGN-3, EGN-5 et EGN-12' },
       { format: 'idAndTitle', args: [{ proposal: { number: 2 } }], expected: 'EGN-2 (Créer une concertation ouverte pour prolonger la dynamique des EGN)' },
       { format: 'sentence', args: [12], expected: 'proposition n°\u00a012 (EGN-12)' },
-      { format: 'sentence', args: [[12, 'EGN-5', 3]], expected: 'propositions n°\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)' },
+      { format: 'sentence', args: [[12, 'EGN-5', 3]], expected: 'propositions nos\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)' },
     ];
     for (const c of cases) {
       it(`inserts ${JSON.stringify(c.args)} at two cursors in the "${c.format}" format, as one undo step`, async () => {

@@ -54,8 +54,8 @@ async function pickProposal(deps: ExtensionDeps): Promise<Proposal | undefined> 
 }
 
 /**
- * `egn.findCitations`: shows every citation of a proposal in the references peek (or, with no
- * editor open, opens the first citation and peeks from there). Resolves to the locations shown.
+ * `egn.findCitations`: shows every citation of a proposal in the references peek, from the reference
+ * under the cursor, or else from its first citation, opened. Resolves to the locations shown.
  */
 export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise<vscode.Location[]> {
   let proposal = proposalFromArgument(deps, arg);
@@ -76,7 +76,8 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
     return [];
   }
   let editor = vscode.window.activeTextEditor;
-  if (!editor) {
+  // Peek from a reference to this proposal, never at the cursor of an unrelated file (from the tree).
+  if (!editor || proposalUnderCursor(deps) !== proposal) {
     const first = locations[0];
     editor = await vscode.window.showTextDocument(first.uri, { selection: first.range });
   }

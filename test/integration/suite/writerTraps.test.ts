@@ -110,3 +110,33 @@ describe('French typography of inserted references', () => {
     assert.strictEqual(await insertInto('markdown', [12, 3]), 'propositions n<sup>os</sup>\u00a03 et 12 (EGN-3 et EGN-12)');
   });
 });
+
+describe('Quick fixes, hovers and Find Citations (what a writer trips on)', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('offers the proposals EGN-41 most likely meant, EGN-4 first, before "another proposal…"', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Le plan cite EGN-41.\n' });
+    await vscode.window.showTextDocument(doc);
+    const warning = await until('the EGN-41 warning', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'EGN' && doc.getText(d.range) === 'EGN-41'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title).filter((t) => t.startsWith('Replace with'));
+    assert.deepStrictEqual(titles.map((t) => /^Replace with (EGN-\d+)/.exec(t)?.[1] ?? t), ['EGN-4', 'EGN-40', 'EGN-1', 'EGN-11', 'Replace with another proposal…']);
+    assert.match(titles[0], /^Replace with EGN-4: Mettre en place un plan de continuité/);
+    const fix = actions.find((a) => a.title.startsWith('Replace with EGN-4'))!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.strictEqual(doc.getText(), 'Le plan cite EGN-4.\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('peeks the citations of a proposal from its first citation, not from an unrelated file that happens to be active', async () => {
+    const unrelated = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('annexes', 'sobriete-numerique.rst')));
+    unrelated.selection = new vscode.Selection(0, 0, 0, 0);
+    const shown = await vscode.commands.executeCommand<vscode.Location[]>('egn.findCitations', { proposal: 'EGN-23' });
+    assert.strictEqual(shown.length, 3);
+    const active = await until('the first citation open', () => { const e = vscode.window.activeTextEditor; return e && e.document.uri.toString() === shown[0].uri.toString() && e; });
+    assert.strictEqual(active.selection.start.line, shown[0].range.start.line, 'the peek is anchored on the citation');
+    await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+});

@@ -78,10 +78,20 @@ describe('Writing support', () => {
       assert.strictEqual(doc.getText(range), 'EGN-12');
     });
 
-    it('says that EGN-41 does not exist and gives the valid range', async () => {
+    it('says once that EGN-41 does not exist and gives the valid range: in its warning, or in the hover when warnings are off', async () => {
       const { document: doc } = await openFixture(PLAN);
-      const text = hoverText(await hoversAt(doc, positionOf(doc, 'EGN-41', 1)));
-      assert.match(text, /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      const at = positionOf(doc, 'EGN-41', 1);
+      const warnings = await until('the EGN-41 warning', () => { const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'EGN'); return d.length > 0 && d; });
+      assert.match(warnings[0].message, /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      assert.doesNotMatch(hoverText(await hoversAt(doc, at)), /does not exist/, 'the warning\'s hover says it already');
+      const config = vscode.workspace.getConfiguration('egn.diagnostics');
+      await config.update('enabled', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('the warning gone', () => vscode.languages.getDiagnostics(doc.uri).every((x) => x.source !== 'EGN'));
+        assert.match(hoverText(await hoversAt(doc, at)), /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      } finally {
+        await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
 
     it('works inside a LaTeX command such as \\textbf{EGN-16}', async () => {

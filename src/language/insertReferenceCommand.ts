@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
 import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
 import type { ExtensionDeps } from '../deps';
-import { proposalsFromArguments } from './proposalArguments';
+import { proposalsFromArguments } from '../core/proposalArguments';
 import { pickProposals } from './proposalQuickPick';
 
 /**

@@ -5,7 +5,7 @@ import type { ExtensionDeps } from '../deps';
 import { proposalPageLabels } from './panelLabels';
 import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';
 import { CitedLine, renderCitationsSection, renderProposalBody } from './proposalPage';
-import { escapeHtml, renderPage } from './webviewHtml';
+import { escapeHtml, renderPage, webviewOptions } from './webviewHtml';
 
 /** View type of proposal panels, as in the manifest's `onWebviewPanel:` activation event. */
 export const PROPOSAL_VIEW_TYPE = 'egn.proposal';
@@ -255,7 +255,7 @@ export class ProposalPanelManager implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
   private adopt(panel: vscode.WebviewPanel, proposal: Proposal): ProposalPanel {

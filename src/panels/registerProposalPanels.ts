@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../index/findCitationsCommand';
+import { proposalFromArgument } from '../core/proposalArguments';
 import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
 import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';
@@ -13,7 +13,7 @@ import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager
 export function registerProposalPanels(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const manager = new ProposalPanelManager(context.extensionUri, deps);
   const open = async (arg?: unknown, options?: unknown): Promise<boolean> => {
-    let proposal = proposalFromArgument(deps, arg);
+    let proposal = proposalFromArgument(deps.catalogue, arg);
     if (!proposal && arg !== undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a proposal of the catalogue.', typeof arg === 'object' ? '?' : String(arg)));
       return false;

@@ -1,10 +1,8 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { escapeHtml, jsonForHtml } from '../core/html';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml, jsonForHtml };
 
 /** A fresh nonce for one rendering of a webview's scripts. */
 export function createNonce(): string {
@@ -12,16 +10,11 @@ export function createNonce(): string {
 }
 
 /**
- * Serializes state for a `<script type="application/json">` block: `<`, `>`, `&` and the line
- * separators are escaped so that no string (a hostile `</script>` in a title) can end the block.
+ * The options of every EGN webview: scripts on, command URIs off, resources only from media/.
+ * One place, so that no panel loosens them by accident.
  */
-export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 /** What every panel page needs. Body HTML must already be escaped by the caller. */

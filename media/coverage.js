@@ -3,7 +3,6 @@
 // swaps in new content when the index changes, keeping scroll position and focus.
 /* global Element, HTMLElement */
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
   const vscode = acquireVsCodeApi();
 
   /** @param {unknown} state */

@@ -3,7 +3,6 @@
 // src/panels/panelProtocol.ts) and swaps in the "cited in this workspace" section when it changes.
 /* global Element, HTMLElement */
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
   const vscode = acquireVsCodeApi();
 
   const stateElement = document.getElementById('egn-state');

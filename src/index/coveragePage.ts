@@ -24,6 +24,8 @@ export interface CoveragePageText {
   readonly openDocument: string;
   /** Accessible text of a bar: `{0}` percentage. */
   readonly percentCited: string;
+  /** A percentage as written in the display language: `{0}%` in English, `{0} %` in French. */
+  readonly percent: string;
   /** Shown above the matrix while some of its columns are out of sight. */
   readonly scrollHint: string;
 }
@@ -57,7 +59,7 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
   for (const t of coverage.themes) {
     const p = percent(t.cited, t.total);
     out.push(`<tr><th scope="row">${escapeHtml(t.theme.title)}</th><td class="num">${t.cited}&#8239;/&#8239;${t.total}</td>`
-      + `<td><span class="bar" role="img" aria-label="${escapeHtml(format(text.percentCited, p))}"><span data-percent="${p}"></span></span> <span class="muted">${p}&#8239;%</span></td></tr>`);
+      + `<td><span class="bar" role="img" aria-label="${escapeHtml(format(text.percentCited, p))}"><span data-percent="${p}"></span></span> <span class="muted">${escapeHtml(format(text.percent, p))}</span></td></tr>`);
   }
   out.push('</tbody></table>');
   out.push('</section>');

@@ -250,6 +250,7 @@ export class CoveragePanel implements vscode.Disposable {
       openProposal: vscode.l10n.t('Open the details of “{0}”'),
       openDocument: vscode.l10n.t('Open {0}'),
       percentCited: vscode.l10n.t('{0}% cited'),
+      percent: vscode.l10n.t('{0}%'),
       scrollHint: vscode.l10n.t('Scroll sideways for the other proposals (Shift+wheel, or the arrow keys in the table).'),
     };
   }

@@ -266,7 +266,7 @@ describe('Workspace citations', () => {
     const labels = coverageLabels();
     const text: CoveragePageText = {
       labels, heading: 'h', scope: 's', byTheme: 't', coverage: 'c', matrix: 'm', matrixCaption: 'mc', exportMarkdown: 'em', exportCsv: 'ec',
-      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %', scrollHint: 'scroll',
+      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %', percent: '{0} %', scrollHint: 'scroll',
     };
     const html = renderCoverageBody(computeCoverage(catalogue, index), text, (uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the name is shown, as text');

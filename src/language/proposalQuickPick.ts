@@ -20,11 +20,11 @@ export interface ProposalPickOptions {
  * finds the titles written with "éducation". Resolves undefined when the user cancels.
  */
 export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
-  // The title first, where the eye goes; the id beside it; the theme path, long and secondary, below.
+  // The title first, where the eye goes; below it the id, then the theme path, long and secondary (an
+  // id beside a long title would be cut off).
   const items: ProposalItem[] = catalogue.proposals.map((p) => ({
     label: p.title,
-    description: p.id,
-    detail: p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title,
+    detail: `${p.id} · ${p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title}`,
     proposal: p,
   }));
   const pick = vscode.window.createQuickPick<ProposalItem>();

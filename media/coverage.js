@@ -1,19 +1,18 @@
 // @ts-check
 // The coverage report's page: sends the user's clicks to the extension as typed messages and
-// swaps in new content when the index changes, keeping scroll position and focus.
-/* global Element, HTMLElement */
+// swaps in new content when the index changes, keeping scroll position and focus. Start-up and
+// dispatch: media/webview.js.
+/* global Element, HTMLElement, egnWebview */
 (function () {
-  const vscode = acquireVsCodeApi();
+  const { vscode, onActions, onMessage, replaceWith } = egnWebview;
 
-  /** @param {unknown} state */
-  function persist(state) {
-    vscode.setState(state);
-  }
-
-  const stateElement = document.getElementById('egn-state');
-  if (stateElement) {
-    persist(JSON.parse(stateElement.textContent || '{}'));
-  }
+  onActions({
+    openProposal: (d) => ({ type: 'openProposal', number: Number(d.number) }),
+    openDocument: (d) => ({ type: 'openDocument', index: Number(d.index) }),
+    openUnknownReference: (d) => ({ type: 'openUnknownReference', index: Number(d.index) }),
+    export: (d) => ({ type: 'export', format: d.format }),
+    buildIndex: () => ({ type: 'buildIndex' }),
+  });
 
   /** Bars get their width from script: the CSP forbids inline style attributes. */
   function sizeBars() {
@@ -61,35 +60,8 @@
     return [el.dataset.action, el.dataset.number, el.dataset.index, el.dataset.format].join('|');
   }
 
-  document.addEventListener('click', (event) => {
-    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
-    if (!(target instanceof HTMLElement)) {
-      return;
-    }
-    const d = target.dataset;
-    switch (d.action) {
-      case 'openProposal':
-        vscode.postMessage({ type: 'openProposal', number: Number(d.number) });
-        break;
-      case 'openDocument':
-        vscode.postMessage({ type: 'openDocument', index: Number(d.index) });
-        break;
-      case 'openUnknownReference':
-        vscode.postMessage({ type: 'openUnknownReference', index: Number(d.index) });
-        break;
-      case 'export':
-        vscode.postMessage({ type: 'export', format: d.format });
-        break;
-      case 'buildIndex':
-        vscode.postMessage({ type: 'buildIndex' });
-        break;
-      default:
-        break;
-    }
-  });
-
-  window.addEventListener('message', (event) => {
-    const message = event.data;
+  onMessage((raw) => {
+    const message = /** @type {{ type?: unknown, bodyHtml?: unknown, state?: unknown } | null} */ (raw);
     if (!message || message.type !== 'update' || typeof message.bodyHtml !== 'string') {
       return;
     }
@@ -98,17 +70,12 @@
       return;
     }
     const focused = keyOf(document.activeElement);
-    const template = document.createElement('template');
-    // The extension escaped every string of this HTML; the CSP blocks any script in it regardless.
-    template.innerHTML = message.bodyHtml;
-    const next = template.content.querySelector('main');
-    if (!next) {
+    if (!replaceWith(main, message.bodyHtml, 'main')) {
       return;
     }
-    main.replaceWith(next);
     sizeBars();
     updateScrollCue();
-    persist(message.state);
+    vscode.setState(message.state);
     if (focused) {
       for (const el of document.querySelectorAll('[data-action]')) {
         if (keyOf(el) === focused) {

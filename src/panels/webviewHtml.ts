@@ -25,7 +25,7 @@ export interface PageParts {
   readonly lang: string;
   readonly title: string;
   readonly bodyHtml: string;
-  /** Script file under media/, e.g. `panel.js`; omitted for a page without script. */
+  /** Script file under media/, e.g. `proposal.js`, run after media/webview.js; omitted for a page without script. */
   readonly script?: string;
   /** State for the script, read from `#egn-state`. */
   readonly state?: unknown;
@@ -46,7 +46,8 @@ export function renderPage(p: PageParts): string {
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   const state = p.state === undefined ? '' : `<script id="egn-state" type="application/json" nonce="${nonce}">${jsonForHtml(p.state)}</script>`;
-  const script = p.script ? `<script nonce="${nonce}" src="${media(p.script).toString()}"></script>` : '';
+  // media/webview.js (start-up and dispatch shared by every page) runs first, then the page's own script.
+  const script = p.script ? ['webview.js', p.script].map((f) => `<script nonce="${nonce}" src="${media(f).toString()}"></script>`).join('\n') : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(p.lang)}">
 <head>

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Catalogue, Proposal } from '../core/catalogue';
 
+/** A query that is a number or an id in the forms people write: `7`, `egn-7`, `EGN 7`, `EGN n° 7`. */
+const BY_NUMBER = /^\s*(?:[a-z]+\s*[-\u2011 ]?\s*(?:n[°º]\s*)?)?\d{1,4}\s*$/i;
+
 interface ProposalItem extends vscode.QuickPickItem {
   readonly proposal: Proposal;
 }
@@ -39,17 +42,23 @@ export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue((value) => {
         const found = new Set(value.trim() === '' ? [] : catalogue.search(value).map((h) => h.proposal.number));
-        let changed = false;
+        const selected = pick.selectedItems;
+        // A number or an id names one proposal: show it alone (VS Code's fuzzy matching would add
+        // EGN-17, EGN-27… to `egn-7`), with the proposals already checked.
+        const shown = BY_NUMBER.test(value) && found.size > 0
+          ? items.filter((i) => found.has(i.proposal.number) || selected.includes(i))
+          : items;
+        let changed = shown.length !== pick.items.length || shown.some((item, k) => pick.items[k] !== item);
         for (const item of items) {
-          if (item.alwaysShow !== found.has(item.proposal.number)) {
-            item.alwaysShow = found.has(item.proposal.number);
+          const always = found.has(item.proposal.number) || (shown !== items && selected.includes(item));
+          if (item.alwaysShow !== always) {
+            item.alwaysShow = always;
             changed = true;
           }
         }
         if (changed) {
           // Assigning the items again clears the selection of a multi-select pick: keep it.
-          const selected = pick.selectedItems;
-          pick.items = items;
+          pick.items = shown;
           pick.selectedItems = selected;
         }
       }),

@@ -75,8 +75,12 @@ describe('Proposal panels', () => {
   it('opens the overview once, as its own webview tab', async () => {
     await vscode.commands.executeCommand('egn.openOverview');
     await vscode.commands.executeCommand('egn.openOverview');
-    await until('the overview tab', () => webviewTabs('egn.overview').length === 1);
-    assert.strictEqual(webviewTabs('egn.overview').length, 1);
+    // Tabs appear in the order their panels were created: once a panel opened after the second call has its
+    // tab, a duplicate overview would have its own too, so the count below is final.
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-5');
+    await until('the barrier panel\'s tab', () => webviewTabs('egn.proposal').length === 1);
+    const overviews = webviewTabs('egn.overview');
+    assert.strictEqual(overviews.length, 1, overviews.map((t) => t.label).join(', '));
   });
 
   it('renders a hostile catalogue title, theme, tag and context as text, in the body and in the full page', async () => {

@@ -49,8 +49,14 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
     },
     until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs),
     async runCommand(title) {
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      // F1 pressed while a webview has the focus reaches the workbench through the webview's key
+      // forwarding, which a busy machine can drop: press again until the palette shows.
+      const input = page.locator('.quick-input-widget input');
+      const visible = () => input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      await until('the command palette', async () => {
+        await page.keyboard.press('F1');
+        return visible();
+      }, 30_000);
       await page.keyboard.type(title);
       // The palette lists a command by its title without the "EGN: " category of what was typed.
       const shown = title.replace(/^[^:]+: /, '');

@@ -54,8 +54,8 @@ async function pickProposal(deps: ExtensionDeps): Promise<Proposal | undefined> 
 }
 
 /**
- * `egn.findCitations`: shows every citation of a proposal in the references peek, from the reference
- * under the cursor, or else from its first citation, opened. Resolves to the locations shown.
+ * `egn.findCitations`: shows every citation of a proposal in the references peek (from the tree, or
+ * with no editor open, from its first citation, opened). Resolves to the locations shown.
  */
 export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise<vscode.Location[]> {
   let proposal = proposalFromArgument(deps, arg);
@@ -76,8 +76,8 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
     return [];
   }
   let editor = vscode.window.activeTextEditor;
-  // Peek from a reference to this proposal, never at the cursor of an unrelated file (from the tree).
-  if (!editor || proposalUnderCursor(deps) !== proposal) {
+  // From the tree (a node argument), peek from the first citation, never at the cursor of an unrelated file.
+  if (!editor || (typeof arg === 'object' && arg !== null && proposalUnderCursor(deps) !== proposal)) {
     const first = locations[0];
     editor = await vscode.window.showTextDocument(first.uri, { selection: first.range });
   }

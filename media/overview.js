@@ -1,27 +1,9 @@
 // @ts-check
 // The overview's page: a click on a theme asks the extension to reveal it in the catalogue (see
-// src/panels/panelProtocol.ts).
-/* global Element, HTMLElement */
+// src/panels/panelProtocol.ts). Start-up and dispatch: media/webview.js.
+/* global egnWebview */
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
-  const vscode = acquireVsCodeApi();
-
-  const stateElement = document.getElementById('egn-state');
-  if (stateElement) {
-    vscode.setState(JSON.parse(stateElement.textContent || '{}'));
-  }
-
-  document.addEventListener('click', (event) => {
-    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
-    if (!(target instanceof HTMLElement)) {
-      return;
-    }
-    switch (target.dataset.action) {
-      case 'revealTheme':
-        vscode.postMessage({ type: 'revealTheme', themeId: target.dataset.theme });
-        break;
-      default:
-        break;
-    }
+  egnWebview.onActions({
+    revealTheme: (d) => ({ type: 'revealTheme', themeId: d.theme }),
   });
 }());

@@ -1,45 +1,48 @@
 // @ts-check
 // A proposal's page: sends the user's clicks to the extension as typed messages (see
-// src/panels/panelProtocol.ts) and swaps in the "cited in this workspace" section when it changes.
-/* global Element, HTMLElement */
+// src/panels/panelProtocol.ts), swaps in the "cited in this workspace" section when it changes, and
+// the whole page when the panel shows another proposal. Start-up and dispatch: media/webview.js.
+/* global HTMLElement, egnWebview */
 (function () {
-  // @ts-expect-error acquireVsCodeApi is provided by the webview host, undeclared here.
-  const vscode = acquireVsCodeApi();
+  const { vscode, onActions, onMessage, replaceWith } = egnWebview;
 
-  const stateElement = document.getElementById('egn-state');
-  if (stateElement) {
-    // Saved so that the panel is restored on the same proposal after a reload.
-    vscode.setState(JSON.parse(stateElement.textContent || '{}'));
-  }
-
-  document.addEventListener('click', (event) => {
-    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
-    if (!(target instanceof HTMLElement)) {
-      return;
-    }
-    const d = target.dataset;
-    switch (d.action) {
-      case 'insert':
-      case 'copy':
-      case 'reveal':
-      case 'openOverview':
-      case 'buildIndex':
-        vscode.postMessage({ type: d.action });
-        break;
-      case 'openProposal':
-        vscode.postMessage({ type: 'openProposal', number: Number(d.number) });
-        break;
-      case 'openCitation':
-        vscode.postMessage({ type: 'openCitation', index: Number(d.index) });
-        break;
-      default:
-        break;
-    }
+  onActions({
+    insert: () => ({ type: 'insert' }),
+    copy: () => ({ type: 'copy' }),
+    reveal: () => ({ type: 'reveal' }),
+    openOverview: () => ({ type: 'openOverview' }),
+    buildIndex: () => ({ type: 'buildIndex' }),
+    openProposal: (d) => ({ type: 'openProposal', number: Number(d.number) }),
+    openCitation: (d) => ({ type: 'openCitation', index: Number(d.index) }),
   });
 
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || message.type !== 'citations' || typeof message.html !== 'string') {
+  /**
+   * Another proposal in this panel (a preview reused): its page replaces the current one in place,
+   * read from the top, and its id is saved for a reload.
+   * @param {{ html: string, state: unknown, title: unknown }} message
+   */
+  function showPage(message) {
+    const page = document.getElementById('egn-page');
+    if (!page || !replaceWith(page, message.html, '#egn-page')) {
+      return;
+    }
+    vscode.setState(message.state);
+    if (typeof message.title === 'string') {
+      document.title = message.title;
+    }
+    window.scrollTo(0, 0);
+  }
+
+  onMessage((raw) => {
+    const message = /** @type {{ type?: unknown, html?: unknown, state?: unknown, title?: unknown } | null} */ (raw);
+    if (!message || typeof message.html !== 'string') {
+      return;
+    }
+    if (message.type === 'show') {
+      showPage({ html: message.html, state: message.state, title: message.title });
+      return;
+    }
+    if (message.type !== 'citations') {
       return;
     }
     const section = document.getElementById('citations');
@@ -47,17 +50,10 @@
       return;
     }
     const hadFocus = section.contains(document.activeElement);
-    const template = document.createElement('template');
-    // The extension escaped every string of this HTML; the CSP blocks any script in it regardless.
-    template.innerHTML = message.html;
-    const next = template.content.getElementById('citations');
-    if (!next) {
-      return;
-    }
-    section.replaceWith(next);
-    if (hadFocus) {
+    const next = replaceWith(section, message.html, '#citations');
+    if (next && hadFocus) {
       const first = next.querySelector('button');
-      (first instanceof HTMLElement ? first : next).focus();
+      (first instanceof HTMLElement ? first : /** @type {HTMLElement} */ (next)).focus();
     }
   });
 }());

@@ -59,6 +59,8 @@ const bin = (/** @type {string} */ name) => path.join(repoRoot, 'node_modules', 
 
 stage('build', node, ['scripts/build.mjs']);
 stage('types', bin('tsc'), ['-p', 'tsconfig.test.json']);
+// The webview scripts of media/ are type-checked too (checkJs, @types/vscode-webview).
+stage('types', bin('tsc'), ['-p', 'media/jsconfig.json']);
 stage('lint', bin('eslint'), ['.']);
 stage('package', node, ['scripts/check-package.mjs']);
 stage('unit', bin('mocha'), ['--config', '.mocharc.json'], { counts: true });

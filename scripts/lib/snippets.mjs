@@ -32,7 +32,7 @@ export function writeSnippets(yamlPath, outPath) {
   const idChoices = proposals.map((p) => `${prefix}-${p.number}`).join(',');
   const snippets = {
     [`${prefix} reference with title`]: {
-      prefix: [`${prefix.toLowerCase()}ref`, `${prefix.toLowerCase()}-ref`],
+      prefix: [`${prefix.toLowerCase()}ref`],
       description: `${prefix}: reference and title of a proposal`,
       body: [`\${1|${choices}|}`],
     },

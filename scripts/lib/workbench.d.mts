@@ -3,7 +3,7 @@ export interface Locator {
   first(): Locator;
   nth(i: number): Locator;
   count(): Promise<number>;
-  click(options?: { timeout?: number; button?: 'left' | 'right' }): Promise<void>;
+  click(options?: { timeout?: number; button?: 'left' | 'right'; modifiers?: ('Alt' | 'Control' | 'Meta' | 'Shift')[] }): Promise<void>;
   dblclick(options?: { timeout?: number }): Promise<void>;
   hover(options?: { timeout?: number }): Promise<void>;
   textContent(options?: { timeout?: number }): Promise<string | null>;

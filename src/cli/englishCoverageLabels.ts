@@ -7,7 +7,7 @@ import type { CoverageLabels } from '../core/coverageExport';
  */
 export const ENGLISH_COVERAGE_LABELS: CoverageLabels = Object.freeze({
   title: 'Coverage of the proposals of the EGN (2020)',
-  summary: '{0} of the {1} proposals are cited ({2} %).',
+  summary: '{0} of the {1} proposals are cited ({2}%).',
   scopeWorkspace: 'Scope: the workspace ({0} documents cite proposals).',
   scopeDocuments: 'Scope: {0}.',
   themeSummary: '{0} of {1} proposals cited',

@@ -1,4 +1,5 @@
 import type { Coverage, ThemeCoverage } from './coverage';
+import { IGNORE_FILE_MARKER } from './ignoreMarkers';
 
 /**
  * The UI strings of an export, already localized by the caller (the core has no l10n of its own).
@@ -58,6 +59,9 @@ const BAR_CELLS = 10;
 export function coverageToMarkdown(coverage: Coverage, labels: CoverageLabels, relativePath: DisplayPath): string {
   const out: string[] = [];
   const percent = coverage.totalProposals === 0 ? 0 : Math.round((coverage.citedCount * 100) / coverage.totalProposals);
+  // The report cites every proposal and quotes the unknown references: saved in the workspace, it
+  // would count as a citing document and be warned about. The marker keeps it out of both.
+  out.push(`<!-- ${IGNORE_FILE_MARKER} -->`, '');
   out.push(`# ${md(labels.title)}`, '');
   out.push(md(format(labels.summary, coverage.citedCount, coverage.totalProposals, percent)));
   const names = coverage.documents.map((d) => relativePath(d.uri));
@@ -132,16 +136,44 @@ function md(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\\`*_[\]<>#|~&$]/g, '\\$&');
 }
 
+/** How a CSV export is written, so that the user's spreadsheet software splits it into columns. */
+export interface CsvOptions {
+  /**
+   * The field separator: `,` (RFC 4180, English locales) or `;` (what spreadsheet software expects
+   * where the comma is the decimal separator, as in French).
+   */
+  readonly separator: ',' | ';';
+  /** Start with a UTF-8 byte order mark, without which some spreadsheet software misreads accents. */
+  readonly bom: boolean;
+}
+
+/** RFC 4180 as written. */
+export const RFC4180_CSV: CsvOptions = { separator: ',', bom: false };
+
 /**
- * The coverage as CSV (RFC 4180: comma-separated, CRLF, quotes doubled, fields with a comma, quote
- * or line break quoted): a header, then one row per proposal with its id, number, title, group,
- * sub-theme, citation count, whether it is cited, then its count in each document.
+ * The CSV options for a display language (`fr`, `fr-CA`, `en`…) and the `egn.export.csvSeparator`
+ * setting (`auto`, `comma`, `semicolon`): French gets `;` and a byte order mark, as French
+ * spreadsheet software expects; an explicit separator overrides the language's.
+ */
+export function csvOptionsFor(language: string, separatorSetting: string): CsvOptions {
+  const french = /^fr\b/i.test(language);
+  const separator = separatorSetting === 'comma' ? ',' : separatorSetting === 'semicolon' ? ';' : french ? ';' : ',';
+  return { separator, bom: french || separator === ';' };
+}
+
+/**
+ * The coverage as CSV (RFC 4180 with the chosen separator: CRLF, quotes doubled, fields with the
+ * separator, a quote or a line break quoted): a header, then one row per proposal with its id, number,
+ * title, group, sub-theme, citation count, whether it is cited, then its count in each document.
+ * No ignore marker: a line before the header would break spreadsheets, and CSV is not indexed by default.
  *
  * Every text cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a
  * tab or a carriage return) is prefixed with `'`: file names come from the workspace and cannot be
  * trusted, and the rule is applied to every cell so that no path around it exists.
  */
-export function coverageToCsv(coverage: Coverage, labels: CoverageLabels, relativePath: DisplayPath): string {
+export function coverageToCsv(coverage: Coverage, labels: CoverageLabels, relativePath: DisplayPath, options: CsvOptions = RFC4180_CSV): string {
+  const sep = options.separator;
+  const csvText = (value: string): string => csvCell(value, sep);
   const header = [
     labels.proposal,
     labels.number,
@@ -152,7 +184,7 @@ export function coverageToCsv(coverage: Coverage, labels: CoverageLabels, relati
     labels.cited,
     ...coverage.documents.map((d) => relativePath(d.uri)),
   ].map(csvText);
-  const lines = [header.join(',')];
+  const lines = [header.join(sep)];
   coverage.proposals.forEach(({ proposal: p, count }, column) => {
     const cells = [
       csvText(p.id),
@@ -164,14 +196,14 @@ export function coverageToCsv(coverage: Coverage, labels: CoverageLabels, relati
       csvText(count > 0 ? labels.yes : labels.no),
       ...coverage.matrix.map((r) => String(r[column])),
     ];
-    lines.push(cells.join(','));
+    lines.push(cells.join(sep));
   });
-  return `${lines.join('\r\n')}\r\n`;
+  return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-function csvText(value: string): string {
+function csvCell(value: string, separator: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Replaces `{0}`, `{1}`… with the arguments; unknown placeholders stay as written. */

@@ -10,10 +10,52 @@ export interface FormattableProposal {
 
 const FORMATS: readonly ReferenceFormat[] = ['id', 'idAndTitle', 'sentence'];
 
+/** How straight quotes in inserted titles are written (the setting `egn.reference.quotes`). */
+export type QuoteStyle = 'asWritten' | 'french';
+
+/** The markup of the document a reference goes into: where it allows, the "os" of "nos" is raised. */
+export type ReferenceMarkup = 'plain' | 'markdown' | 'latex';
+
+/** What else shapes an inserted reference. */
+export interface ReferenceStyle {
+  readonly quotes: QuoteStyle;
+  readonly markup: ReferenceMarkup;
+}
+
+const PLAIN: ReferenceStyle = { quotes: 'asWritten', markup: 'plain' };
+
+/** The quote style a setting value names; anything else falls back to `asWritten` (the official text). */
+export function parseQuoteStyle(value: unknown): QuoteStyle {
+  return value === 'french' ? 'french' : 'asWritten';
+}
+
+/** The markup of a VS Code language id: Markdown and LaTeX can raise letters; the rest stays plain text. */
+export function markupOf(languageId: string): ReferenceMarkup {
+  return languageId === 'markdown' ? 'markdown' : languageId === 'latex' || languageId === 'tex' ? 'latex' : 'plain';
+}
+
+const NBSP = '\u00a0';
+
+/**
+ * Straight double quotes turned into French quotation marks, with the no-break spaces French
+ * typography puts inside: `le "Pass’ connexion éducation" pour tous` → `le « Pass’ connexion éducation » pour tous`.
+ * Quotes are paired in order; an unpaired one stays as written. Apostrophes are left alone.
+ */
+export function frenchQuotes(text: string): string {
+  return text.replace(/"([^"]*)"/g, (_, inner: string) => `«${NBSP}${inner.trim()}${NBSP}»`);
+}
+
 /** The format a setting value names; anything else (a typo in settings.json) falls back to `id`. */
 export function parseReferenceFormat(value: unknown): ReferenceFormat {
   return FORMATS.find((f) => f === value) ?? 'id';
 }
+
+/** "nos", the plural of "n°", its "os" raised where the markup can. */
+const PLURAL_NUMERO: Readonly<Record<ReferenceMarkup, string>> = {
+  plain: 'nos',
+  markdown: 'n<sup>os</sup>',
+  latex: 'n\\textsuperscript{os}',
+};
 
 /**
  * Joins items the way French lists them: `a`, `a et b`, `a, b et c`.
@@ -29,11 +71,13 @@ export function frenchList(items: readonly string[]): string {
  * Writes one or several references in `format`, sorted by number, each proposal once:
  * - `id`: `EGN-12`; several `EGN-3, EGN-5 et EGN-12`;
  * - `idAndTitle`: `EGN-12 (<title>)`; several `EGN-3 (<title>), EGN-5 (<title>) et EGN-12 (<title>)`;
- * - `sentence`: `proposition n° 12 (EGN-12)`; several `propositions n° 3, 5 et 12 (EGN-3, EGN-5 et EGN-12)`,
- *   with a no-break space after `n°`, as French typography wants.
+ * - `sentence`: `proposition n° 12 (EGN-12)`; several `propositions nos 3, 5 et 12 (EGN-3, EGN-5 et EGN-12)`,
+ *   as French usage writes the plural of n°, with the "os" raised in Markdown (`n<sup>os</sup>`) and
+ *   LaTeX (`n\textsuperscript{os}`), and a no-break space before the numbers.
+ * With `quotes: 'french'`, the titles' straight quotes become « » (see `frenchQuotes`).
  * Returns the empty string for no proposal.
  */
-export function formatReferences(proposals: readonly FormattableProposal[], format: ReferenceFormat): string {
+export function formatReferences(proposals: readonly FormattableProposal[], format: ReferenceFormat, style: ReferenceStyle = PLAIN): string {
   const seen = new Set<number>();
   const sorted = [...proposals]
     .sort((a, b) => a.number - b.number)
@@ -45,10 +89,10 @@ export function formatReferences(proposals: readonly FormattableProposal[], form
     case 'id':
       return frenchList(sorted.map((p) => p.id));
     case 'idAndTitle':
-      return frenchList(sorted.map((p) => `${p.id} (${p.title})`));
+      return frenchList(sorted.map((p) => `${p.id} (${style.quotes === 'french' ? frenchQuotes(p.title) : p.title})`));
     case 'sentence': {
-      const noun = sorted.length === 1 ? 'proposition' : 'propositions';
-      return `${noun} n°\u00a0${frenchList(sorted.map((p) => String(p.number)))} (${frenchList(sorted.map((p) => p.id))})`;
+      const numero = sorted.length === 1 ? 'proposition n°' : `propositions ${PLURAL_NUMERO[style.markup]}`;
+      return `${numero}${NBSP}${frenchList(sorted.map((p) => String(p.number)))} (${frenchList(sorted.map((p) => p.id))})`;
     }
   }
 }

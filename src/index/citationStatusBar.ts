@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import { citedNumbers } from './citedNumbers';
+import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
 import { isEgnDocument } from './languageSelector';
 
 /** Typing pauses shorter than this do not recount. */
@@ -39,7 +40,8 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
       item.hide();
       return;
     }
-    const cited = citedNumbers(deps.scanner.scan(editor.document.getText()), exists).length;
+    const text = editor.document.getText();
+    const cited = citedNumbers(withoutIgnored(readIgnoreMarkers(text), deps.scanner.scan(text)), exists).length;
     item.text = `$(references) ${deps.catalogue.prefix} ${cited}/${total}`;
     item.tooltip = vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', cited, total);
     item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', cited, total) };

@@ -5,7 +5,7 @@ import type { CoverageLabels } from '../core/coverageExport';
 export function coverageLabels(): CoverageLabels {
   return {
     title: vscode.l10n.t('Coverage of the proposals of the EGN (2020)'),
-    summary: vscode.l10n.t('{0} of the {1} proposals are cited ({2} %).'),
+    summary: vscode.l10n.t('{0} of the {1} proposals are cited ({2}%).'),
     scopeWorkspace: vscode.l10n.t('Scope: the workspace ({0} documents cite proposals).'),
     scopeDocuments: vscode.l10n.t('Scope: {0}.'),
     themeSummary: vscode.l10n.t('{0} of {1} proposals cited'),

@@ -24,6 +24,10 @@ export interface CoveragePageText {
   readonly openDocument: string;
   /** Accessible text of a bar: `{0}` percentage. */
   readonly percentCited: string;
+  /** A percentage as written in the display language: `{0}%` in English, `{0} %` in French. */
+  readonly percent: string;
+  /** Shown above the matrix while some of its columns are out of sight. */
+  readonly scrollHint: string;
 }
 
 /**
@@ -55,7 +59,7 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
   for (const t of coverage.themes) {
     const p = percent(t.cited, t.total);
     out.push(`<tr><th scope="row">${escapeHtml(t.theme.title)}</th><td class="num">${t.cited}&#8239;/&#8239;${t.total}</td>`
-      + `<td><span class="bar" role="img" aria-label="${escapeHtml(format(text.percentCited, p))}"><span data-percent="${p}"></span></span> <span class="muted">${p}&#8239;%</span></td></tr>`);
+      + `<td><span class="bar" role="img" aria-label="${escapeHtml(format(text.percentCited, p))}"><span data-percent="${p}"></span></span> <span class="muted">${escapeHtml(format(text.percent, p))}</span></td></tr>`);
   }
   out.push('</tbody></table>');
   out.push('</section>');
@@ -78,7 +82,10 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
   if (coverage.documents.length === 0) {
     out.push(`<p class="muted">${escapeHtml(text.noDocuments)}</p>`);
   } else {
-    out.push('<div class="matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix">');
+    // The frame draws the scroll cue (a shadow on the side where columns are hidden); the hint says
+    // it in words. Both are switched by media/coverage.js, which knows whether the matrix overflows.
+    out.push(`<p class="muted scroll-hint" id="matrix-hint" hidden>${escapeHtml(text.scrollHint)}</p>`);
+    out.push('<div class="matrix-frame"><div class="matrix-scroll" tabindex="0" role="region" aria-labelledby="matrix" aria-describedby="matrix-hint">');
     out.push(`<table class="matrix"><caption>${escapeHtml(text.matrixCaption)}</caption>`);
     out.push(`<thead><tr><th scope="col">${escapeHtml(l.document)}</th><th scope="col">${escapeHtml(l.citations)}</th>`);
     for (const { proposal: p } of coverage.proposals) {
@@ -93,7 +100,7 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
       }
       out.push('</tr>');
     });
-    out.push('</tbody></table></div>');
+    out.push('</tbody></table></div></div>');
   }
   out.push('</section>');
 

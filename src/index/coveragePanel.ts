@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
 import type { ExtensionDeps } from '../deps';
-import { escapeHtml, renderPage } from '../panels/webviewHtml';
+import { escapeHtml, renderPage, webviewOptions } from '../panels/webviewHtml';
 import { coverageLabels } from './coverageLabels';
 import { CoveragePageText, renderCoverageBody } from './coveragePage';
 import { CoverageFormat, CoverageMessage, CoveragePanelState, CoverageUpdate, parseCoverageMessage } from './coverageProtocol';
@@ -89,7 +89,7 @@ export class CoveragePanel implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
@@ -249,7 +249,9 @@ export class CoveragePanel implements vscode.Disposable {
         : vscode.l10n.t('This document cites no proposal yet.'),
       openProposal: vscode.l10n.t('Open the details of “{0}”'),
       openDocument: vscode.l10n.t('Open {0}'),
-      percentCited: vscode.l10n.t('{0} % cited'),
+      percentCited: vscode.l10n.t('{0}% cited'),
+      percent: vscode.l10n.t('{0}%'),
+      scrollHint: vscode.l10n.t('Scroll sideways for the other proposals (Shift+wheel, or the arrow keys in the table).'),
     };
   }
 

@@ -54,8 +54,8 @@ async function pickProposal(deps: ExtensionDeps): Promise<Proposal | undefined> 
 }
 
 /**
- * `egn.findCitations`: shows every citation of a proposal in the references peek (or, with no
- * editor open, opens the first citation and peeks from there). Resolves to the locations shown.
+ * `egn.findCitations`: shows every citation of a proposal in the references peek (from the tree, or
+ * with no editor open, from its first citation, opened). Resolves to the locations shown.
  */
 export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise<vscode.Location[]> {
   let proposal = proposalFromArgument(deps, arg);
@@ -76,7 +76,8 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
     return [];
   }
   let editor = vscode.window.activeTextEditor;
-  if (!editor) {
+  // From the tree (a node argument), peek from the first citation, never at the cursor of an unrelated file.
+  if (!editor || (typeof arg === 'object' && arg !== null && proposalUnderCursor(deps) !== proposal)) {
     const first = locations[0];
     editor = await vscode.window.showTextDocument(first.uri, { selection: first.range });
   }

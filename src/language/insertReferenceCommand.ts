@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
-import { formatReferences, parseReferenceFormat } from '../core/referenceFormat';
+import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
 import type { ExtensionDeps } from '../deps';
-import { proposalsFromArguments } from './proposalArguments';
+import { proposalsFromArguments } from '../core/proposalArguments';
 import { pickProposals } from './proposalQuickPick';
 
 /**
@@ -80,8 +80,9 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is read-only: the reference was not inserted.', displayName(doc)));
       return false;
     }
-    const format = parseReferenceFormat(vscode.workspace.getConfiguration('egn', { uri: doc.uri, languageId: doc.languageId }).get('reference.format'));
-    const text = formatReferences(proposals, format);
+    const config = vscode.workspace.getConfiguration('egn', { uri: doc.uri, languageId: doc.languageId });
+    const format = parseReferenceFormat(config.get('reference.format'));
+    const text = formatReferences(proposals, format, { quotes: parseQuoteStyle(config.get('reference.quotes')), markup: markupOf(doc.languageId) });
     // One edit for every cursor: one undo step.
     const selections = editor.selections;
     const done = await editor.edit((builder) => {

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Catalogue, Proposal } from '../core/catalogue';
 
+/** A query that is a number or an id in the forms people write: `7`, `egn-7`, `EGN 7`, `EGN n° 7`. */
+const BY_NUMBER = /^\s*(?:[a-z]+\s*[-\u2011 ]?\s*(?:n[°º]\s*)?)?\d{1,4}\s*$/i;
+
 interface ProposalItem extends vscode.QuickPickItem {
   readonly proposal: Proposal;
 }
@@ -13,16 +16,18 @@ export interface ProposalPickOptions {
 }
 
 /**
- * A quick pick of every proposal (id, theme, official title). VS Code's own matching does not ignore
+ * The one quick pick of proposals (official title, id, theme path), for the insert, quick-fix and open
+ * commands. VS Code's own matching does not ignore
  * accents, so the catalogue's folded search (case, accents, apostrophes) runs on each keystroke and
  * the proposals it finds are kept visible (`alwaysShow`) next to VS Code's own matches: `education`
  * finds the titles written with "éducation". Resolves undefined when the user cancels.
  */
 export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
+  // The title first, where the eye goes; below it the id, then the theme path, long and secondary (an
+  // id beside a long title would be cut off).
   const items: ProposalItem[] = catalogue.proposals.map((p) => ({
-    label: p.id,
-    description: p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title,
-    detail: p.title,
+    label: p.title,
+    detail: `${p.id} · ${p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title}`,
     proposal: p,
   }));
   const pick = vscode.window.createQuickPick<ProposalItem>();
@@ -37,17 +42,23 @@ export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue((value) => {
         const found = new Set(value.trim() === '' ? [] : catalogue.search(value).map((h) => h.proposal.number));
-        let changed = false;
+        const selected = pick.selectedItems;
+        // A number or an id names one proposal: show it alone (VS Code's fuzzy matching would add
+        // EGN-17, EGN-27… to `egn-7`), with the proposals already checked.
+        const shown = BY_NUMBER.test(value) && found.size > 0
+          ? items.filter((i) => found.has(i.proposal.number) || selected.includes(i))
+          : items;
+        let changed = shown.length !== pick.items.length || shown.some((item, k) => pick.items[k] !== item);
         for (const item of items) {
-          if (item.alwaysShow !== found.has(item.proposal.number)) {
-            item.alwaysShow = found.has(item.proposal.number);
+          const always = found.has(item.proposal.number) || (shown !== items && selected.includes(item));
+          if (item.alwaysShow !== always) {
+            item.alwaysShow = always;
             changed = true;
           }
         }
         if (changed) {
           // Assigning the items again clears the selection of a multi-select pick: keep it.
-          const selected = pick.selectedItems;
-          pick.items = items;
+          pick.items = shown;
           pick.selectedItems = selected;
         }
       }),

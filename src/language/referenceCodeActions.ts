@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { nearestNumbers } from '../core/nearestProposals';
 import type { ExtensionDeps } from '../deps';
 import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
 
 /**
  * Quick fixes for the EGN diagnostics: replace a reference to a proposal that does not exist with one
- * picked from the list (`egn.replaceReference`), or write a non-canonical reference as `EGN-n`.
+ * of the proposals it most likely meant (by edit distance: EGN-4, EGN-40… for EGN-41) or one picked
+ * from the list (`egn.replaceReference`), or write a non-canonical reference as `EGN-n`.
  */
 export class ReferenceCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -24,6 +26,7 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
         continue;
       }
       if (d.code === UNKNOWN_PROPOSAL_CODE) {
+        actions.push(...this.nearestFixes(document, d));
         const action = new vscode.CodeAction(vscode.l10n.t('Replace with another proposal…'), vscode.CodeActionKind.QuickFix);
         action.command = { command: 'egn.replaceReference', title: action.title, arguments: [document.uri, d.range] };
         action.diagnostics = [d];
@@ -44,4 +47,36 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     }
     return actions;
   }
+
+  /** "Replace with EGN-4: title" for the proposals the mistyped number most likely meant. */
+  private nearestFixes(document: vscode.TextDocument, d: vscode.Diagnostic): vscode.CodeAction[] {
+    if (!d.range.isSingleLine) {
+      return [];
+    }
+    const ref = this.deps.scanner.referenceAt(document.lineAt(d.range.start.line).text, d.range.start.character);
+    if (!ref || ref.exists) {
+      return [];
+    }
+    const numbers = this.deps.catalogue.proposals.map((p) => p.number);
+    return nearestNumbers(ref.number, numbers, NEAREST_FIXES).flatMap((n) => {
+      const p = this.deps.catalogue.byNumber(n);
+      if (!p) {
+        return [];
+      }
+      const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}: {1}', p.id, shorten(p.title)), vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, d.range, p.id);
+      action.diagnostics = [d];
+      return [action];
+    });
+  }
+}
+
+/** How many likely proposals the quick fix offers before "another proposal…". */
+const NEAREST_FIXES = 4;
+
+/** A title cut to fit a menu line. */
+function shorten(title: string): string {
+  const max = 60;
+  return title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
 }

@@ -46,7 +46,8 @@ export class ReferenceCompletionProvider implements vscode.CompletionItemProvide
   }
 
   private item(p: Proposal, head: string, range: vscode.Range, width: number): vscode.CompletionItem {
-    const item = new vscode.CompletionItem(p.id, vscode.CompletionItemKind.Reference);
+    // The title in the label's description: shown on the row itself, not only for the focused item.
+    const item = new vscode.CompletionItem({ label: p.id, description: p.title }, vscode.CompletionItemKind.Reference);
     item.detail = p.title;
     item.documentation = p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title;
     item.sortText = String(p.number).padStart(width, '0');

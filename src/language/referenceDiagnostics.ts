@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
@@ -105,7 +106,8 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     }
     const hintVariants = config.get<boolean>('nonCanonicalHint', false);
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const ref of this.deps.scanner.scan(doc.getText())) {
+    const text = doc.getText();
+    for (const ref of withoutIgnored(readIgnoreMarkers(text), this.deps.scanner.scan(text))) {
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
       if (!ref.exists) {
         const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref.number), vscode.DiagnosticSeverity.Warning);

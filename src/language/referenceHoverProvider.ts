@@ -3,6 +3,7 @@ import type { ExtensionDeps } from '../deps';
 import type { Proposal } from '../core/catalogue';
 import type { Reference } from '../core/reference';
 import { workspaceHover, workspaceReferenceAt } from '../catalogues/workspaceReferences';
+import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
 import { unknownProposalMessage } from './unknownProposalMessage';
 
 /** The only commands a hover may run through its links. */
@@ -18,9 +19,14 @@ function commandLink(label: string, command: string, args: unknown[], tooltip: s
   return `[${escapeMarkdown(label)}](${uri} "${tooltip.replace(/["\\]/g, '')}")`;
 }
 
+/** Whether an EGN diagnostic covers `range` (its hover shows the message). */
+function hasWarning(uri: vscode.Uri, range: vscode.Range): boolean {
+  return vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE && d.range.intersection(range) !== undefined);
+}
+
 /**
  * Hover on a reference: id, title, theme › sub-theme and links to open the proposal or reveal it in
- * the catalogue; for a number that is no proposal, what the valid range is.
+ * the catalogue; for a number that is no proposal, what the valid range is, unless its warning says it.
  */
 export class ReferenceHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: ExtensionDeps) {}
@@ -34,6 +40,10 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     }
     const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
     const proposal = this.deps.catalogue.byNumber(ref.number);
+    if (!proposal && hasWarning(document.uri, range)) {
+      // The warning's own hover already says it: saying it again would print it twice.
+      return undefined;
+    }
     const markdown = proposal ? this.describe(proposal, ref) : this.unknown(ref);
     return new vscode.Hover(markdown, range);
   }

@@ -3,7 +3,7 @@ import type { ExtensionDeps } from '../deps';
 import { overviewPageLabels } from './panelLabels';
 import { OverviewMessage, parseOverviewMessage } from './panelProtocol';
 import { renderOverviewBody } from './overviewPage';
-import { renderPage } from './webviewHtml';
+import { renderPage, webviewOptions } from './webviewHtml';
 
 /** View type of the overview, as in the manifest's `onWebviewPanel:` activation event. */
 export const OVERVIEW_VIEW_TYPE = 'egn.overview';
@@ -42,7 +42,7 @@ export class OverviewPanel implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
   private adopt(panel: vscode.WebviewPanel): void {

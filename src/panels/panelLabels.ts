@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContextDate } from '../core/catalogue';
+import { formatContextDate } from '../core/contextDateFormat';
 import type { OverviewPageLabels } from './overviewPage';
 import type { ProposalPageLabels } from './proposalPage';
 
@@ -26,22 +27,9 @@ export function proposalPageLabels(): ProposalPageLabels {
   };
 }
 
-/** `2020-11-04` or `2020-06` (and an end) written in the display language, e.g. "4–5 November 2020". */
+/** `2020-11-04` or `2020-06` (and an end) written in the display language, e.g. "du 4 au 5 novembre 2020". */
 function formatDate(d: ContextDate): string {
-  const one = (iso: string) => {
-    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-    if (!m) {
-      return iso;
-    }
-    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1));
-    const options: Intl.DateTimeFormatOptions = m[3] ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-    try {
-      return new Intl.DateTimeFormat(vscode.env.language, options).format(date);
-    } catch {
-      return iso;
-    }
-  };
-  return d.end ? vscode.l10n.t('{0} to {1}', one(d.start), one(d.end)) : one(d.start);
+  return formatContextDate(d, vscode.env.language, vscode.l10n.t('{0} to {1}'));
 }
 
 /** The overview's words in the display language. */

@@ -15,8 +15,14 @@ export type ProposalMessage =
   | { readonly type: 'openCitation'; readonly index: number }
   | { readonly type: 'buildIndex' };
 
-/** From the extension to a proposal panel: the new "cited in this workspace" section, already escaped. */
-export type ProposalUpdate = { readonly type: 'citations'; readonly html: string };
+/**
+ * From the extension to a proposal panel: the new "cited in this workspace" section, or the whole page
+ * of another proposal (a preview panel reused), its HTML already escaped, with the state to save and
+ * the document title.
+ */
+export type ProposalUpdate =
+  | { readonly type: 'citations'; readonly html: string }
+  | { readonly type: 'show'; readonly html: string; readonly state: ProposalPanelState; readonly title: string };
 
 /** From the overview to the extension. The theme id is checked against the catalogue. */
 export type OverviewMessage =

@@ -5,12 +5,14 @@ import type { ExtensionDeps } from '../deps';
 import { proposalPageLabels } from './panelLabels';
 import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';
 import { CitedLine, renderCitationsSection, renderProposalBody } from './proposalPage';
-import { escapeHtml, renderPage } from './webviewHtml';
+import { escapeHtml, renderPage, webviewOptions } from './webviewHtml';
 
 /** View type of proposal panels, as in the manifest's `onWebviewPanel:` activation event. */
 export const PROPOSAL_VIEW_TYPE = 'egn.proposal';
 /** Bursts of index changes (typing in a cited document) refresh the panels once. */
 const REFRESH_DEBOUNCE_MS = 300;
+/** Two previews of one proposal within this time are a double-click, which keeps its panel open. */
+const DOUBLE_CLICK_MS = 500;
 
 function shortTitle(p: Proposal): string {
   const max = 28;
@@ -26,6 +28,8 @@ interface CurrentCitations {
 
 /** One open proposal panel. */
 class ProposalPanel {
+  /** The page's HTML shows another proposal than the panel does (it was switched by a message). */
+  private htmlStale = false;
   /** The citations the page lists, so that an index in a message resolves against what the user saw. */
   private shown: readonly Citation[] = [];
   /** Key of the citations section last sent, so that an unrelated index change sends nothing. */
@@ -34,7 +38,7 @@ class ProposalPanel {
   private renderedKey = '';
 
   constructor(
-    readonly proposal: Proposal,
+    public proposal: Proposal,
     readonly panel: vscode.WebviewPanel,
     private readonly deps: ExtensionDeps,
     private readonly extensionUri: vscode.Uri,
@@ -43,6 +47,7 @@ class ProposalPanel {
   render(): void {
     const cited = this.adoptCitations(this.currentCitations());
     this.renderedKey = this.shownKey;
+    this.htmlStale = false;
     const state: ProposalPanelState = { id: this.proposal.id };
     this.panel.title = shortTitle(this.proposal);
     this.panel.webview.html = renderPage({
@@ -50,10 +55,35 @@ class ProposalPanel {
       extensionUri: this.extensionUri,
       lang: vscode.env.language,
       title: this.proposal.id,
-      bodyHtml: renderProposalBody(this.deps.catalogue, this.proposal, proposalPageLabels(), cited),
+      bodyHtml: this.bodyHtml(cited),
       script: 'proposal.js',
       state,
     });
+  }
+
+  /**
+   * Shows another proposal in this panel by sending its page body to the running webview, which is
+   * much faster than a new page (no reload of the document, its styles and script). The page's HTML
+   * is brought up to date when the panel is next hidden, where a reload costs nothing visible.
+   */
+  retarget(proposal: Proposal): void {
+    this.proposal = proposal;
+    const cited = this.adoptCitations(this.currentCitations());
+    this.panel.title = shortTitle(proposal);
+    const update: ProposalUpdate = { type: 'show', html: this.bodyHtml(cited), state: { id: proposal.id }, title: proposal.id };
+    this.htmlStale = true;
+    void this.panel.webview.postMessage(update);
+  }
+
+  /** The panel went out of sight: a webview not kept alive is rebuilt from its HTML, which must show the right proposal. */
+  becameHidden(): void {
+    if (this.htmlStale) {
+      this.render();
+    }
+  }
+
+  private bodyHtml(cited: CitedLine[] | undefined): string {
+    return `<div id="egn-page">${renderProposalBody(this.deps.catalogue, this.proposal, proposalPageLabels(), cited)}</div>`;
   }
 
   /** Sends the citations section again if what it lists changed (a hidden panel is brought up to date when shown). */
@@ -72,7 +102,9 @@ class ProposalPanel {
   /** A webview shown again was rebuilt from its HTML: render anew if the citations changed since. */
   becameVisible(): void {
     const current = this.currentCitations();
-    if (current.key !== this.renderedKey) {
+    if (this.htmlStale) {
+      this.adoptCitations(current);
+    } else if (current.key !== this.renderedKey) {
       this.render();
     } else {
       this.adoptCitations(current);
@@ -109,6 +141,10 @@ class ProposalPanel {
  */
 export class ProposalPanelManager implements vscode.Disposable {
   private readonly panels = new Map<number, ProposalPanel>();
+  /** The panel in preview mode, that the next preview replaces (as the Explorer's single click does with files). */
+  private preview: ProposalPanel | undefined;
+  /** The last preview request, to tell a double-click (two requests for one proposal in a row) from two single clicks. */
+  private lastPreview: { readonly number: number; readonly at: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -129,12 +165,32 @@ export class ProposalPanelManager implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  /** Opens the panel of `proposal`, or reveals it if it is already open. */
-  show(proposal: Proposal): vscode.WebviewPanel {
+  /**
+   * Opens the panel of `proposal`, or reveals it if it is already open. A preview (a single click in
+   * the catalogue) replaces the proposal of the current preview panel instead of opening one more
+   * tab, when `workbench.editor.enablePreview` is on; a second preview of the same proposal in a row
+   * (a double-click) pins its panel, as does any other way of opening it.
+   */
+  show(proposal: Proposal, options: { readonly preview?: boolean } = {}): vscode.WebviewPanel {
+    const wantsPreview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const now = Date.now();
+    const doubleClick = wantsPreview && this.lastPreview?.number === proposal.number && now - this.lastPreview.at < DOUBLE_CLICK_MS;
+    this.lastPreview = wantsPreview && !doubleClick ? { number: proposal.number, at: now } : undefined;
     const existing = this.panels.get(proposal.number);
     if (existing) {
+      if (!wantsPreview || doubleClick) {
+        this.pin(existing);
+      }
       existing.panel.reveal(existing.panel.viewColumn);
       return existing.panel;
+    }
+    const preview = this.preview;
+    if (wantsPreview && preview) {
+      this.panels.delete(preview.proposal.number);
+      preview.retarget(proposal);
+      this.panels.set(proposal.number, preview);
+      preview.panel.reveal(preview.panel.viewColumn);
+      return preview.panel;
     }
     // Beside the text being written when there is one, so that both stay in sight.
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
@@ -142,8 +198,39 @@ export class ProposalPanelManager implements vscode.Disposable {
       ...this.webviewOptions(),
       enableFindWidget: true,
     });
-    this.adopt(panel, proposal);
+    const entry = this.adopt(panel, proposal);
+    if (wantsPreview) {
+      this.preview = entry;
+      this.updatePreviewContext();
+    }
     return panel;
+  }
+
+  /** Keeps the active preview panel open (the "Keep Open" action); true if a panel was pinned. */
+  keepOpen(): boolean {
+    const active = [...this.panels.values()].find((p) => p.panel.active) ?? this.preview;
+    if (!active || active !== this.preview) {
+      return false;
+    }
+    this.pin(active);
+    return true;
+  }
+
+  /** The proposal ids of the open panels, and which one is the preview: for the tests. */
+  describe(): { readonly open: readonly string[]; readonly preview: string | undefined } {
+    return { open: [...this.panels.values()].map((p) => p.proposal.id), preview: this.preview?.proposal.id };
+  }
+
+  private pin(entry: ProposalPanel): void {
+    if (this.preview === entry) {
+      this.preview = undefined;
+      this.updatePreviewContext();
+    }
+  }
+
+  /** `egn.proposalPreviewActive`: the active panel is the preview, so that "Keep Open" shows in its title bar. */
+  private updatePreviewContext(): void {
+    void vscode.commands.executeCommand('setContext', 'egn.proposalPreviewActive', this.preview?.panel.active === true);
   }
 
   /** Takes over a panel VS Code restored after a reload; a state that names no proposal gets an explanation. */
@@ -168,10 +255,10 @@ export class ProposalPanelManager implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
-  private adopt(panel: vscode.WebviewPanel, proposal: Proposal): void {
+  private adopt(panel: vscode.WebviewPanel, proposal: Proposal): ProposalPanel {
     const entry = new ProposalPanel(proposal, panel, this.deps, this.extensionUri);
     this.panels.set(proposal.number, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'egn.svg');
@@ -179,22 +266,36 @@ export class ProposalPanelManager implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseProposalMessage(raw);
         if (message) {
+          // Working in a preview (anything but moving to another proposal) keeps it open.
+          if (message.type !== 'openProposal') {
+            this.pin(entry);
+          }
           void this.handle(entry, message).catch((e: unknown) => this.deps.output.error(`proposal panel: ${String(e)}`));
         }
       }),
       panel.onDidChangeViewState(() => {
         if (panel.visible) {
           entry.becameVisible();
+        } else {
+          entry.becameHidden();
+        }
+        if (this.preview === entry) {
+          this.updatePreviewContext();
         }
       }),
       panel.onDidDispose(() => {
-        if (this.panels.get(proposal.number) === entry) {
-          this.panels.delete(proposal.number);
+        if (this.panels.get(entry.proposal.number) === entry) {
+          this.panels.delete(entry.proposal.number);
+        }
+        if (this.preview === entry) {
+          this.preview = undefined;
+          this.updatePreviewContext();
         }
         vscode.Disposable.from(...subscriptions).dispose();
       }),
     ];
     entry.render();
+    return entry;
   }
 
   private scheduleRefresh(): void {
@@ -227,7 +328,8 @@ export class ProposalPanelManager implements vscode.Disposable {
       case 'openProposal': {
         const other = this.deps.catalogue.byNumber(message.number);
         if (other) {
-          this.show(other);
+          // Browsing from a preview stays in it; from a kept panel it opens a preview beside it.
+          this.show(other, { preview: true });
         }
         return;
       }

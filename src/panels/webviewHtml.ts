@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { escapeHtml, jsonForHtml } from '../core/html';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml, jsonForHtml };
 
 /**
  * A fresh nonce for one rendering of a webview's scripts. Web Crypto, not Node's `crypto`: the same
@@ -15,16 +13,11 @@ export function createNonce(): string {
 }
 
 /**
- * Serializes state for a `<script type="application/json">` block: `<`, `>`, `&` and the line
- * separators are escaped so that no string (a hostile `</script>` in a title) can end the block.
+ * The options of every EGN webview: scripts on, command URIs off, resources only from media/.
+ * One place, so that no panel loosens them by accident.
  */
-export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 /** What every panel page needs. Body HTML must already be escaped by the caller. */
@@ -35,7 +28,7 @@ export interface PageParts {
   readonly lang: string;
   readonly title: string;
   readonly bodyHtml: string;
-  /** Script file under media/, e.g. `panel.js`; omitted for a page without script. */
+  /** Script file under media/, e.g. `proposal.js`, run after media/webview.js; omitted for a page without script. */
   readonly script?: string;
   /** State for the script, read from `#egn-state`. */
   readonly state?: unknown;
@@ -56,7 +49,8 @@ export function renderPage(p: PageParts): string {
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   const state = p.state === undefined ? '' : `<script id="egn-state" type="application/json" nonce="${nonce}">${jsonForHtml(p.state)}</script>`;
-  const script = p.script ? `<script nonce="${nonce}" src="${media(p.script).toString()}"></script>` : '';
+  // media/webview.js (start-up and dispatch shared by every page) runs first, then the page's own script.
+  const script = p.script ? ['webview.js', p.script].map((f) => `<script nonce="${nonce}" src="${media(f).toString()}"></script>`).join('\n') : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(p.lang)}">
 <head>

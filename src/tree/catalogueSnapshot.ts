@@ -7,6 +7,11 @@ export interface SnapshotItem {
   readonly id: string;
   readonly label: string;
   readonly description: string | undefined;
+  /** The right-aligned badge of a proposal row (its citation count) and the badge's tooltip. */
+  readonly badge: string | undefined;
+  readonly badgeTooltip: string | undefined;
+  /** The row's tooltip, as plain text. */
+  readonly tooltip: string | undefined;
   readonly contextValue: string | undefined;
   readonly icon: string | undefined;
   readonly command: { readonly command: string; readonly arguments: readonly unknown[] } | undefined;
@@ -26,16 +31,21 @@ function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'string' ? label : label?.label ?? '';
 }
 
-function snapshotItem(provider: CatalogueTreeProvider, node: CatalogueNode): SnapshotItem {
+function snapshotItem(provider: CatalogueTreeProvider, decorations: vscode.FileDecorationProvider, node: CatalogueNode): SnapshotItem {
   const item = provider.getTreeItem(node);
+  const decoration = item.resourceUri ? decorations.provideFileDecoration(item.resourceUri, new vscode.CancellationTokenSource().token) : undefined;
+  const d = decoration instanceof vscode.FileDecoration ? decoration : undefined;
   return {
     id: item.id ?? node.id,
     label: labelText(item.label),
     description: typeof item.description === 'string' ? item.description : undefined,
+    badge: d?.badge,
+    badgeTooltip: d?.tooltip,
+    tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value,
     contextValue: item.contextValue,
     icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
     command: item.command ? { command: item.command.command, arguments: item.command.arguments ?? [] } : undefined,
-    children: provider.getChildren(node).map((child) => snapshotItem(provider, child)),
+    children: provider.getChildren(node).map((child) => snapshotItem(provider, decorations, child)),
   };
 }
 
@@ -43,12 +53,12 @@ function snapshotItem(provider: CatalogueTreeProvider, node: CatalogueNode): Sna
  * The whole tree as the provider gives it to VS Code, as plain data: what the integration tests
  * read through the internal command `egn._catalogueSnapshot` (not listed in the manifest).
  */
-export function catalogueSnapshot(provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>): CatalogueSnapshot {
+export function catalogueSnapshot(provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>, decorations: vscode.FileDecorationProvider): CatalogueSnapshot {
   return {
     // The view reports an empty string until a message is first set.
     message: view.message || undefined,
     description: view.description || undefined,
     selection: view.selection.map((n) => n.id),
-    items: provider.getChildren().map((node) => snapshotItem(provider, node)),
+    items: provider.getChildren().map((node) => snapshotItem(provider, decorations, node)),
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalogue, Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { CitationSource } from '../index/citationSource';
 import type { CatalogueNode } from './catalogueNode';
+import { proposalRowUri } from './citationDecorations';
 
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;
 type SubThemeNode = Extract<CatalogueNode, { kind: 'subtheme' }>;
@@ -56,7 +57,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
       citations.onDidChange(() => {
         if (this.uncitedOnly) {
           this.applyFilters();
-        } else if (this.showCounts()) {
+        } else {
+          // Group rows say "cited / total"; proposal badges follow through their decorations.
           this.changed.fire(undefined);
         }
       }),
@@ -138,7 +140,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.iconPath = new vscode.ThemeIcon(node.theme.icon);
         item.contextValue = 'theme';
         item.description = this.countLabel(node.theme.proposals);
-        item.tooltip = node.theme.title;
+        item.tooltip = this.groupTooltip(node.theme.title, node.theme.proposals);
+        item.accessibilityInformation = { label: node.theme.title };
         return item;
       }
       case 'subtheme': {
@@ -146,7 +149,9 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.id = node.id;
         item.contextValue = 'subtheme';
         item.description = this.countLabel(node.subtheme.proposals);
-        item.tooltip = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
+        const path = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
+        item.tooltip = this.groupTooltip(path, node.subtheme.proposals);
+        item.accessibilityInformation = { label: path };
         return item;
       }
       case 'proposal': {
@@ -154,10 +159,14 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const item = new vscode.TreeItem(`${p.number}. ${p.title}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.contextValue = 'proposal';
-        item.description = this.proposalDescription(p);
+        // The count is a badge (CitationDecorations on this URI), not a description: a description
+        // comes after the title and is the first thing cut in a narrow sidebar.
+        item.resourceUri = proposalRowUri(p);
+        item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = proposalTooltip(p);
         item.accessibilityInformation = { label: `${p.id}, ${p.title}` };
-        item.command = { command: 'egn.openProposal', title: vscode.l10n.t('Open Proposal Details'), arguments: [p.id] };
+        // A preview, that the next single click replaces; a double-click keeps it (see ProposalPanelManager).
+        item.command = { command: 'egn.openProposal', title: vscode.l10n.t('Open Proposal Details'), arguments: [p.id, { preview: true }] };
         return item;
       }
     }
@@ -186,22 +195,26 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     return this.citations.isReady && vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true);
   }
 
-  private proposalDescription(p: Proposal): string {
-    if (!this.showCounts()) {
-      return p.id;
+  /** "3 of 5" shown while filtering; otherwise "2 / 5" cited once the index is built; else nothing. */
+  private countLabel(proposals: readonly Proposal[]): string | undefined {
+    if (this.kept) {
+      const shown = proposals.filter((p) => this.isKept(p)).length;
+      return vscode.l10n.t('{0} of {1}', shown, proposals.length);
     }
-    const n = this.citations.counts().get(p.number) ?? 0;
-    const cited = n === 0 ? vscode.l10n.t('not cited') : n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n);
-    return `${p.id} · ${cited}`;
+    return this.showCounts() ? `${this.citedAmong(proposals)} / ${proposals.length}` : undefined;
   }
 
-  /** "3 of 5" while filtering, nothing otherwise (the tree stays quiet). */
-  private countLabel(proposals: readonly Proposal[]): string | undefined {
-    if (!this.kept) {
-      return undefined;
-    }
-    const shown = proposals.filter((p) => this.isKept(p)).length;
-    return vscode.l10n.t('{0} of {1}', shown, proposals.length);
+  private citedAmong(proposals: readonly Proposal[]): number {
+    const counts = this.citations.counts();
+    return proposals.filter((p) => counts.has(p.number)).length;
+  }
+
+  /**
+   * The group's full title (cut in a narrow sidebar, as its "cited / total" is), and how many of its
+   * proposals the workspace cites.
+   */
+  private groupTooltip(title: string, proposals: readonly Proposal[]): string {
+    return this.showCounts() ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', this.citedAmong(proposals), proposals.length)}` : title;
   }
 }
 

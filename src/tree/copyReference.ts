@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../index/findCitationsCommand';
+import { proposalFromArgument } from '../core/proposalArguments';
 
 /** `egn.copyReference`: puts the canonical reference of a proposal (`EGN-12`) on the clipboard. */
 export async function copyReference(deps: ExtensionDeps, arg: unknown): Promise<string | undefined> {
-  const proposal = proposalFromArgument(deps, arg);
+  const proposal = proposalFromArgument(deps.catalogue, arg);
   if (!proposal) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a proposal of the catalogue to copy its reference.'));
     return undefined;

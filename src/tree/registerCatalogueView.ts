@@ -3,6 +3,7 @@ import type { ExtensionDeps } from '../deps';
 import type { CatalogueNode } from './catalogueNode';
 import { catalogueSnapshot } from './catalogueSnapshot';
 import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
+import { CitationDecorations } from './citationDecorations';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 
@@ -32,6 +33,7 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
  */
 export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const provider = new CatalogueTreeProvider(deps.catalogue, deps.citations);
+  const decorations = new CitationDecorations(deps.citations, (id) => deps.catalogue.byId(id));
   const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider: provider, showCollapseAll: true });
 
   const showFilter = (state: CatalogueFilterState) => {
@@ -69,6 +71,8 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
 
   return vscode.Disposable.from(
     provider,
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
     view,
     provider.onDidChangeFilter(showFilter),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
@@ -76,6 +80,6 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),
     vscode.commands.registerCommand('egn.copyReference', (arg?: unknown) => copyReference(deps, arg)),
     vscode.commands.registerCommand('egn._setUncitedOnly', (on: unknown) => provider.setUncitedOnly(on === true)),
-    vscode.commands.registerCommand('egn._catalogueSnapshot', () => catalogueSnapshot(provider, view)),
+    vscode.commands.registerCommand('egn._catalogueSnapshot', () => catalogueSnapshot(provider, view, decorations)),
   );
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../index/findCitationsCommand';
+import { proposalFromArgument } from '../core/proposalArguments';
 import type { CatalogueNode } from './catalogueNode';
 import type { CatalogueTreeProvider } from './catalogueTreeProvider';
 
@@ -18,7 +18,7 @@ function proposalUnderCursor(deps: ExtensionDeps): { proposal: Proposal | undefi
 
 /** What `egn.revealInCatalogue` was asked to show: a proposal (`'EGN-12'`, `12`, a node), or a theme or sub-theme id. */
 function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme | undefined {
-  const proposal = proposalFromArgument(deps, arg);
+  const proposal = proposalFromArgument(deps.catalogue, arg);
   if (proposal) {
     return proposal;
   }

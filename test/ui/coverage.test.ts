@@ -97,7 +97,7 @@ describe('Coverage report (headless Chromium)', () => {
     // The workbench reveals a webview's iframe once it has loaded: wait for it before the picture.
     await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
     await ui.screenshot('coverage-document');
-    assert.strictEqual(summary, '16 of the 40 proposals are cited (40 %).');
+    assert.strictEqual(summary, '16 of the 40 proposals are cited (40%).');
   });
 
   it('opens a document of the matrix, and exports from its button into an untitled editor', async () => {

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { loadCatalogue } from '../../src/core/catalogueLoader';
 import { CitationIndex } from '../../src/core/citationIndex';
 import { computeCoverage } from '../../src/core/coverage';
-import { CoverageLabels, coverageToCsv, coverageToMarkdown } from '../../src/core/coverageExport';
+import { CoverageLabels, coverageToCsv, coverageToMarkdown, csvOptionsFor } from '../../src/core/coverageExport';
+import { readIgnoreMarkers } from '../../src/core/ignoreMarkers';
 import type { Reference } from '../../src/core/reference';
 import { smallCatalogue } from './catalogueFixture';
 
@@ -50,7 +51,7 @@ function coverage(): ReturnType<typeof computeCoverage> {
 }
 
 /** A minimal RFC 4180 reader, to check that the CSV reads back into the cells that were meant. */
-function parseCsv(csv: string): string[][] {
+function parseCsv(csv: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -68,7 +69,7 @@ function parseCsv(csv: string): string[][] {
       }
     } else if (c === '"') {
       quoted = true;
-    } else if (c === ',') {
+    } else if (c === separator) {
       row.push(cell);
       cell = '';
     } else if (c === '\r' && csv[i + 1] === '\n') {
@@ -123,11 +124,41 @@ describe('coverageToCsv', () => {
   });
 });
 
+describe('coverageToCsv in French (csvOptionsFor)', () => {
+  it('uses a semicolon and a byte order mark in French, a comma and none in English', () => {
+    assert.deepStrictEqual(csvOptionsFor('fr', 'auto'), { separator: ';', bom: true });
+    assert.deepStrictEqual(csvOptionsFor('fr-CA', 'auto'), { separator: ';', bom: true });
+    assert.deepStrictEqual(csvOptionsFor('en', 'auto'), { separator: ',', bom: false });
+    assert.deepStrictEqual(csvOptionsFor('fro', 'auto'), { separator: ',', bom: false }, 'only the fr language tag');
+  });
+
+  it('lets egn.export.csvSeparator override the language', () => {
+    assert.deepStrictEqual(csvOptionsFor('fr', 'comma'), { separator: ',', bom: true });
+    assert.deepStrictEqual(csvOptionsFor('en', 'semicolon'), { separator: ';', bom: true });
+  });
+
+  it('writes the BOM first and splits on semicolons into the same cells as the comma form', () => {
+    const csv = coverageToCsv(coverage(), labels, relativePath, csvOptionsFor('fr', 'auto'));
+    assert.strictEqual(csv.charCodeAt(0), 0xfeff);
+    const rows = parseCsv(csv.slice(1), ';');
+    assert.deepStrictEqual(rows, parseCsv(coverageToCsv(coverage(), labels, relativePath)));
+    assert.deepStrictEqual(rows[1].slice(5, 7), ['3', 'oui']);
+    assert.ok(csv.includes(';Organiser une gouvernance;'), 'a plain field is not quoted');
+  });
+});
+
 describe('coverageToMarkdown', () => {
+  it('starts with the egn-ignore-file marker, so that a saved report neither counts nor is warned about', () => {
+    const text = coverageToMarkdown(coverage(), labels, relativePath);
+    const markers = readIgnoreMarkers(text);
+    assert.strictEqual(markers.ignoreFile, true);
+    assert.strictEqual(text.split('\n')[0], '<!-- egn-ignore-file -->');
+  });
+
   const markdown = coverageToMarkdown(coverage(), labels, relativePath);
 
   it('opens with the title and a summary of how many proposals are cited', () => {
-    assert.ok(markdown.startsWith('# Couverture des propositions\n\n5 propositions citées sur 8 (63 %)\n'), markdown.slice(0, 120));
+    assert.ok(markdown.startsWith('<!-- egn-ignore-file -->\n\n# Couverture des propositions\n\n5 propositions citées sur 8 (63 %)\n'), markdown.slice(0, 120));
     assert.ok(markdown.includes('Espace de travail : 5 documents'));
   });
 

@@ -31,10 +31,10 @@ describe('formatReferences', () => {
     assert.strictEqual(formatReferences([p(12)], 'sentence'), 'proposition n°\u00a012 (EGN-12)');
   });
 
-  it('writes the plural sentence form for several proposals', () => {
+  it('writes the plural sentence form for several proposals, "nos" as French writes the plural of n°', () => {
     assert.strictEqual(
       formatReferences([p(12), p(5), p(3)], 'sentence'),
-      'propositions n°\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)',
+      'propositions nos\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)',
     );
   });
 

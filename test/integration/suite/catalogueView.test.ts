@@ -52,15 +52,18 @@ describe('Catalogue view', () => {
     assert.ok(egal.children.length > 0 && egal.children.every((c) => c.contextValue === 'proposal'), 'a theme without sub-themes lists its proposals');
   });
 
-  it('lists the 40 proposals once each, in the seed order, with number, title, id and the open command', async () => {
+  it('lists the 40 proposals once each, in the seed order, with number, title, the id and full title in the tooltip, and the open command', async () => {
     const s = await snapshot();
     const all = leaves(s.items);
     assert.deepStrictEqual(all.map((l) => l.id), ALL);
     const p12 = all[11];
     assert.strictEqual(p12.label, '12. Développer la citoyenneté numérique et renforcer l’éducation aux médias et à l’information en s’appuyant sur le CLEMI');
-    assert.match(p12.description ?? '', /^EGN-12\b/);
+    assert.strictEqual(p12.description, undefined, 'nothing after the title that would take its room');
+    // The tooltip is Markdown with the catalogue's text escaped (spaces as &nbsp;, `-` as `\-`).
+    const tooltip = (p12.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.ok(tooltip.includes('EGN-12') && tooltip.includes(p12.label.slice('12. '.length)), tooltip);
     assert.strictEqual(p12.contextValue, 'proposal');
-    assert.deepStrictEqual(p12.command, { command: 'egn.openProposal', arguments: ['EGN-12'] });
+    assert.deepStrictEqual(p12.command, { command: 'egn.openProposal', arguments: ['EGN-12', { preview: true }] });
   });
 
   it('filters by tag, keeping the parents of the matches, and says so in the view', async () => {
@@ -140,9 +143,11 @@ describe('Catalogue view', () => {
     await vscode.commands.executeCommand('egn.showAllProposals');
     const all = await until('all proposals again', async () => { const x = await snapshot(); return leafIds(x).length === 40 && x; });
     const p12 = leaves(all.items).find((l) => l.id === 'proposal:EGN-12')!;
-    assert.match(p12.description ?? '', /^EGN-12 · \d+/);
+    assert.match(p12.badge ?? '', /^\d{1,2}$|^\+$/, 'a badge of at most two characters');
+    assert.match(p12.badgeTooltip ?? '', /^\d+ citations?$/);
     const uncited = leaves(all.items).find((l) => l.id === shown[0])!;
-    assert.ok(!/\d+ citation/.test(uncited.description?.replace(/^EGN-\d+/, '') ?? ''), `uncited row: ${uncited.description}`);
+    assert.strictEqual(uncited.badge, undefined, 'no badge on an uncited proposal, only a muted row');
+    assert.strictEqual(uncited.badgeTooltip, 'not cited');
   });
 
   it('copies a proposal reference to the clipboard', async () => {

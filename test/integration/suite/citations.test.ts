@@ -215,6 +215,7 @@ describe('Workspace citations', () => {
       return d && d.uri.scheme === 'untitled' && d.getText().startsWith('Proposal,') && d;
     });
     assert.strictEqual(document.isUntitled, true, 'never written over a file');
+    assert.match(document.uri.path, /\/egn-coverage(-\d+)?\.csv$/, 'a CSV name with its extension');
     const lines = document.getText().split('\r\n');
     assert.strictEqual(lines.pop(), '', 'CRLF after the last row');
     assert.strictEqual(lines.length, 41, 'header + 40 proposals');
@@ -239,12 +240,14 @@ describe('Workspace citations', () => {
     await vscode.commands.executeCommand('egn.exportCoverage', 'markdown');
     const document = await until('the Markdown export', () => {
       const d = vscode.window.activeTextEditor?.document;
-      return d && d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith('# ') && d;
+      return d && d.isUntitled && d.languageId === 'markdown' && d.getText().includes('# ') && d;
     });
     const text = document.getText();
-    assert.match(text, /^# Coverage of the proposals of the EGN \(2020\)\n/);
+    assert.match(text, /^<!-- egn-ignore-file -->\n\n# Coverage of the proposals of the EGN \(2020\)\n/, 'the ignore marker first, then the heading');
+    assert.match(document.uri.path, /\/egn-coverage(-\d+)?\.md$/, 'named after its content, not its first line');
+    const heading = text.slice(text.indexOf('# '));
     const scanner = new ReferenceScanner('EGN', () => true);
-    assert.deepStrictEqual(scanner.scan(text.slice(0, text.indexOf('\n'))), [], 'the heading cites nothing itself (no "EGN 2020")');
+    assert.deepStrictEqual(scanner.scan(heading.slice(0, heading.indexOf('\n'))), [], 'the heading cites nothing itself (no "EGN 2020")');
     assert.match(text, /\| Proposal \| Title \| .*Citations \|/, 'a table per theme');
     assert.match(text, /## Proposals not cited\n\n(- \*\*EGN-\d+\*\* — .+\n)+/, 'the uncited list');
     assert.match(text, /- \*\*EGN-40\*\*/);
@@ -263,7 +266,7 @@ describe('Workspace citations', () => {
     const labels = coverageLabels();
     const text: CoveragePageText = {
       labels, heading: 'h', scope: 's', byTheme: 't', coverage: 'c', matrix: 'm', matrixCaption: 'mc', exportMarkdown: 'em', exportCsv: 'ec',
-      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %',
+      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %', percent: '{0} %', scrollHint: 'scroll',
     };
     const html = renderCoverageBody(computeCoverage(catalogue, index), text, (uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the name is shown, as text');
@@ -276,7 +279,7 @@ describe('Workspace citations', () => {
   });
 
   it('egn.showUncitedOnly leaves only the uncited proposals in the tree, with counts; egn.showAllProposals brings all back', async () => {
-    type Row = { id: string; description: string | undefined; contextValue: string | undefined; children: Row[] };
+    type Row = { id: string; badge: string | undefined; badgeTooltip: string | undefined; contextValue: string | undefined; children: Row[] };
     const proposals = async (): Promise<Row[]> => {
       const snapshot = await vscode.commands.executeCommand<{ items: Row[] }>('egn._catalogueSnapshot');
       const all: Row[] = [];
@@ -296,7 +299,8 @@ describe('Workspace citations', () => {
     const all = await proposals();
     assert.strictEqual(all.length, 40);
     const row23 = all.find((r) => r.id.endsWith('EGN-23'))!;
-    assert.match(row23.description ?? '', /\b3\b/, `the tree shows EGN-23's 3 citations: ${row23.description}`);
+    assert.strictEqual(row23.badge, '3', 'the tree shows EGN-23\'s 3 citations as a badge');
+    assert.strictEqual(row23.badgeTooltip, '3 citations');
   });
 
   it('opens one coverage report, reused when the scope switches between the workspace and the active document', async () => {

@@ -100,11 +100,12 @@ describe('Proposal panels', () => {
     const overview = renderOverviewBody(catalogue, overviewPageLabels());
     assertNoMarkup(overview);
 
-    // The whole page, as the panel renders it: only its own two scripts, both with the nonce.
+    // The whole page, as the panel renders it: only its own three scripts (state, media/webview.js, the
+    // page's script), all with the nonce.
     const webview = { cspSource: 'vscode-webview://test', asWebviewUri: (u: vscode.Uri) => u } as unknown as vscode.Webview;
     const page = renderPage({ webview, extensionUri, lang: 'fr', title: p.id, bodyHtml: body, script: 'proposal.js', state: { id: p.id, title: p.title } });
-    assert.strictEqual((page.match(/<\/script/gi) ?? []).length, 2, 'only the page\'s own script blocks close');
-    assert.strictEqual((page.match(/<script /gi) ?? []).length, 2);
+    assert.strictEqual((page.match(/<\/script/gi) ?? []).length, 3, 'only the page\'s own script blocks close');
+    assert.strictEqual((page.match(/<script /gi) ?? []).length, 3);
     assert.ok(!/<img/i.test(page));
     assert.match(page, /default-src 'none'/);
   });

@@ -78,10 +78,20 @@ describe('Writing support', () => {
       assert.strictEqual(doc.getText(range), 'EGN-12');
     });
 
-    it('says that EGN-41 does not exist and gives the valid range', async () => {
+    it('says once that EGN-41 does not exist and gives the valid range: in its warning, or in the hover when warnings are off', async () => {
       const { document: doc } = await openFixture(PLAN);
-      const text = hoverText(await hoversAt(doc, positionOf(doc, 'EGN-41', 1)));
-      assert.match(text, /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      const at = positionOf(doc, 'EGN-41', 1);
+      const warnings = await until('the EGN-41 warning', () => { const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'EGN'); return d.length > 0 && d; });
+      assert.match(warnings[0].message, /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      assert.ok(!/does not exist/.test(hoverText(await hoversAt(doc, at))), 'the warning\'s hover says it already');
+      const config = vscode.workspace.getConfiguration('egn.diagnostics');
+      await config.update('enabled', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        await until('the warning gone', () => vscode.languages.getDiagnostics(doc.uri).every((x) => x.source !== 'EGN'));
+        assert.match(hoverText(await hoversAt(doc, at)), /EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40\./);
+      } finally {
+        await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
 
     it('works inside a LaTeX command such as \\textbf{EGN-16}', async () => {
@@ -173,17 +183,13 @@ describe('Writing support', () => {
       assert.deepStrictEqual(texts, ['EGN-1', 'EGN-2', 'EGN n° 4', 'EGN-6', 'EGN-7', '13', 'EGN-12', 'EGN-9', '10', '11', 'EGN-15', '18', 'EGN-21', 'EGN-23']);
     });
 
-    it('goes to the entry of EGN-12 in the bundled catalogue', async () => {
+    it('offers no definition for EGN-12, so that Ctrl+click follows its link alone and never opens the extension data', async () => {
       const { document: doc } = await openFixture(PLAN);
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      assert.ok(links.some((l) => doc.getText(l.range) === 'EGN-12'), 'EGN-12 is a link');
       const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'EGN-12', 2));
-      assert.strictEqual(locations.length, 1);
-      const loc = locations[0];
-      const uri = 'uri' in loc ? loc.uri : loc.targetUri;
-      const range = 'range' in loc ? loc.range : loc.targetRange;
-      assert.ok(uri.path.endsWith('/data/egn-2020.yaml'), uri.toString());
-      const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split(/\r?\n/);
-      assert.match(yaml[range.start.line], /^\s*- number: 12\s*$/);
-      assert.match(yaml[range.start.line + 1], /citoyenneté numérique/);
+      const uris = locations.map((loc) => ('uri' in loc ? loc.uri : loc.targetUri).toString());
+      assert.deepStrictEqual(uris.filter((u) => u.includes('egn-2020.yaml')), []);
     });
   });
 
@@ -308,7 +314,7 @@ describe('Writing support', () => {
       { format: 'id', args: [['EGN-12', 3, 'egn-5']], expected: 'EGN-3, EGN-5 et EGN-12' },
       { format: 'idAndTitle', args: [{ proposal: { number: 2 } }], expected: 'EGN-2 (Créer une concertation ouverte pour prolonger la dynamique des EGN)' },
       { format: 'sentence', args: [12], expected: 'proposition n°\u00a012 (EGN-12)' },
-      { format: 'sentence', args: [[12, 'EGN-5', 3]], expected: 'propositions n°\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)' },
+      { format: 'sentence', args: [[12, 'EGN-5', 3]], expected: 'propositions nos\u00a03, 5 et 12 (EGN-3, EGN-5 et EGN-12)' },
     ];
     for (const c of cases) {
       it(`inserts ${JSON.stringify(c.args)} at two cursors in the "${c.format}" format, as one undo step`, async () => {

@@ -1,4 +1,4 @@
-import type { Catalogue, Proposal } from '../core/catalogue';
+import type { Catalogue, Proposal } from './catalogue';
 
 /** What `proposalsFromArguments` made of a command's arguments. */
 export type ProposalArguments =
@@ -36,6 +36,15 @@ export function proposalsFromArguments(catalogue: Catalogue, args: readonly unkn
     proposals.push(p);
   }
   return { kind: 'proposals', proposals };
+}
+
+/**
+ * The one proposal a command argument names: `'EGN-12'`, `12`, a `Proposal` or anything with a
+ * `number` or `id`, or a tree node / panel message with a `proposal` field holding one of those.
+ * The one resolver of proposal arguments, for every command.
+ */
+export function proposalFromArgument(catalogue: Catalogue, v: unknown): Proposal | undefined {
+  return proposalOf(catalogue, v);
 }
 
 function proposalOf(catalogue: Catalogue, v: unknown): Proposal | undefined {

@@ -109,7 +109,8 @@ describe('What a writer trips on (headless Chromium)', () => {
     const deadline = Date.now() + 2000;
     let tabs = await tabLabels(ui);
     while (Date.now() < deadline && tabs.length <= 2) {
-      await page.waitForFunction('true', undefined, { timeout: 200 });
+      // One round trip to the page between looks (a busy machine may take long to answer: no short timeout).
+      await page.waitForFunction('true');
       tabs = await tabLabels(ui);
     }
     await ui.screenshot('traps-ctrl-click');

@@ -62,6 +62,9 @@ export class WorkspaceCitations implements CitationSource {
   private pending = new Set<string>();
   private listening = false;
   private folderWatchers: vscode.Disposable | undefined;
+  /** The latest ticket per URI being refreshed (see `ticket`). */
+  private readonly latest = new Map<string, number>();
+  private tickets = 0;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -367,7 +370,8 @@ export class WorkspaceCitations implements CitationSource {
           this.onRename(oldUri, newUri);
         }
       }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.whenBuilt(d.uri, () => this.refreshFromDocument(d))),
+      // An opened document is its file's text until edited; `refresh` decides as for any event.
+      vscode.workspace.onDidOpenTextDocument((d) => this.whenBuilt(d.uri, () => void this.refresh(d.uri, false))),
       vscode.workspace.onDidChangeTextDocument((e) => this.whenBuilt(e.document.uri, () => this.scheduleTyping(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => this.whenBuilt(d.uri, () => void this.refreshFromDisk(d.uri, this.generation))),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -422,6 +426,7 @@ export class WorkspaceCitations implements CitationSource {
    */
   private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
     const key = uri.toString();
+    const ticket = this.ticket(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     // Unsaved text counts wherever its file went; a saved document counts while its file exists.
     if (open && !open.isClosed && open.isDirty) {
@@ -433,6 +438,10 @@ export class WorkspaceCitations implements CitationSource {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       stat = undefined;
+    }
+    if (!this.isLatest(key, ticket)) {
+      // A later event for the same URI is being handled: its answer is the newer one.
+      return;
     }
     if (!stat) {
       // Gone: a file, or a whole folder, except for the unsaved documents that were in it.
@@ -469,17 +478,38 @@ export class WorkspaceCitations implements CitationSource {
     await this.refreshFromDisk(uri, this.generation);
   }
 
+  /**
+   * Takes a ticket for handling `key`: events for one URI are handled asynchronously (stat, read)
+   * and may finish out of order; only the latest one may write its answer.
+   */
+  private ticket(key: string): number {
+    const t = ++this.tickets;
+    this.latest.set(key, t);
+    return t;
+  }
+
+  /** Whether `ticket` is still the latest for `key`; forgets the key once its latest is done. */
+  private isLatest(key: string, ticket: number, done = false): boolean {
+    const latest = this.latest.get(key) === ticket;
+    if (latest && done) {
+      this.latest.delete(key);
+    }
+    return latest;
+  }
+
   /** Indexes a file as it is on disk, or forgets it if it no longer qualifies. */
   private async refreshFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
     const key = uri.toString();
+    const ticket = this.ticket(key);
     const f = this.accepts(uri);
     if (!f) {
+      this.isLatest(key, ticket, true);
       this.index.delete(key);
       return;
     }
     if (this.fastReader && uri.scheme === 'file') {
       const read = await this.fastReader.readFile(uri.fsPath, f.maxFileSize);
-      if (generation !== this.generation) {
+      if (generation !== this.generation || !this.isLatest(key, ticket, true)) {
         return;
       }
       if (read.kind === 'content') {
@@ -490,7 +520,7 @@ export class WorkspaceCitations implements CitationSource {
       return;
     }
     const text = await readIndexableText(vscode.workspace.fs, uri, f.filter);
-    if (generation !== this.generation) {
+    if (generation !== this.generation || !this.isLatest(key, ticket, true)) {
       return;
     }
     if (text === undefined) {
@@ -505,6 +535,8 @@ export class WorkspaceCitations implements CitationSource {
    * on disk: over `egn.index.maxFileSize` or binary, it is not indexed.
    */
   private refreshFromDocument(document: vscode.TextDocument): void {
+    // The document's text is newer than any read of its file still in flight.
+    this.latest.delete(document.uri.toString());
     const f = this.accepts(document.uri);
     if (!f) {
       return;
@@ -525,8 +557,11 @@ export class WorkspaceCitations implements CitationSource {
     }
     this.typingTimers.set(key, setTimeout(() => {
       this.typingTimers.delete(key);
-      if (!document.isClosed) {
+      // Back to its saved state (undo, save), a document is its file again, which may be gone.
+      if (!document.isClosed && document.isDirty) {
         this.refreshFromDocument(document);
+      } else {
+        void this.refresh(document.uri, false);
       }
     }, TYPING_DEBOUNCE_MS));
   }

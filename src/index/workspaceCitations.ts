@@ -106,7 +106,7 @@ export class WorkspaceCitations implements CitationSource {
     return this.building;
   }
 
-  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[] {
+  citationsOf(number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[] {
     return this.index.citationsOf(number, options);
   }
 

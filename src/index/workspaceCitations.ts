@@ -62,6 +62,7 @@ export class WorkspaceCitations implements CitationSource {
   private pending = new Set<string>();
   private listening = false;
   private folderWatchers: vscode.Disposable | undefined;
+  private watchedKey = '';
   /** The latest ticket per URI being refreshed (see `ticket`). */
   private readonly latest = new Map<string, number>();
   private tickets = 0;
@@ -335,15 +336,22 @@ export class WorkspaceCitations implements CitationSource {
    * Watches each workspace folder with its own include glob, so that the index hears of the files
    * it reads and not of every build output. Folders need a second, create/delete-only watcher: a
    * folder deleted, moved or copied outside VS Code is reported as the folder alone, whose path no
-   * file glob matches.
+   * file glob matches (and a folder swapped for another of the same name, as a change).
    */
   private watchFolders(): void {
+    // Setting up a recursive watch of a large tree costs the file watcher a walk: keep it when the
+    // folders and include globs are the ones already watched.
+    const key = JSON.stringify([...this.filters.values()].map((f) => [f.folder.uri.toString(), f.include]));
+    if (this.folderWatchers && key === this.watchedKey) {
+      return;
+    }
+    this.watchedKey = key;
     this.folderWatchers?.dispose();
     const watchers: vscode.Disposable[] = [];
     for (const f of this.filters.values()) {
       const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, f.include));
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'), false, true, false);
-      const isIndexable = (uri: vscode.Uri): boolean => f.filter.accepts(relativePath(f.folder, uri));
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'));
+      const isIndexable = (uri: vscode.Uri): boolean => this.accepts(uri) !== undefined;
       watchers.push(
         files,
         folders,
@@ -353,6 +361,8 @@ export class WorkspaceCitations implements CitationSource {
         // What the file watcher already reports is left to it.
         folders.onDidCreate((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
         folders.onDidDelete((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        // A folder deleted and made again at once (a swap of names) reaches us as one change.
+        folders.onDidChange((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
       );
     }
     this.folderWatchers = vscode.Disposable.from(...watchers);
@@ -365,6 +375,10 @@ export class WorkspaceCitations implements CitationSource {
     this.listening = true;
     this.disposables.push(
       new vscode.Disposable(() => this.folderWatchers?.dispose()),
+      // Operations made through VS Code (WorkspaceEdit, the Explorer) are reported as such, whatever
+      // the file watcher makes of them (a create and a delete close together may cancel out there).
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true)))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false)))),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
           this.onRename(oldUri, newUri);
@@ -411,6 +425,9 @@ export class WorkspaceCitations implements CitationSource {
       const target = vscode.Uri.parse(newUri.toString() + d.slice(oldKey.length));
       if (this.accepts(target)) {
         this.index.rename(d, target.toString());
+        // The move answers at once; the disk confirms. A file moved then deleted at once may reach
+        // the watcher as nothing at all (its create and delete cancel out), and would stay forever.
+        void this.refresh(target, false);
       } else {
         this.index.delete(d);
       }
@@ -428,7 +445,8 @@ export class WorkspaceCitations implements CitationSource {
     const key = uri.toString();
     const ticket = this.ticket(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    // Unsaved text counts wherever its file went; a saved document counts while its file exists.
+    // Unsaved text counts wherever its file went. A saved document is its file, read from disk: its
+    // text may lag behind a change made outside VS Code until the editor reloads it.
     if (open && !open.isClosed && open.isDirty) {
       this.refreshFromDocument(open);
       return;
@@ -458,10 +476,6 @@ export class WorkspaceCitations implements CitationSource {
       }
       return;
     }
-    if (open && !open.isClosed && stat.type & vscode.FileType.File) {
-      this.refreshFromDocument(open);
-      return;
-    }
     if (stat.type & vscode.FileType.Directory) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const f = folder && this.filters.get(folder.uri.toString());
@@ -469,7 +483,16 @@ export class WorkspaceCitations implements CitationSource {
         const generation = this.generation;
         // egn.index.exclude keeps a fresh node_modules/ from being listed file by file.
         const exclude = f.exclude ? new vscode.RelativePattern(f.folder, f.exclude) : null;
-        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), exclude)) {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), exclude);
+        // What the folder held before (a folder replaced by another of the same name) goes.
+        const present = new Set(found.map((u) => u.toString()));
+        const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+        for (const d of this.index.documents()) {
+          if (d.startsWith(`${key}/`) && !present.has(d) && !unsaved.has(d)) {
+            this.index.delete(d);
+          }
+        }
+        for (const file of found) {
           await this.refreshFromDisk(file, generation);
         }
       }

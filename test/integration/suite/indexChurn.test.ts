@@ -119,8 +119,10 @@ describe('Index under random file operations, in the real host', function () {
     const folders = (): string[] => fs.readdirSync(root.fsPath, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     const uriOf = (rel: string): vscode.Uri => vscode.Uri.joinPath(root, ...rel.split('/'));
     const kinds = new Map<string, number>();
-    const count = (kind: string): void => {
+    const journal: string[] = [];
+    const count = (kind: string, ...paths: string[]): void => {
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      journal.push(`${kind} ${paths.join(' → ')}`);
     };
 
     for (let round = 1; round <= ROUNDS; round++) {
@@ -132,56 +134,64 @@ describe('Index under random file operations, in the real host', function () {
           if (r < 0.2 || existing.length === 0) {
             fs.mkdirSync(path.dirname(uriOf(target).fsPath), { recursive: true });
             fs.writeFileSync(uriOf(target).fsPath, text());
-            count('create on disk');
+            count('create on disk', target);
           } else if (r < 0.3) {
             await vscode.workspace.fs.writeFile(uriOf(target), Buffer.from(text()));
-            count('write through workspace.fs');
+            count('write through workspace.fs', target);
           } else if (r < 0.45) {
-            const doc = await vscode.workspace.openTextDocument(uriOf(pick(existing)));
+            const chosen = pick(existing);
+            const doc = await vscode.workspace.openTextDocument(uriOf(chosen));
             const edit = new vscode.WorkspaceEdit();
             edit.insert(doc.uri, new vscode.Position(0, 0), `${text()}\n`);
             await vscode.workspace.applyEdit(edit);
             if (rand() < 0.5) {
               await doc.save();
-              count('edit an open document and save');
+              count('edit an open document and save', chosen);
             } else {
-              count('edit an open document, unsaved');
+              count('edit an open document, unsaved', chosen);
             }
           } else if (r < 0.55) {
-            fs.writeFileSync(uriOf(pick(existing)).fsPath, text());
-            count('edit on disk');
+            const chosen = pick(existing);
+            fs.writeFileSync(uriOf(chosen).fsPath, text());
+            count('edit on disk', chosen);
           } else if (r < 0.65) {
-            fs.rmSync(uriOf(pick(existing)).fsPath, { force: true });
-            count('delete on disk');
+            const chosen = pick(existing);
+            fs.rmSync(uriOf(chosen).fsPath, { force: true });
+            count('delete on disk', chosen);
           } else if (r < 0.72) {
             const edit = new vscode.WorkspaceEdit();
-            edit.deleteFile(uriOf(pick(existing)), { ignoreIfNotExists: true });
+            const chosen = pick(existing);
+            edit.deleteFile(uriOf(chosen), { ignoreIfNotExists: true });
             await vscode.workspace.applyEdit(edit);
-            count('delete through WorkspaceEdit');
+            count('delete through WorkspaceEdit', chosen);
           } else if (r < 0.8) {
             const edit = new vscode.WorkspaceEdit();
-            edit.renameFile(uriOf(pick(existing)), uriOf(target), { overwrite: true });
+            const chosen = pick(existing);
+            edit.renameFile(uriOf(chosen), uriOf(target), { overwrite: true });
             await vscode.workspace.applyEdit(edit);
-            count('rename through WorkspaceEdit');
+            count('rename through WorkspaceEdit', chosen, target);
           } else if (r < 0.86) {
             fs.mkdirSync(path.dirname(uriOf(target).fsPath), { recursive: true });
-            fs.renameSync(uriOf(pick(existing)).fsPath, uriOf(target).fsPath);
-            count('rename on disk');
+            const chosen = pick(existing);
+            fs.renameSync(uriOf(chosen).fsPath, uriOf(target).fsPath);
+            count('rename on disk', chosen, target);
           } else if (r < 0.92 && folders().length > 0) {
             const from = pick(folders());
             const to = `d${Math.floor(rand() * 6)}`;
             if (from !== to && !fs.existsSync(uriOf(to).fsPath)) {
               fs.renameSync(uriOf(from).fsPath, uriOf(to).fsPath);
-              count('rename a folder on disk');
+              count('rename a folder on disk', from, to);
             } else {
               count('no folder to rename into');
             }
           } else if (folders().length > 0) {
-            fs.rmSync(uriOf(pick(folders())).fsPath, { recursive: true, force: true });
-            count('delete a folder on disk');
+            const chosen = pick(folders());
+            fs.rmSync(uriOf(chosen).fsPath, { recursive: true, force: true });
+            count('delete a folder on disk', chosen);
           } else {
-            await vscode.workspace.openTextDocument(uriOf(pick(existing)));
-            count('open a document');
+            const chosen = pick(existing);
+            await vscode.workspace.openTextDocument(uriOf(chosen));
+            count('open a document', chosen);
           }
         } catch {
           // A random operation may target something that just went away: that is churn too.
@@ -202,7 +212,9 @@ describe('Index under random file operations, in the real host', function () {
         const want = expected();
         const extra = last.filter((row) => !want.includes(row));
         const missing = want.filter((row) => !last.includes(row));
-        assert.fail(`${e.message}\nextra: ${extra.join(', ')}\nmissing: ${missing.join(', ')}\nfiles: ${files().join(' ')}\nunsaved: ${dirty.join(' ')}`);
+        const names = new Set([...extra, ...missing].map((row) => row.split(' ')[1].split(':')[0].slice(1)));
+        const story = journal.filter((j) => [...names].some((n) => j.includes(n) || n.startsWith(j.split(' ').pop() ?? '\0')));
+        assert.fail(`${e.message}\nops on those files: ${story.join('; ')}\nextra: ${extra.join(', ')}\nmissing: ${missing.join(', ')}\nfiles: ${files().join(' ')}\nunsaved: ${dirty.join(' ')}`);
       });
       await vscode.commands.executeCommand('egn.rebuildIndex');
       assert.deepStrictEqual(await snapshot(), last, `round ${round}: the incremental index differs from a rebuild`);

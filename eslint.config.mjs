@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The core is the domain: it must stay free of the host so plain mocha can test it.
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API.' }] }],
     },

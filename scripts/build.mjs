@@ -1,5 +1,5 @@
 // @ts-check
-// Bundles src/extension.ts into dist/extension.js with esbuild, and generates the snippets file
+// Bundles src/extension.ts into dist/extension.js and src/web/extension.ts into dist/web/extension.js with esbuild, and generates the snippets file
 // from the catalogue (code never hard-codes a proposal).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -25,6 +25,33 @@ const options = {
   logLevel: 'warning',
 };
 
+/**
+ * The browser entry (package.json "browser"), for the web-worker extension host of vscode.dev and
+ * github.dev: same sources, browser platform, so that a Node built-in imported anywhere fails the build.
+ * @type {esbuild.BuildOptions}
+ */
+const webOptions = {
+  ...options,
+  entryPoints: [path.join(repoRoot, 'src/web/extension.ts')],
+  platform: 'browser',
+  target: 'es2022',
+  outfile: path.join(repoRoot, 'dist/web/extension.js'),
+};
+
+/**
+ * The command line `egn-cite` (src/cli/main.ts) for Node 20: its own bundle with a shebang, declared
+ * in package.json `bin`. .vscodeignore keeps it out of the .vsix (only the extension's bundles are listed).
+ * @type {esbuild.BuildOptions}
+ */
+const cliOptions = {
+  ...options,
+  entryPoints: [path.join(repoRoot, 'src/cli/main.ts')],
+  outfile: path.join(repoRoot, 'dist/cli.js'),
+  external: [],
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow; its ESM build is static.
+  mainFields: ['module', 'main'],
+  banner: { js: '#!/usr/bin/env node' },
+};
 /** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
 /** @type {esbuild.BuildOptions} */
 const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
@@ -34,10 +61,12 @@ writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'di
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();
+  await (await esbuild.context(webOptions)).watch();
+  await (await esbuild.context(cliOptions)).watch();
   await (await esbuild.context(workerOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await esbuild.build(options);
-  await esbuild.build(workerOptions);
-  console.log(`built dist/extension.js${production ? ' (production)' : ''}`);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions)]);
+  fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
+  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js`);
 }

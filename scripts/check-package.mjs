@@ -31,7 +31,7 @@ try {
     console.error(`The .vsix holds files that do not run: ${forbidden.join(', ')}`);
     failed = true;
   }
-  for (const needed of ['dist/extension.js', 'dist/egn.code-snippets', 'data/egn-2020.yaml', 'data/catalogue.schema.json', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json']) {
+  for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'dist/readerWorker.js', 'dist/egn.code-snippets', 'data/egn-2020.yaml', 'data/catalogue.schema.json', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json']) {
     if (!files.includes(needed)) { console.error(`The .vsix lacks ${needed}`); failed = true; }
   }
   if (size > maxBytes) {

@@ -1,6 +1,7 @@
 // @ts-check
 // `npm start`: builds the extension and serves a real VS Code (1.100) workbench on 127.0.0.1 with
 // the extension loaded and a fresh copy of the demo workspace open. Ctrl+C stops and cleans up.
+// `npm start -- --lang fr` (or `EGN_LANG=fr npm start`) shows the workbench and the extension in French.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,15 +13,21 @@ const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mj
 if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
+const langArg = process.argv.indexOf('--lang');
+const lang = (langArg >= 0 ? process.argv[langArg + 1] : process.env.EGN_LANG) || 'en';
+if (lang !== 'en' && lang !== 'fr') {
+  process.stderr.write(`Unknown display language "${lang}": use en or fr.\n`);
+  process.exit(2);
+}
 const runtime = ensureRuntime();
 // A copy, so that edits made while trying the extension never touch the test fixtures.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-demo-'));
 fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
-const server = await startServer({ runtime, quiet: !process.env.EGN_VERBOSE });
+const server = await startServer({ runtime, quiet: !process.env.EGN_VERBOSE, locale: lang });
 const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot });
 
 process.stdout.write(`
-VS Code with the EGN extension is running.
+VS Code with the EGN extension is running (display language: ${lang}).
   Open this URL in a browser on this machine:
   ${url}
 

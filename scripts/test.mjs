@@ -63,7 +63,7 @@ stage('lint', bin('eslint'), ['.']);
 stage('package', node, ['scripts/check-package.mjs']);
 stage('unit', bin('mocha'), ['--config', '.mocharc.json'], { counts: true });
 let runtimeOk = true;
-if (!only || only.includes('integration') || only.includes('ui')) {
+if (!only || only.includes('integration') || only.includes('ui') || only.includes('web')) {
   try {
     ensureRuntime();
   } catch (e) {
@@ -75,6 +75,8 @@ if (!only || only.includes('integration') || only.includes('ui')) {
 if (runtimeOk) {
   stage('integration', node, ['out/test/integration/runTest.js'], { counts: true });
   stage('ui', bin('mocha'), ['--config', 'test/ui/.mocharc.json'], { counts: true });
+  // The browser bundle in the web-worker extension host (vscode.dev's), from a copy without `main`.
+  stage('web', node, ['out/test/integration/web/runWebTest.js'], { counts: true });
 }
 fs.rmSync(resultsDir, { recursive: true, force: true });
 process.stdout.write(`\n${summary.join('\n')}\n`);

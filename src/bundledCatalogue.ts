@@ -1,23 +1,25 @@
 import * as vscode from 'vscode';
-import { loadCatalogue, LoadResult } from './core/catalogueLoader';
+import { CatalogueWithContext, hasContext } from './core/catalogue';
+import { CatalogueError, loadCatalogue } from './core/catalogueLoader';
+
+/** The bundled catalogue, with its context (the overview needs it), or every error found. */
+export type BundledLoadResult = { readonly ok: true; readonly catalogue: CatalogueWithContext } | { readonly ok: false; readonly errors: readonly CatalogueError[] };
 
 /**
- * Reads and validates the catalogue shipped in data/ (YAML + its JSON schema). Never throws: a
- * missing or broken file comes back as a `LoadResult` with errors.
+ * Reads and validates the catalogue shipped in data/ (its schema is compiled into the loader). Never
+ * throws: a missing or broken file comes back as a result with errors.
  */
-export async function loadBundledCatalogue(extensionUri: vscode.Uri): Promise<LoadResult> {
-  const dataUri = vscode.Uri.joinPath(extensionUri, 'data');
+export async function loadBundledCatalogue(extensionUri: vscode.Uri): Promise<BundledLoadResult> {
   try {
-    const [yamlBytes, schemaBytes] = await Promise.all([
-      vscode.workspace.fs.readFile(vscode.Uri.joinPath(dataUri, 'egn-2020.yaml')),
-      vscode.workspace.fs.readFile(vscode.Uri.joinPath(dataUri, 'catalogue.schema.json')),
-    ]);
-    const decoder = new TextDecoder('utf-8');
-    const schema: unknown = JSON.parse(decoder.decode(schemaBytes));
-    if (typeof schema !== 'object' || schema === null) {
-      return { ok: false, errors: [{ line: 1, column: 1, message: 'catalogue.schema.json is not a JSON object.' }] };
+    const yamlBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'data', 'egn-2020.yaml'));
+    const loaded = loadCatalogue(new TextDecoder('utf-8').decode(yamlBytes));
+    if (!loaded.ok) {
+      return loaded;
     }
-    return loadCatalogue(decoder.decode(yamlBytes), schema);
+    if (!hasContext(loaded.catalogue)) {
+      return { ok: false, errors: [{ line: 1, column: 1, message: 'The bundled catalogue has no "context"; the overview needs it.' }] };
+    }
+    return { ok: true, catalogue: loaded.catalogue };
   } catch (e) {
     return { ok: false, errors: [{ line: 1, column: 1, message: `Cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}` }] };
   }

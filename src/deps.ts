@@ -1,14 +1,18 @@
 import type * as vscode from 'vscode';
-import type { Catalogue } from './core/catalogue';
+import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
+import type { CatalogueWithContext } from './core/catalogue';
 import type { ReferenceScanner } from './core/referenceScanner';
 import type { CitationSource } from './index/citationSource';
 
 /** What every feature's `registerX(context, deps)` receives from `extension.ts`. */
 export interface ExtensionDeps {
-  readonly catalogue: Catalogue;
+  /** The bundled EGN catalogue. */
+  readonly catalogue: CatalogueWithContext;
   /** The one grammar of references; every feature uses it, none has its own regular expression. */
   readonly scanner: ReferenceScanner;
   /** The workspace citation index (built lazily, on first need). */
   readonly citations: CitationSource;
   readonly output: vscode.LogOutputChannel;
+  /** Every catalogue in use (the bundled one and the workspace's), and its changes. */
+  readonly catalogues?: WorkspaceCatalogues;
 }

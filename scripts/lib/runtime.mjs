@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runtimeSpec = path.join(repoRoot, 'test', 'runtime');
@@ -94,8 +94,61 @@ export function ensureRuntime() {
   if (!fs.existsSync(serverMain)) {
     throw new Error(`The VS Code runtime installed but ${serverMain} is missing.`);
   }
+  ensureLanguagePack(dir, 'fr');
   fs.writeFileSync(marker, new Date().toISOString());
   return dir;
+}
+
+/** Display languages the workbench can be started in, besides English, and the npm package of each pack. */
+export const languagePackPackages = /** @type {const} */ ({ fr: '@codingame/monaco-vscode-language-pack-fr' });
+
+/**
+ * The folder of a VS Code language pack for `locale`, built (once) inside the runtime cache from the
+ * npm package pinned in test/runtime: code-server ships no language pack and these machines cannot
+ * reach the Marketplace. Version 4.3.2 of that package is VS Code 1.88's strings, keyed by module,
+ * which 1.100 still reads for about 71 % of its keys (the rest stay English); later versions are
+ * unkeyed arrays that 1.100 cannot use.
+ * @param {string} runtime
+ * @param {keyof typeof languagePackPackages} locale
+ * @returns {{ dir: string, id: string, translations: Record<string, string> }}
+ */
+export function ensureLanguagePack(runtime, locale) {
+  const dir = path.join(runtime, 'language-packs', locale);
+  const name = `vscode-language-pack-${locale}`;
+  const id = `egn-tests.${name}`;
+  const manifest = path.join(dir, 'package.json');
+  const source = path.join(runtime, 'node_modules', languagePackPackages[locale], 'translations');
+  if (!fs.existsSync(manifest)) {
+    log(`building the ${locale} language pack into ${dir}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+    // The workbench strings are an ES module's default export; the built-in extensions' are JSON already.
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      const { default: contents } = await import(${JSON.stringify(pathToFileURL(path.join(source, 'main.i18n.json.js')).href)});
+      process.stdout.write(JSON.stringify({ version: '1.0.0', contents }));`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) {
+      throw new Error(`Building the ${locale} language pack failed: ${r.stderr}`);
+    }
+    fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), r.stdout);
+    fs.cpSync(path.join(source, 'extensions'), path.join(dir, 'translations', 'extensions'), { recursive: true });
+    const translations = [{ id: 'vscode', path: './translations/main.i18n.json' }];
+    for (const f of fs.readdirSync(path.join(dir, 'translations', 'extensions'))) {
+      translations.push({ id: f.replace(/\.i18n\.json$/, ''), path: `./translations/extensions/${f}` });
+    }
+    const label = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    fs.writeFileSync(manifest, JSON.stringify({
+      name, publisher: 'egn-tests', version: '1.100.0', engines: { vscode: '^1.100.0' },
+      contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: label, translations }] },
+    }, null, 2));
+  }
+  /** @type {{ contributes: { localizations: { translations: { id: string, path: string }[] }[] } }} */
+  const pack = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  /** @type {Record<string, string>} */
+  const translations = {};
+  for (const t of pack.contributes.localizations[0].translations) {
+    translations[t.id] = path.join(dir, t.path);
+  }
+  return { dir, id, translations };
 }
 
 /** `require` rooted in the runtime folder, to load playwright-core from it. */

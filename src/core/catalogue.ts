@@ -16,6 +16,10 @@ export interface Proposal {
   readonly subtheme: SubTheme | undefined;
   /** Programmes and bodies its title names (PIX, CNED…). */
   readonly tags: readonly string[];
+  /** Address (http or https, checked by the schema) of a page about it, when its catalogue gives one. */
+  readonly url?: string;
+  /** What it says beyond its title, when its catalogue gives it. */
+  readonly description?: string;
 }
 
 /** A sub-theme of a theme (Gouvernance, Enseigner…). */
@@ -95,7 +99,17 @@ export interface Catalogue {
   readonly themes: readonly Theme[];
   /** All proposals, sorted by number. */
   readonly proposals: readonly Proposal[];
-  readonly context: CatalogueContext;
+  /**
+   * What the source says about the consultation (the EGN overview). Only the bundled EGN catalogue
+   * is sure to have one: narrow with `hasContext`.
+   */
+  readonly context: CatalogueContext | undefined;
+  /** What the catalogue is, when its file says so. */
+  readonly description?: string;
+  /** Address (http or https, checked by the schema) of the page that publishes it, when its file gives one. */
+  readonly source?: string;
+  /** Version or date of the catalogue, as its publisher names it. */
+  readonly version?: string;
   /** Looks a proposal up by id, ignoring case (`EGN-12`, `egn-12`, `EGN 12`). */
   byId(id: string): Proposal | undefined;
   byNumber(n: number): Proposal | undefined;
@@ -111,4 +125,12 @@ export interface Catalogue {
   related(p: Proposal): readonly Proposal[];
   /** Smallest and largest proposal numbers. */
   readonly range: { readonly min: number; readonly max: number };
+}
+
+/** A catalogue that has a context, as the bundled EGN catalogue does (its loader checks it). */
+export type CatalogueWithContext = Catalogue & { readonly context: CatalogueContext };
+
+/** Whether `catalogue` has a context (the overview of a consultation). */
+export function hasContext(catalogue: Catalogue): catalogue is CatalogueWithContext {
+  return catalogue.context !== undefined;
 }

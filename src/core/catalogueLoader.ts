@@ -1,7 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { Catalogue } from './catalogue';
 import { buildCatalogue, CatalogueFile, ProposalEntry } from './catalogueModel';
-import { formatJsonPath, JsonPath, UnsupportedSchemaError, validateAgainstSchema } from './schemaValidator';
+import { formatJsonPath, JsonPath, validateCatalogueData } from './schemaValidator';
 
 /** Something wrong in a catalogue file, and where. */
 export interface CatalogueError {
@@ -20,17 +20,27 @@ export type LoadResult = { readonly ok: true; readonly catalogue: Catalogue } | 
 
 /**
  * The limits that keep a hostile or mistaken file from hanging or crashing the extension host.
- * The EGN catalogue is about 14 KB and 10 levels deep, far below all of them.
+ * The EGN catalogue is about 14 KB and 10 levels deep, far below all of them. Catalogues are data,
+ * loaded in untrusted workspaces too: these limits are what makes a hostile file harmless.
  */
 export const CATALOGUE_LIMITS = Object.freeze({
-  /** Longest text accepted, in characters (the EGN catalogue has about 11,000). */
-  maxCharacters: 256 * 1024,
+  /** Longest text accepted, in characters (the EGN catalogue has about 11,000): 1 MB. */
+  maxCharacters: 1024 * 1024,
+  /** Most proposals in one catalogue. */
+  maxProposals: 5000,
   /**
-   * Most YAML tokens (keys, values, indicators, spaces) accepted; the EGN catalogue has about 1,500.
-   * Parsing costs per token, and junk made of punctuation is all tokens and errors: this bound keeps
-   * the worst file under a fraction of a second where the character limit alone would allow seconds.
+   * Most YAML tokens (keys, values, indicators, spaces) accepted; the EGN catalogue has about 1,500
+   * and 5,000 proposals with titles and tags about 100,000 to 150,000. Parsing costs per token, and junk made of
+   * punctuation is all tokens and errors: this bound keeps the worst file to about a second where the
+   * character limit alone would allow much more.
    */
-  maxTokens: 20_000,
+  maxTokens: 200_000,
+  /**
+   * Most flow collections (`[`, `{`) accepted: they are the costliest tokens to parse (a JSON
+   * catalogue of 5,000 proposals with tags opens about 11,000), and junk made of them is what the
+   * token bound alone would let take seconds.
+   */
+  maxFlowCollections: 15_000,
   /**
    * Deepest nesting accepted, counted separately for indentation and for brackets (the EGN
    * catalogue measures 10 and 0). `yaml` composes nodes recursively and a few thousand levels abort
@@ -45,23 +55,40 @@ export const CATALOGUE_LIMITS = Object.freeze({
 });
 
 /**
- * Loads a catalogue from the text of its YAML file, checking it against `schema` (the parsed
- * data/catalogue.schema.json) and then against the rules a schema cannot say: proposal numbers
- * unique and contiguous from 1, theme and sub-theme ids unique, thématiques naming existing themes,
- * date ranges in order.
+ * Loads a catalogue from the text of its YAML (or JSON) file, checking it against
+ * data/catalogue.schema.json (compiled at build time, see schemaValidator.ts) and then against the
+ * rules a schema cannot say: no control or bidirectional-override characters in any text, at most
+ * `CATALOGUE_LIMITS.maxProposals` proposals, proposal numbers unique and contiguous from 1, theme and
+ * sub-theme ids unique, thématiques naming existing themes, date ranges in order.
  *
  * Never throws: any problem, including an internal one, comes back as errors with a 1-based line
  * and column and a message saying what is wrong and where.
+ *
+ * @param _schema Ignored: the schema is compiled into the validator at build time. Kept so that
+ * callers written for the earlier `loadCatalogue(text, schema)` still compile.
  */
-export function loadCatalogue(yamlText: string, schema: object): LoadResult {
+export function loadCatalogue(yamlText: string, _schema?: object): LoadResult {
   try {
-    return load(yamlText, schema);
+    return load(yamlText);
   } catch (e) {
-    const message = e instanceof UnsupportedSchemaError
-      ? `The catalogue schema uses something the validator does not support: ${e.message}`
-      : `The catalogue could not be loaded because of an internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const message = `The catalogue could not be loaded because of an internal error: ${e instanceof Error ? e.message : String(e)}`;
     return failure([{ line: 1, column: 1, message }]);
   }
+}
+
+/**
+ * The 1-based line and column of the value at `path` in a catalogue's text (of its key when
+ * `onKey`), e.g. of `prefix` to report a prefix another catalogue already uses; line 1, column 1
+ * when the text does not parse. Parses the text again: meant for the rare error found after loading.
+ */
+export function positionOfPath(yamlText: string, path: JsonPath, onKey = false): { line: number; column: number } {
+  if (yamlText.length > CATALOGUE_LIMITS.maxCharacters || findExcessiveStructure(yamlText) !== undefined) {
+    return { line: 1, column: 1 };
+  }
+  const lines = new LineCounter();
+  const doc = withoutStackTraces(() => parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: true, lineCounter: lines }));
+  const pos = lines.linePos(offsetOf(doc, path, onKey));
+  return { line: pos.line, column: pos.col };
 }
 
 /** Formats an error for a log or an output channel: `line 3, column 7: message`. */
@@ -69,12 +96,9 @@ export function formatCatalogueError(error: CatalogueError): string {
   return `line ${error.line}, column ${error.column}: ${error.message}`;
 }
 
-function load(yamlText: unknown, schema: unknown): LoadResult {
+function load(yamlText: unknown): LoadResult {
   if (typeof yamlText !== 'string') {
     return failure([{ line: 1, column: 1, message: `The catalogue must be given as text, got ${yamlText === null ? 'null' : typeof yamlText}.` }]);
-  }
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    return failure([{ line: 1, column: 1, message: 'The catalogue schema must be a JSON object.' }]);
   }
   if (yamlText.length > CATALOGUE_LIMITS.maxCharacters) {
     return failure([{
@@ -130,11 +154,19 @@ function load(yamlText: unknown, schema: unknown): LoadResult {
   }
 
   const locate = (path: JsonPath, onKey: boolean): { line: number; column: number } => at(offsetOf(doc, path, onKey));
-  const violations = validateAgainstSchema(data, schema);
+  const unsafe = findUnsafeCharacters(data);
+  if (unsafe.length > 0) {
+    return failure(unsafe.map((u) => pathError(u.path, u.message, locate(u.path, u.onKey))));
+  }
+  const violations = validateCatalogueData(data);
   if (violations.length > 0) {
     return failure(violations.map((v) => pathError(v.path, v.message, locate(v.path, v.onKey))));
   }
   const file = data as CatalogueFile;
+  const tooMany = countProposals(file) > CATALOGUE_LIMITS.maxProposals;
+  if (tooMany) {
+    return failure([pathError(['groups'], `the catalogue has ${countProposals(file).toLocaleString('en')} proposals, more than the ${CATALOGUE_LIMITS.maxProposals.toLocaleString('en')} a catalogue may have; split it into several files`, locate(['groups'], true))]);
+  }
   const semantic = checkSemantics(file);
   if (semantic.length > 0) {
     return failure(semantic.map((s) => pathError(s.path, s.message, locate(s.path, false))));
@@ -224,6 +256,7 @@ function findExcessiveStructure(text: string): { offset: number; message: string
     return tooDeep(indented);
   }
   let depth = 0;
+  let flows = 0;
   let tokens = 0;
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
@@ -236,6 +269,12 @@ function findExcessiveStructure(text: string): { offset: number; message: string
     if (token === '{' || token === '[') {
       if (++depth > max) {
         return tooDeep(offset);
+      }
+      if (++flows > CATALOGUE_LIMITS.maxFlowCollections) {
+        return {
+          offset,
+          message: `The file opens more than ${CATALOGUE_LIMITS.maxFlowCollections.toLocaleString('en')} flow collections ([ or {) by here, more than a catalogue of 5,000 proposals needs. It was not parsed; check that this is the right file.`,
+        };
       }
     } else if (token === '}' || token === ']') {
       depth = Math.max(0, depth - 1);
@@ -427,7 +466,7 @@ function checkSemantics(file: CatalogueFile): SemanticError[] {
   };
 
   file.groups.forEach((g, gi) => {
-    claimId(g.id, ['groups', gi, 'id'], g.kind);
+    claimId(g.id, ['groups', gi, 'id'], g.kind ?? 'theme');
     (g.subthemes ?? []).forEach((s, si) => {
       claimId(s.id, ['groups', gi, 'subthemes', si, 'id'], 'subtheme');
       claimNumbers(s.proposals, ['groups', gi, 'subthemes', si, 'proposals']);
@@ -438,14 +477,14 @@ function checkSemantics(file: CatalogueFile): SemanticError[] {
   errors.push(...checkContiguous(numbers));
 
   const themeIds = [...groupIds].filter(([, g]) => g.kind === 'theme').map(([id]) => id);
-  file.context.thematiques.forEach((t, i) => {
+  file.context?.thematiques.forEach((t, i) => {
     const group = groupIds.get(t.theme);
     if (!group || group.kind !== 'theme') {
       const what = !group ? 'no theme has that id' : group.kind === 'subtheme' ? 'that is a sub-theme, not a theme' : 'that is the group of common proposals, not a theme';
       errors.push({ path: ['context', 'thematiques', i, 'theme'], message: `unknown theme "${t.theme}": ${what}. The themes are: ${themeIds.join(', ')}` });
     }
   });
-  file.context.dates.forEach((d, i) => {
+  file.context?.dates.forEach((d, i) => {
     if (d.end !== undefined && d.end < d.start) {
       errors.push({ path: ['context', 'dates', i, 'end'], message: `ends (${d.end}) before it starts (${d.start})` });
     }
@@ -469,4 +508,71 @@ function checkContiguous(numbers: ReadonlyMap<number, JsonPath>): SemanticError[
     expected = n + 1;
   }
   return errors;
+}
+
+function countProposals(file: CatalogueFile): number {
+  let count = 0;
+  for (const g of file.groups) {
+    count += (g.proposals ?? []).length;
+    for (const s of g.subthemes ?? []) {
+      count += s.proposals.length;
+    }
+  }
+  return count;
+}
+
+/**
+ * C0 and C1 control characters other than tab and line feed (which YAML writes as such in a
+ * paragraph; titles are kept to one line by the schema), and the bidirectional
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make text display in
+ * another order than it reads: "Trojan source". YAML escapes (`"\u202e"`) put them in a string
+ * although the file's characters are clean, so they are looked for in the parsed data.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Names of the characters `UNSAFE_IN_TEXT` finds that a person may not recognize by code. */
+const BIDI_NAMES: Readonly<Record<number, string>> = {
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE', 0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+};
+
+/** Every string (and key) of the parsed data holding a character of `UNSAFE_IN_TEXT`, with its path. */
+function findUnsafeCharacters(data: unknown): { path: JsonPath; message: string; onKey: boolean }[] {
+  const found: { path: JsonPath; message: string; onKey: boolean }[] = [];
+  const describe = (text: string): string | undefined => {
+    const m = UNSAFE_IN_TEXT.exec(text);
+    if (!m) {
+      return undefined;
+    }
+    const code = m[0].charCodeAt(0);
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return BIDI_NAMES[code] !== undefined
+      ? `the text holds ${name} (${BIDI_NAMES[code]}), a bidirectional control character that makes text display in another order than it reads; remove it`
+      : `the text holds the control character ${name}, which a catalogue text may not contain (a YAML escape such as "\\u0000" puts it there); remove it`;
+  };
+  // An explicit stack rather than recursion: the loader's depth limit already holds, but a
+  // stack needs no such assumption.
+  const stack: { value: unknown; path: JsonPath }[] = [{ value: data, path: [] }];
+  while (stack.length > 0 && found.length < CATALOGUE_LIMITS.maxErrors) {
+    const { value, path } = stack.pop() as { value: unknown; path: JsonPath };
+    if (typeof value === 'string') {
+      const message = describe(value);
+      if (message) {
+        found.push({ path, message, onKey: false });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        const message = describe(k);
+        if (message) {
+          found.push({ path: [...path, k], message: message.replace('the text', 'the key'), onKey: true });
+        }
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+  return found;
 }

@@ -20,6 +20,8 @@ export interface ProposalEntry {
   readonly number: number;
   readonly title: string;
   readonly tags?: readonly string[];
+  readonly url?: string;
+  readonly description?: string;
 }
 
 /** A sub-theme as the catalogue file writes it. */
@@ -29,12 +31,15 @@ export interface SubThemeEntry {
   readonly proposals: readonly ProposalEntry[];
 }
 
-/** A group as the catalogue file writes it: with sub-themes or with proposals, never both. */
+/**
+ * A group as the catalogue file writes it: with sub-themes or with proposals, never both. `kind`
+ * defaults to `theme` and `icon` to `DEFAULT_GROUP_ICON`: a writer of a roadmap need not know codicons.
+ */
 export interface GroupEntry {
   readonly id: string;
-  readonly kind: 'theme' | 'common';
+  readonly kind?: 'theme' | 'common';
   readonly title: string;
-  readonly icon: string;
+  readonly icon?: string;
   readonly subthemes?: readonly SubThemeEntry[];
   readonly proposals?: readonly ProposalEntry[];
 }
@@ -50,9 +55,15 @@ export interface CatalogueFile {
   readonly id: string;
   readonly prefix: string;
   readonly title: string;
-  readonly context: ContextEntry;
+  readonly description?: string;
+  readonly source?: string;
+  readonly version?: string;
+  readonly context?: ContextEntry;
   readonly groups: readonly GroupEntry[];
 }
+
+/** The codicon of a group whose file names none. */
+export const DEFAULT_GROUP_ICON = 'folder';
 
 /** What may follow the prefix in an id: nothing, spaces, or one hyphen or dash, then the number. */
 const ID_NUMBER = /^\s*[-\u2010-\u2015\u2212]?\s*(\d{1,9})$/u;
@@ -85,7 +96,7 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
     const proposals: Proposal[] = [];
     // The theme is created before its children so that they can point back to it, then frozen
     // once they are all in place.
-    const theme: Theme = { id: g.id, kind: g.kind, title: g.title, icon: g.icon, subthemes, proposals };
+    const theme: Theme = { id: g.id, kind: g.kind ?? 'theme', title: g.title, icon: g.icon ?? DEFAULT_GROUP_ICON, subthemes, proposals };
     const addProposals = (entries: readonly ProposalEntry[], subtheme: SubTheme | undefined, into: Proposal[]): void => {
       for (const e of entries) {
         const p: Proposal = Object.freeze({
@@ -95,6 +106,8 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
           theme,
           subtheme,
           tags: Object.freeze([...(e.tags ?? [])]),
+          ...(e.url !== undefined ? { url: e.url } : {}),
+          ...(e.description !== undefined ? { description: e.description } : {}),
         });
         into.push(p);
         if (into !== proposals) {
@@ -123,27 +136,7 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
   Object.freeze(all);
   const byNumber = new Map(all.map((p) => [p.number, p]));
 
-  const context: CatalogueContext = Object.freeze({
-    summary: file.context.summary,
-    place: file.context.place,
-    dates: Object.freeze(file.context.dates.map((d): ContextDate => Object.freeze({ start: d.start, end: d.end, label: d.label }))),
-    phases: Object.freeze([...file.context.phases]),
-    thematiques: Object.freeze(
-      file.context.thematiques.map((t): Thematique => {
-        const theme = groups.get(t.theme);
-        if (!theme || !isTheme(theme)) {
-          // The loader checks this before building; reaching here means a caller skipped it.
-          throw new Error(`Thématique "${t.label}" names the unknown theme "${t.theme}".`);
-        }
-        return Object.freeze({ label: t.label, theme });
-      }),
-    ),
-    participativeSpaces: Object.freeze([...file.context.participativeSpaces]),
-    crisisContext: file.context.crisisContext,
-    challenges: Object.freeze([...file.context.challenges]),
-    territorial: file.context.territorial,
-    updated: file.context.updated,
-  });
+  const context = file.context === undefined ? undefined : buildContext(file.context, groups);
 
   const search = proposalSearch(all, file.prefix);
   const range = Object.freeze({ min: all[0]?.number ?? 0, max: all[all.length - 1]?.number ?? 0 });
@@ -155,6 +148,9 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
     themes,
     proposals: all,
     context,
+    ...(file.description !== undefined ? { description: file.description } : {}),
+    ...(file.source !== undefined ? { source: file.source } : {}),
+    ...(file.version !== undefined ? { version: file.version } : {}),
     range,
     byId(id: string): Proposal | undefined {
       const n = parseProposalId(id, file.prefix);
@@ -173,6 +169,30 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
       }
       return all.filter((other) => other.number !== p.number && other.tags.some((t) => p.tags.includes(t)));
     },
+  });
+}
+
+function buildContext(entry: ContextEntry, groups: ReadonlyMap<string, Theme | SubTheme>): CatalogueContext {
+  return Object.freeze({
+    summary: entry.summary,
+    place: entry.place,
+    dates: Object.freeze(entry.dates.map((d): ContextDate => Object.freeze({ start: d.start, end: d.end, label: d.label }))),
+    phases: Object.freeze([...entry.phases]),
+    thematiques: Object.freeze(
+      entry.thematiques.map((t): Thematique => {
+        const theme = groups.get(t.theme);
+        if (!theme || !isTheme(theme)) {
+          // The loader checks this before building; reaching here means a caller skipped it.
+          throw new Error(`Thématique "${t.label}" names the unknown theme "${t.theme}".`);
+        }
+        return Object.freeze({ label: t.label, theme });
+      }),
+    ),
+    participativeSpaces: Object.freeze([...entry.participativeSpaces]),
+    crisisContext: entry.crisisContext,
+    challenges: Object.freeze([...entry.challenges]),
+    territorial: entry.territorial,
+    updated: entry.updated,
   });
 }
 

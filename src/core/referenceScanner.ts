@@ -173,6 +173,22 @@ export class ReferenceScanner {
   }
 
   /**
+   * The references of the chain (a head and the list or range after it) whose prefix starts at
+   * `start`, and where reading stopped; undefined when no reference starts there (no prefix, glued to
+   * a word, no number). For a caller that finds heads itself, as `MultiReferenceScanner` does for
+   * several prefixes at once: `scan` equals reading the chain at each head it finds, in order, skipping
+   * heads inside a chain already read.
+   */
+  chainFrom(text: string, start: number): { readonly references: Reference[]; readonly end: number } | undefined {
+    if (!this.prefixAt(text, start) || this.gluedBefore(text, start)) {
+      return undefined;
+    }
+    const references: Reference[] = [];
+    const end = this.chainAt(text, start, references);
+    return end > start ? { references, end } : undefined;
+  }
+
+  /**
    * Appends to `found` every reference of every chain (head and its list) whose head starts at or
    * before `lastHeadStart`.
    */

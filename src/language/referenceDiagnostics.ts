@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
+import { workspaceReferenceDiagnostics } from '../catalogues/workspaceReferences';
 
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
@@ -57,6 +58,9 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       }),
       languages.onDidChange(() => this.checkAll()),
     );
+    if (deps.catalogues) {
+      this.disposables.push(deps.catalogues.onDidChange(() => this.checkAll()));
+    }
     this.checkAll();
   }
 
@@ -117,6 +121,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
         diagnostics.push(d);
       }
     }
+    diagnostics.push(...workspaceReferenceDiagnostics(this.deps.catalogues, doc));
     this.collection.set(doc.uri, diagnostics);
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { Proposal } from '../core/catalogue';
 import type { Reference } from '../core/reference';
+import { workspaceHover, workspaceReferenceAt } from '../catalogues/workspaceReferences';
 import { unknownProposalMessage } from './unknownProposalMessage';
 
 /** The only commands a hover may run through its links. */
@@ -28,7 +29,8 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const line = document.lineAt(position.line).text;
     const ref = this.deps.scanner.referenceAt(line, position.character);
     if (!ref || token.isCancellationRequested) {
-      return undefined;
+      const other = token.isCancellationRequested ? undefined : workspaceReferenceAt(this.deps.catalogues, line, position.character);
+      return other && workspaceHover(other, new vscode.Range(position.line, other.start, position.line, other.end));
     }
     const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
     const proposal = this.deps.catalogue.byNumber(ref.number);

@@ -1,4 +1,4 @@
-import type { Catalogue, ContextDate } from '../core/catalogue';
+import type { CatalogueWithContext, ContextDate } from '../core/catalogue';
 import { escapeHtml } from './webviewHtml';
 
 /** The localized words of the overview (built with `vscode.l10n.t` by the caller). */
@@ -28,7 +28,7 @@ function revealButton(themeId: string, text: string, accessibleName: string): st
  * The body of the overview of the consultation: everything comes from the catalogue's `context`
  * and themes (nothing is written here about the EGN themselves), every string escaped.
  */
-export function renderOverviewBody(catalogue: Catalogue, labels: OverviewPageLabels): string {
+export function renderOverviewBody(catalogue: CatalogueWithContext, labels: OverviewPageLabels): string {
   const c = catalogue.context;
   const fr = (text: string) => `<span lang="fr">${escapeHtml(text)}</span>`;
   const dates = c.dates.map((d) => `<li><strong>${escapeHtml(labels.date(d))}</strong> — ${fr(d.label)}</li>`).join('');

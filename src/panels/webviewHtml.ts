@@ -1,4 +1,3 @@
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -6,9 +5,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A fresh nonce for one rendering of a webview's scripts. */
+/**
+ * A fresh nonce for one rendering of a webview's scripts. Web Crypto, not Node's `crypto`: the same
+ * code runs in the Node and the web-worker extension hosts.
+ */
 export function createNonce(): string {
-  return crypto.randomBytes(18).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

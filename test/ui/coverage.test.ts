@@ -46,6 +46,7 @@ describe('Coverage report (headless Chromium)', () => {
     assert.deepStrictEqual(report.documents.slice().sort(), [
       'annexes/fiche-action-pix.md',
       'annexes/sobriete-numerique.rst',
+      'compte-rendu-comite-pilotage.md',
       'deliberation-conseil-departemental.tex',
       'note-projet-ent.txt',
       'plan-numerique-academique.md',

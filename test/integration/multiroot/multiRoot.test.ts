@@ -20,10 +20,6 @@ const shortName = (l: vscode.Location) => `${vscode.workspace.getWorkspaceFolder
 describe('Multi-root workspace', () => {
   before(async () => { await activateExtension(); });
 
-  it('opens the two folders of the .code-workspace file', () => {
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['academie', 'departement']);
-  });
-
   it('finds the citations of EGN-23 in every folder of the workspace', async () => {
     const plan = vscode.Uri.joinPath(folder('academie').uri, 'feuille-de-route.md');
     const names = await until('references in both folders', async () => {

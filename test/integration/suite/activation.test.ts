@@ -23,7 +23,12 @@ describe('Activation', () => {
     assert.strictEqual(proposals[39].theme, 'Propositions communes à plusieurs thématiques');
   });
 
-  it('runs in a remote extension host, as a code-server user has it', () => {
-    assert.ok(vscode.env.remoteName, 'the tests run in the served VS Code, whose extension host is remote');
+  it('registers every command its package.json contributes, so that no menu entry or palette item is dead', async () => {
+    const ext = vscode.extensions.getExtension<EgnApi>('egn-tools.egn-numerique-education')!;
+    await ext.activate();
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    assert.ok(contributed.length >= 10, `the manifest contributes commands: ${contributed.join(', ')}`);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
   });
 });

@@ -220,7 +220,7 @@ describe('Workspace citations', () => {
     assert.strictEqual(lines.length, 41, 'header + 40 proposals');
     const header = lines[0].split(',');
     assert.deepStrictEqual(header.slice(0, 7), ['Proposal', 'Number', 'Title', 'Theme', 'Sub-theme', 'Citations', 'Cited']);
-    assert.deepStrictEqual(header.slice(7).sort(), ['annexes/fiche-action-pix.md', 'annexes/sobriete-numerique.rst', 'deliberation-conseil-departemental.tex', 'note-projet-ent.txt', 'plan-numerique-academique.md']);
+    assert.deepStrictEqual(header.slice(7).sort(), ['annexes/fiche-action-pix.md', 'annexes/sobriete-numerique.rst', 'compte-rendu-comite-pilotage.md', 'deliberation-conseil-departemental.tex', 'note-projet-ent.txt', 'plan-numerique-academique.md']);
     const row23 = lines.find((l) => l.startsWith('EGN-23,'))!;
     assert.match(row23, /^EGN-23,23,"?[^,]/);
     // Titles hold commas: such a field is quoted, with inner quotes doubled (RFC 4180).

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { loadCatalogue } from '../../../src/core/catalogueLoader';
-import type { Catalogue } from '../../../src/core/catalogue';
+import { CatalogueWithContext, hasContext } from '../../../src/core/catalogue';
 import { overviewPageLabels, proposalPageLabels } from '../../../src/panels/panelLabels';
 import { renderOverviewBody } from '../../../src/panels/overviewPage';
 import { parseOverviewMessage, parseProposalMessage, parseProposalPanelState } from '../../../src/panels/panelProtocol';
@@ -16,7 +16,7 @@ function webviewTabs(viewType: string): vscode.Tab[] {
 const HOSTILE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
 
 /** The bundled catalogue with hostile text in a proposal title, a theme title, a tag and the overview's context. */
-async function hostileCatalogue(extensionUri: vscode.Uri): Promise<Catalogue> {
+async function hostileCatalogue(extensionUri: vscode.Uri): Promise<CatalogueWithContext> {
   const read = async (f: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'data', f)));
   let yaml = await read('egn-2020.yaml');
   const replace = (from: string, to: string) => {
@@ -33,6 +33,7 @@ async function hostileCatalogue(extensionUri: vscode.Uri): Promise<Catalogue> {
   const schema = JSON.parse(await read('catalogue.schema.json')) as object;
   const loaded = loadCatalogue(yaml, schema);
   assert.ok(loaded.ok, `the hostile catalogue loads: ${loaded.ok ? '' : JSON.stringify(loaded.errors)}`);
+  assert.ok(hasContext(loaded.catalogue));
   return loaded.catalogue;
 }
 
@@ -75,8 +76,12 @@ describe('Proposal panels', () => {
   it('opens the overview once, as its own webview tab', async () => {
     await vscode.commands.executeCommand('egn.openOverview');
     await vscode.commands.executeCommand('egn.openOverview');
-    await until('the overview tab', () => webviewTabs('egn.overview').length === 1);
-    assert.strictEqual(webviewTabs('egn.overview').length, 1);
+    // Tabs appear in the order their panels were created: once a panel opened after the second call has its
+    // tab, a duplicate overview would have its own too, so the count below is final.
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-5');
+    await until('the barrier panel\'s tab', () => webviewTabs('egn.proposal').length === 1);
+    const overviews = webviewTabs('egn.overview');
+    assert.strictEqual(overviews.length, 1, overviews.map((t) => t.label).join(', '));
   });
 
   it('renders a hostile catalogue title, theme, tag and context as text, in the body and in the full page', async () => {

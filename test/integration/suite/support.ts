@@ -1,4 +1,3 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 export { until } from '../../support/until';
@@ -22,7 +21,7 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
 export function positionOf(doc: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
   const i = doc.getText().indexOf(needle);
   if (i < 0) {
-    throw new Error(`"${needle}" not found in ${path.basename(doc.uri.path)}`);
+    throw new Error(`"${needle}" not found in ${doc.uri.path.split('/').pop()}`);
   }
   return doc.positionAt(i + offset);
 }

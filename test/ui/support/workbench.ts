@@ -25,7 +25,7 @@ export interface UiSession {
 }
 
 /** Starts the VS Code server, opens the workbench in headless Chromium and waits for it. */
-export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown> } = {}): Promise<UiSession> {
+export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown>; locale?: 'en' | 'fr' } = {}): Promise<UiSession> {
   // The scripts are ES modules outside the compiled tree: load them by absolute URL (a real dynamic
   // import under `module: Node16`).
   const runtime = (await import(pathToFileURL(path.join(repoRoot, 'scripts/lib/runtime.mjs')).href)) as typeof Runtime;
@@ -34,7 +34,7 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-ui-workspace-'));
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const settings = { 'workbench.colorTheme': opts.colorScheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...opts.settings };
-  const server = await wb.startServer({ runtime: runtimeDir, quiet: !process.env.EGN_VERBOSE, settings });
+  const server = await wb.startServer({ runtime: runtimeDir, quiet: !process.env.EGN_VERBOSE, settings, locale: opts.locale });
   const browser = await wb.launchBrowser(runtimeDir, { colorScheme: opts.colorScheme ?? 'light' });
   const page = await browser.context.newPage();
   await page.goto(wb.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot }));
@@ -49,8 +49,14 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
     },
     until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs),
     async runCommand(title) {
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      // F1 pressed while a webview has the focus reaches the workbench through the webview's key
+      // forwarding, which a busy machine can drop: press again until the palette shows.
+      const input = page.locator('.quick-input-widget input');
+      const visible = () => input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      await until('the command palette', async () => {
+        await page.keyboard.press('F1');
+        return visible();
+      }, 30_000);
       await page.keyboard.type(title);
       // The palette lists a command by its title without the "EGN: " category of what was typed.
       const shown = title.replace(/^[^:]+: /, '');

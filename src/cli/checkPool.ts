@@ -1,0 +1,267 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createLinePrefilter, linesNotIgnored } from '../core/candidateLines';
+import { CitationIndex } from '../core/citationIndex';
+import { indexableText } from '../core/indexBuilder';
+import { ReferenceScanner } from '../core/referenceScanner';
+
+/** What a check needs of a catalogue; plain data, so that it can be sent to a thread. */
+export interface CheckCatalogue {
+  readonly prefix: string;
+  /** The proposal numbers that exist. */
+  readonly numbers: readonly number[];
+}
+
+/** Which citations come back: only those of numbers that do not exist (not implied), or all. */
+export type CheckMode = 'unknown' | 'all';
+
+/**
+ * One citation: `[catalogue, number, line, character, endLine, endCharacter, flags]`, 0-based in
+ * UTF-16 units as VS Code counts them. A tuple: results cross threads by structured clone, where
+ * arrays of numbers are far cheaper than objects.
+ */
+export type CheckedCitation = readonly [number, number, number, number, number, number, number];
+/** `CheckedCitation` flag: a proposal with that number exists. */
+export const EXISTS = 1;
+/** `CheckedCitation` flag: a number only implied by a range (the 4 of `EGN-3 à 5`). */
+export const IMPLIED = 2;
+
+/** What became of one file. */
+export type CheckedFile =
+  | { readonly kind: 'read'; readonly citations: readonly CheckedCitation[] }
+  | { readonly kind: 'tooLarge' | 'binary' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** A batch for a thread. */
+interface CheckRequest {
+  readonly paths: readonly string[];
+  readonly maxFileSize: number;
+}
+
+/** Files per message: large enough that messages cost little, small enough to balance the threads. */
+const BATCH = 64;
+/** More threads than this only contend for the disk. */
+const MAX_THREADS = 8;
+
+/**
+ * Checks files as the editor's index reads them, one `CitationIndex` per catalogue with the line
+ * prefilter (`createLinePrefilter`), the decoding rules (`indexableText`) and the ignore markers of
+ * the index, and keeps what a check reports. Used inside each thread, and on the main thread for a
+ * handful of files.
+ */
+export class FileChecker {
+  private readonly indexes: readonly CitationIndex[];
+  private readonly scanners: readonly ReferenceScanner[];
+  private readonly prefilter: (text: string) => ReturnType<ReturnType<typeof createLinePrefilter>>;
+
+  constructor(catalogues: readonly CheckCatalogue[], private readonly mode: CheckMode) {
+    this.prefilter = createLinePrefilter(catalogues.map((c) => c.prefix));
+    // A table, not a Set: asked once per reference, hundreds of thousands of times in a large workspace.
+    const exists = catalogues.map((c) => {
+      const table = new Uint8Array(Math.max(0, ...c.numbers) + 1);
+      for (const n of c.numbers) {
+        table[n] = 1;
+      }
+      return (n: number): boolean => n < table.length && table[n] === 1;
+    });
+    this.scanners = catalogues.map((c, k) => new ReferenceScanner(c.prefix, exists[k]));
+    this.indexes = this.scanners.map((scanner, k) => new CitationIndex((text) => scanner.scan(text), exists[k], this.prefilter));
+  }
+
+  /**
+   * Reads one file with the index's rules (over `maxFileSize` or binary: skipped) and returns its
+   * citations. Synchronous reads: in a thread of its own, blocking costs nothing, and it saves the
+   * round trips of asynchronous fs through libuv's pool (half the time on many small files).
+   */
+  check(file: string, maxFileSize: number): CheckedFile {
+    let bytes: Buffer;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'r');
+      const size = fs.fstatSync(fd).size;
+      if (size > maxFileSize) {
+        return { kind: 'tooLarge' };
+      }
+      bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = fs.readSync(fd, bytes, read, size - read, null);
+        if (n === 0) {
+          break;
+        }
+        read += n;
+      }
+      bytes = bytes.subarray(0, read);
+    } catch (e) {
+      return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      if (fd !== undefined) {
+        fs.closeSync(fd);
+      }
+    }
+    const text = indexableText(bytes);
+    if (text === undefined) {
+      return { kind: 'binary' };
+    }
+    const lines = this.prefilter(text);
+    const citations: CheckedCitation[] = [];
+    if (lines.length === 0) {
+      return { kind: 'read', citations };
+    }
+    if (this.mode === 'unknown') {
+      // Only the warnings: the index's own steps (candidate lines, ignore markers, one scan per line,
+      // since no reference spans a line break) without storing citations and their previews.
+      const kept = linesNotIgnored(lines);
+      if (kept.length === 0) {
+        return { kind: 'read', citations };
+      }
+      // The kept lines joined by line breaks, scanned in one call (a call per line costs more than
+      // the scan itself); a reference never spans a line break, so each is found as on its own line.
+      const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
+      this.scanners.forEach((scanner, k) => {
+        let at = 0;
+        let lineStart = 0;
+        for (const ref of scanner.scan(joined)) {
+          if (ref.exists) {
+            continue;
+          }
+          while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
+            lineStart += kept[at].text.length + 1;
+            at++;
+          }
+          citations.push([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0]);
+        }
+      });
+      return { kind: 'read', citations };
+    }
+    const uri = pathToFileURL(file).href;
+    this.indexes.forEach((index, k) => {
+      index.setLines(uri, lines);
+      for (const c of index.documentCitations(uri)) {
+        const flags = (c.exists ? EXISTS : 0) | (c.implied ? IMPLIED : 0);
+        if (this.mode === 'all' || flags === 0) {
+          citations.push([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags]);
+        }
+      }
+      // The thread keeps no document: only this file's answer mattered.
+      index.delete(uri);
+    });
+    return { kind: 'read', citations };
+  }
+}
+
+/** Options of `CheckThreads.check`. */
+export interface CheckOptions {
+  readonly catalogues: readonly CheckCatalogue[];
+  readonly maxFileSize: number;
+  readonly mode: CheckMode;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Messages to a check thread: its catalogues first, then batches of files. */
+type CheckMessage = { readonly kind: 'setup'; readonly catalogues: readonly CheckCatalogue[]; readonly mode: CheckMode } | ({ readonly kind: 'batch' } & CheckRequest);
+
+/**
+ * Threads that each read with Node's synchronous fs and check with `FileChecker`: reading, decoding
+ * and scanning run on every core at once, as ripgrep does. They are started first thing (a thread
+ * takes a while to boot), while the main thread lists the files and loads the catalogues. The threads
+ * run this same module (`dist/cli.js`, or this file when compiled by tsc); loading it in one of them
+ * serves checks (see `isCheckThread`).
+ */
+export class CheckThreads {
+  private readonly workers: Worker[];
+  /** A thread that failed (it could not start, or crashed): the check fails with it rather than hang. */
+  private failure: Error | undefined;
+
+  /** @param count Threads to start; by default one per core. */
+  constructor(count = Math.min(MAX_THREADS, os.availableParallelism())) {
+    this.workers = Array.from({ length: Math.max(0, count) }, () => {
+      const worker = new Worker(__filename, { workerData: { egnCiteCheckThread: true } });
+      worker.on('error', (e) => {
+        this.failure = e;
+      });
+      return worker;
+    });
+  }
+
+  /** Checks `files` (absolute paths); the results come back in the order of `files`. */
+  async check(files: readonly string[], options: CheckOptions): Promise<CheckedFile[]> {
+    const results = new Array<CheckedFile>(files.length);
+    const threads = this.workers.slice(0, Math.ceil(files.length / BATCH));
+    if (threads.length === 0 || files.length <= BATCH) {
+      // A few files: the round trip to a thread would cost more than reading them here.
+      const checker = new FileChecker(options.catalogues, options.mode);
+      files.forEach((f, k) => {
+        results[k] = checker.check(f, options.maxFileSize);
+        options.onProgress?.(k + 1, files.length);
+      });
+      return results;
+    }
+    let next = 0;
+    let done = 0;
+    const lane = (worker: Worker): Promise<void> =>
+      new Promise((resolve, reject) => {
+        let batchStart = 0;
+        const sendNext = (): void => {
+          if (next >= files.length) {
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            resolve();
+            return;
+          }
+          batchStart = next;
+          next = Math.min(files.length, next + BATCH);
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
+          worker.postMessage(message);
+        };
+        const onMessage = (batch: CheckedFile[]): void => {
+          batch.forEach((r, k) => {
+            results[batchStart + k] = r;
+          });
+          done += batch.length;
+          options.onProgress?.(done, files.length);
+          sendNext();
+        };
+        if (this.failure) {
+          reject(this.failure);
+          return;
+        }
+        worker.on('message', onMessage);
+        worker.on('error', reject);
+        const setup: CheckMessage = { kind: 'setup', catalogues: options.catalogues, mode: options.mode };
+        worker.postMessage(setup);
+        sendNext();
+      });
+    await Promise.all(threads.map(lane));
+    return results;
+  }
+
+  /** Stops the threads. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** In a check thread, serves batches until terminated and returns true; on the main thread, false. */
+function serveChecksIfThread(): boolean {
+  const data = workerData as { egnCiteCheckThread?: boolean } | undefined;
+  if (isMainThread || !parentPort || !data?.egnCiteCheckThread) {
+    return false;
+  }
+  const port = parentPort;
+  let checker: FileChecker | undefined;
+  port.on('message', (message: CheckMessage) => {
+    if (message.kind === 'setup') {
+      checker = new FileChecker(message.catalogues, message.mode);
+    } else if (checker) {
+      const c = checker;
+      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize)));
+    }
+  });
+  return true;
+}
+
+/** True in a check thread, where this module serves checks and the command itself must not run. */
+export const isCheckThread = serveChecksIfThread();

@@ -1,0 +1,336 @@
+/**
+ * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
+ * `dist/cli.js`. `check` reads in threads that run this same script (see `CheckThreads`); `coverage`
+ * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CitationIndex } from '../core/citationIndex';
+import { computeCoverage } from '../core/coverage';
+import { createLinePrefilter } from '../core/candidateLines';
+import { createFileFilter, type FileFilter } from '../core/globMatcher';
+import { ReferenceScanner } from '../core/referenceScanner';
+import { unknownProposalText } from '../core/unknownProposalText';
+import { FileReaderPool } from '../node/fileReaderPool';
+import { listFolderFiles } from '../node/listFolderFiles';
+import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckedFile } from './checkPool';
+import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
+import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
+import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
+import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
+import { ProgressLine } from './progressLine';
+import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
+
+/** Exit codes, as Foam's and ESLint's. */
+const OK = 0;
+const PROBLEMS = 1;
+const USAGE_ERROR = 2;
+/** More reader threads than this only contend for the disk. */
+const MAX_THREADS = 8;
+
+/** A usage or configuration error: printed on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/** A file to read, with the folder it was found under. */
+interface Target {
+  readonly path: string;
+  /** The folder given on the command line (or the file's own folder). */
+  readonly root: string;
+  readonly relativePath: string;
+  readonly maxFileSize: number;
+}
+
+/** What the command line's PATHs designate. */
+interface Workspace {
+  readonly targets: readonly Target[];
+  readonly catalogues: readonly LoadedCatalogue[];
+  /** The folders among the PATHs. */
+  readonly roots: readonly string[];
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Path relative to the current folder, POSIX: what a terminal, a problem matcher and GitHub expect. */
+function shown(file: string): string {
+  const rel = toPosix(path.relative(process.cwd(), file));
+  return rel === '' ? '.' : rel;
+}
+
+/** What one PATH of the command line holds. */
+interface PathContent {
+  readonly targets: readonly Target[];
+  readonly catalogueFiles: readonly string[];
+  /** The PATH itself, when it is a folder. */
+  readonly root: string | undefined;
+}
+
+/** Lists what one PATH holds, with its folder's settings. */
+async function listPath(given: string, args: CheckArgs | CoverageArgs): Promise<PathContent> {
+  const abs = path.resolve(given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    throw new UsageError(`Cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e)}.`);
+  }
+  if (!stat.isDirectory()) {
+    // A file named on the command line is checked whatever the globs say, as ESLint does.
+    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize };
+    return { targets: [target], catalogueFiles: [], root: undefined };
+  }
+  const settings = readWorkspaceSettings(abs);
+  const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+  const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
+  // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
+  const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
+  // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
+  const either: FileFilter = {
+    accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
+    acceptsSize: documents.acceptsSize,
+    excludesFolder: (rel) => documents.excludesFolder(rel),
+  };
+  const targets: Target[] = [];
+  const catalogueFiles: string[] = [];
+  for (const rel of await listFolderFiles(abs, either)) {
+    const file = path.join(abs, ...rel.split('/'));
+    if (catalogues.accepts(rel)) {
+      catalogueFiles.push(file);
+    }
+    if (documents.accepts(rel)) {
+      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize });
+    }
+  }
+  return { targets, catalogueFiles, root: abs };
+}
+
+/** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
+async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
+  const listing = Promise.all(args.paths.map((given) => listPath(given, args)));
+  const catalogues = await loadCatalogues(bundledDataDir(), listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
+  const all = await listing;
+  // The same file reached through two PATHs counts once.
+  const targets = [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
+  return { targets, catalogues, roots: all.flatMap((p) => (p.root === undefined ? [] : [p.root])) };
+}
+
+/** The workspace's citations: one index per catalogue, keyed by file URI, as the editor's. */
+interface IndexedWorkspace {
+  readonly indexes: readonly CitationIndex[];
+  /** Every file read (cites something or not), by URI, with its target. */
+  readonly read: ReadonlyMap<string, Target>;
+}
+
+/**
+ * Reads every target with the editor's fast path (src/node: worker threads, Node fs, the line
+ * prefilter) into one `CitationIndex` per catalogue, so that every answer is the editor index's.
+ */
+async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<IndexedWorkspace> {
+  const prefixes = ws.catalogues.map((l) => l.catalogue.prefix);
+  const prefilter = createLinePrefilter(prefixes);
+  const indexes = ws.catalogues.map(({ catalogue }) => {
+    const exists = (n: number): boolean => catalogue.byNumber(n) !== undefined;
+    const scanner = new ReferenceScanner(catalogue.prefix, exists);
+    return new CitationIndex((text) => scanner.scan(text), exists, prefilter);
+  });
+  const read = new Map<string, Target>();
+  const byPath = new Map(ws.targets.map((t) => [t.path, t]));
+  // A command line owns the machine for its run: a reader thread per core (the extension keeps one for its host).
+  const pool = new FileReaderPool({ prefixes, threads: Math.max(1, Math.min(MAX_THREADS, os.availableParallelism())) });
+  let done = 0;
+  try {
+    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
+      const paths = ws.targets.filter((t) => t.maxFileSize === maxFileSize).map((t) => t.path);
+      await pool.read(paths, maxFileSize, (file, outcome) => {
+        progress.report(++done, ws.targets.length);
+        const target = byPath.get(file) as Target;
+        if (outcome.kind === 'failed') {
+          process.stderr.write(`${shown(file)}: cannot be read (${outcome.message}); skipped.\n`);
+          return;
+        }
+        if (outcome.kind !== 'content') {
+          return;
+        }
+        const uri = pathToFileURL(file).href;
+        read.set(uri, target);
+        // Without a scanner the threads send candidate lines, which every catalogue's index scans.
+        for (const index of indexes) {
+          index.setContent(uri, outcome.content);
+        }
+      });
+    }
+  } finally {
+    pool.dispose();
+    progress.done();
+  }
+  return { indexes, read };
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(bundledDataDir(), '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
+  return new ProgressLine(args.progress ?? (process.stderr.isTTY === true));
+}
+
+async function check(args: CheckArgs): Promise<number> {
+  // Started first: the threads boot while the files are listed and the catalogues loaded.
+  const threads = new CheckThreads();
+  try {
+    return await checkWith(threads, args);
+  } finally {
+    await threads.dispose();
+  }
+}
+
+async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number> {
+  // The second of quiet counts from the start of the run, listing included.
+  const progress = progressFor(args);
+  const ws = await openWorkspace(args);
+  const mode = args.format === 'json' ? 'all' : 'unknown';
+  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
+  // One pass per size limit (each folder has its own; nearly always they are all the same).
+  const checked = new Array<CheckedFile>(ws.targets.length);
+  let before = 0;
+  try {
+    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
+      const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
+      const found = await threads.check(positions.map((k) => ws.targets[k].path), {
+        catalogues,
+        maxFileSize,
+        mode,
+        onProgress: (done) => progress.report(before + done, ws.targets.length),
+      });
+      positions.forEach((k, i) => {
+        checked[k] = found[i];
+      });
+      before += positions.length;
+    }
+  } finally {
+    progress.done();
+  }
+  const problems: Problem[] = [];
+  const citations: ReportedCitation[] = [];
+  let filesChecked = 0;
+  const order = ws.targets.map((t, k) => ({ file: shown(t.path), k })).sort((a, b) => compare(a.file, b.file));
+  for (const { file, k } of order) {
+    const outcome = checked[k];
+    if (outcome.kind === 'failed') {
+      process.stderr.write(`${file}: cannot be read (${outcome.message}); skipped.\n`);
+    }
+    if (outcome.kind !== 'read') {
+      continue;
+    }
+    filesChecked++;
+    for (const [c, number, line, character, endLine, endCharacter, flags] of outcome.citations) {
+      const catalogue = ws.catalogues[c].catalogue;
+      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      if (mode === 'all') {
+        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+      }
+      // What the editor's diagnostics warn about: a written number absent from the catalogue.
+      if ((flags & (EXISTS | IMPLIED)) === 0) {
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
+      }
+    }
+  }
+  const result: CheckResult = {
+    version: version(),
+    catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
+    filesChecked,
+    problems,
+    citations: mode === 'all' ? citations : undefined,
+  };
+  process.stdout.write(formatCheck(result, args.format));
+  const allowed = args.maxWarnings ?? 0;
+  if (args.maxWarnings !== undefined && problems.length > allowed) {
+    process.stderr.write(`egn-cite found ${problems.length} warnings, more than --max-warnings ${allowed}.\n`);
+  }
+  return problems.length > allowed ? PROBLEMS : OK;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function coverage(args: CoverageArgs): Promise<number> {
+  const progress = progressFor(args);
+  const ws = await openWorkspace(args);
+  let selected = ws.catalogues.map((l, k) => ({ ...l, k }));
+  if (args.catalogue !== undefined) {
+    const wanted = args.catalogue.toUpperCase();
+    selected = selected.filter((l) => l.catalogue.prefix.toUpperCase() === wanted);
+    if (selected.length === 0) {
+      throw new UsageError(`No catalogue has the prefix ${args.catalogue}: use one of ${ws.catalogues.map((l) => l.catalogue.prefix).join(', ')}.`);
+    }
+  }
+  if (args.format === 'csv' && selected.length > 1) {
+    throw new UsageError(`A CSV holds one catalogue: add --catalogue with one of ${selected.map((l) => l.catalogue.prefix).join(', ')}.`);
+  }
+  const { indexes, read } = await indexWorkspace(ws, progress);
+  // As the editor's export names documents: relative to their folder, prefixed by it when there are several.
+  const display = (uri: string): string => {
+    const t = read.get(uri);
+    return !t ? uri : ws.roots.length > 1 ? `${path.basename(t.root)}/${t.relativePath}` : t.relativePath;
+  };
+  const reports: CatalogueCoverage[] = selected.map((l) => ({ catalogue: l.catalogue, source: l.source, coverage: computeCoverage(l.catalogue, indexes[l.k]) }));
+  process.stdout.write(formatCoverage(reports, args.format, display));
+  if (args.minCoverage !== undefined) {
+    const below = reports.filter((r) => citedPercent(r.coverage) < (args.minCoverage as number));
+    for (const r of below) {
+      const c = r.coverage;
+      process.stderr.write(`${c.prefix}: ${c.citedCount} of ${c.totalProposals} proposals cited (${formatPercent(citedPercent(c))} %), below --min-coverage ${args.minCoverage} %.\n`);
+    }
+    return below.length > 0 ? PROBLEMS : OK;
+  }
+  return OK;
+}
+
+function formatPercent(p: number): string {
+  return String(Math.round(p * 10) / 10);
+}
+
+/** Runs the command line `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  try {
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return OK;
+      case 'version':
+        process.stdout.write(`${version()}\n`);
+        return OK;
+      case 'error':
+        process.stderr.write(`egn-cite: ${args.message}\n\n${USAGE}\n`);
+        return USAGE_ERROR;
+      case 'check':
+        return await check(args);
+      case 'coverage':
+        return await coverage(args);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SettingsError || e instanceof CatalogueLoadError) {
+      process.stderr.write(`egn-cite: ${e.message}\n`);
+      return USAGE_ERROR;
+    }
+    process.stderr.write(`egn-cite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return USAGE_ERROR;
+  }
+}
+
+if (!isCheckThread && require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    // exitCode, not exit(): stdout may still be flushing into a pipe.
+    process.exitCode = code;
+  });
+}

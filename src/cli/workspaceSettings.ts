@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { enabledPatterns } from '../core/globMatcher';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+/**
+ * The defaults of the settings the command line reads, as package.json declares them for the
+ * editor. A unit test checks them against package.json, so that both read the same files.
+ */
+export const SETTING_DEFAULTS = Object.freeze({
+  'egn.index.include': '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}',
+  'egn.index.exclude': '**/{node_modules,.git,out,dist,build,_build,target}/**',
+  'egn.index.maxFileSize': 1_048_576,
+  'egn.catalogues.include': '**/*.catalogue.{yaml,yml,json}',
+});
+
+/** VS Code's own default of `files.exclude`, which the editor's index applies under any workspace value. */
+const FILES_EXCLUDE_DEFAULT: Readonly<Record<string, boolean>> = Object.freeze({
+  '**/.git': true,
+  '**/.svn': true,
+  '**/.hg': true,
+  '**/.DS_Store': true,
+  '**/Thumbs.db': true,
+});
+
+/** What the command line takes from a folder's `.vscode/settings.json` (or the defaults). */
+export interface WorkspaceSettings {
+  readonly include: string;
+  readonly exclude: string;
+  readonly maxFileSize: number;
+  /** The enabled patterns of `files.exclude`, which the editor's index honours too. */
+  readonly filesExclude: readonly string[];
+  readonly cataloguesInclude: string;
+}
+
+/** A settings file that cannot be used, and where. */
+export class SettingsError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly column: number, message: string) {
+    super(`${file}:${line}:${column}: ${message}`);
+  }
+}
+
+/**
+ * Reads the `egn.*` and `files.exclude` settings of the folder `root` from its
+ * `.vscode/settings.json`, with comments and trailing commas allowed as VS Code allows them.
+ * A missing file means the defaults; a file that does not parse, or a setting of the wrong type,
+ * throws a `SettingsError` naming the file, line and column.
+ */
+export function readWorkspaceSettings(root: string): WorkspaceSettings {
+  const file = path.join(root, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      return defaults();
+    }
+    throw new SettingsError(file, 1, 1, `cannot read the settings: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parseWorkspaceSettings(text, file);
+}
+
+/** The settings of the text of a `settings.json`; `file` names it in errors. */
+export function parseWorkspaceSettings(text: string, file: string): WorkspaceSettings {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const at = (offset: number): { line: number; column: number } => {
+    const before = text.slice(0, offset);
+    const line = before.split(/\r\n|\r|\n/).length;
+    return { line, column: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) };
+  };
+  if (errors.length > 0) {
+    const { line, column } = at(errors[0].offset);
+    throw new SettingsError(file, line, column, `invalid JSON: ${printParseErrorCode(errors[0].error)}`);
+  }
+  if (!tree || tree.type !== 'object') {
+    if (text.trim() === '') {
+      return defaults();
+    }
+    throw new SettingsError(file, 1, 1, 'the settings must be a JSON object');
+  }
+  const fail = (node: Node, message: string): never => {
+    const { line, column } = at(node.offset);
+    throw new SettingsError(file, line, column, message);
+  };
+  const get = (key: string): Node | undefined => findNodeAtLocation(tree, [key]);
+  const str = (key: keyof typeof SETTING_DEFAULTS): string => {
+    const node = get(key);
+    if (!node) {
+      return SETTING_DEFAULTS[key] as string;
+    }
+    return typeof node.value === 'string' ? node.value : fail(node, `"${key}" must be a string (a glob pattern)`);
+  };
+  const sizeNode = get('egn.index.maxFileSize');
+  let maxFileSize: number = SETTING_DEFAULTS['egn.index.maxFileSize'];
+  if (sizeNode) {
+    if (typeof sizeNode.value !== 'number' || !(sizeNode.value >= 0)) {
+      fail(sizeNode, '"egn.index.maxFileSize" must be a number of bytes, 0 or more');
+    }
+    maxFileSize = sizeNode.value as number;
+  }
+  const excludeNode = get('files.exclude');
+  if (excludeNode && excludeNode.type !== 'object') {
+    fail(excludeNode, '"files.exclude" must be an object of glob patterns');
+  }
+  // VS Code merges a workspace's object setting into the default one, key by key.
+  const filesExclude = enabledPatterns({ ...FILES_EXCLUDE_DEFAULT, ...(excludeNode ? (getNodeValue(excludeNode) as Record<string, unknown>) : undefined) });
+  return {
+    include: str('egn.index.include'),
+    exclude: str('egn.index.exclude'),
+    maxFileSize,
+    filesExclude,
+    cataloguesInclude: str('egn.catalogues.include'),
+  };
+}
+
+function defaults(): WorkspaceSettings {
+  return {
+    include: SETTING_DEFAULTS['egn.index.include'],
+    exclude: SETTING_DEFAULTS['egn.index.exclude'],
+    maxFileSize: SETTING_DEFAULTS['egn.index.maxFileSize'],
+    filesExclude: enabledPatterns(FILES_EXCLUDE_DEFAULT),
+    cataloguesInclude: SETTING_DEFAULTS['egn.catalogues.include'],
+  };
+}

@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { UNKNOWN_PROPOSAL_RULE } from '../../src/cli/checkReport';
+import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
+import { SETTING_DEFAULTS } from '../../src/cli/workspaceSettings';
+import { UNKNOWN_PROPOSAL_TEMPLATE, unknownProposalText } from '../../src/core/unknownProposalText';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const source = (file: string): string => fs.readFileSync(path.join(repoRoot, file), 'utf8');
+
+/** The string literals of the `vscode.l10n.t` calls of a file, in order. */
+function l10nLiterals(file: string): string[] {
+  return [...source(file).matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+}
+
+describe('egn-cite says what the editor says', () => {
+  it('words an unknown reference as the editor does (its l10n key), with the catalogue range', () => {
+    assert.deepStrictEqual(l10nLiterals('src/language/unknownProposalMessage.ts'), [UNKNOWN_PROPOSAL_TEMPLATE]);
+    assert.ok(UNKNOWN_PROPOSAL_TEMPLATE in (JSON.parse(source('l10n/bundle.l10n.fr.json')) as object), 'the editor translates it');
+    assert.strictEqual(unknownProposalText({ prefix: 'FRA', range: { min: 1, max: 12 } }, 13), 'FRA-13 does not exist: proposals are numbered FRA-1 to FRA-12.');
+  });
+
+  it('names its rule after the editor diagnostic code', () => {
+    assert.match(source('src/language/referenceDiagnostics.ts'), new RegExp(`UNKNOWN_PROPOSAL_CODE = '${UNKNOWN_PROPOSAL_RULE.replace('.', '\\.')}'`));
+  });
+
+  it('labels the coverage report with the English keys of the editor export, in the same order', () => {
+    assert.deepStrictEqual(Object.values(ENGLISH_COVERAGE_LABELS), l10nLiterals('src/index/coverageLabels.ts'));
+  });
+
+  it('uses the defaults package.json declares for the settings it reads', () => {
+    const properties = (JSON.parse(source('package.json')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } }).contributes.configuration.properties;
+    for (const key of ['egn.index.include', 'egn.index.exclude', 'egn.index.maxFileSize'] as const) {
+      assert.strictEqual(SETTING_DEFAULTS[key], properties[key].default, key);
+    }
+    // egn.catalogues.include comes with the custom catalogues; once declared, it must agree too.
+    const catalogues = properties['egn.catalogues.include'];
+    if (catalogues) {
+      assert.strictEqual(SETTING_DEFAULTS['egn.catalogues.include'], catalogues.default);
+    }
+  });
+});

@@ -22,6 +22,8 @@ const NOTIFY_AFTER_MS = 3000;
 const PROGRESS_INTERVAL_MS = 100;
 /** How much of an open document is looked at for a NUL, as `isProbablyBinary` does on disk. */
 const BINARY_SAMPLE = 8192;
+/** Quiet time after file events before their folders are checked against the disk. */
+const RECONCILE_AFTER_MS = 500;
 
 /** The filter of one workspace folder, from that folder's settings. */
 interface FolderFilter {
@@ -65,6 +67,8 @@ export class WorkspaceCitations implements CitationSource {
   private watchedKey = '';
   /** The latest ticket per URI being refreshed (see `ticket`). */
   private readonly latest = new Map<string, number>();
+  private readonly touchedFolders = new Set<string>();
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private tickets = 0;
 
   constructor(
@@ -125,6 +129,9 @@ export class WorkspaceCitations implements CitationSource {
     this.fastReader?.dispose();
     if (this.progressTimer) {
       clearTimeout(this.progressTimer);
+    }
+    if (this.reconcileTimer) {
+      clearTimeout(this.reconcileTimer);
     }
     this.progressChanged.dispose();
     for (const t of this.typingTimers.values()) {
@@ -443,6 +450,7 @@ export class WorkspaceCitations implements CitationSource {
    */
   private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
     const key = uri.toString();
+    this.noteTouched(uri);
     const ticket = this.ticket(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     // Unsaved text counts wherever its file went. A saved document is its file, read from disk: its
@@ -499,6 +507,48 @@ export class WorkspaceCitations implements CitationSource {
       return;
     }
     await this.refreshFromDisk(uri, this.generation);
+  }
+
+  /**
+   * Remembers the folder of a file event, to check it once events quiet down: the file watcher
+   * coalesces events, and a file reported created, then created again and deleted in one burst,
+   * can be reported as nothing at all, which would leave it in the index for good.
+   */
+  private noteTouched(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') {
+      return;
+    }
+    this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').toString());
+    if (this.reconcileTimer) {
+      clearTimeout(this.reconcileTimer);
+    }
+    this.reconcileTimer = setTimeout(() => void this.reconcile(), RECONCILE_AFTER_MS);
+  }
+
+  /** Forgets the indexed documents of the touched folders whose files are gone (see `noteTouched`). */
+  private async reconcile(): Promise<void> {
+    this.reconcileTimer = undefined;
+    const folders = [...this.touchedFolders];
+    this.touchedFolders.clear();
+    const documents = this.index.documents();
+    for (const folder of folders) {
+      const inFolder = documents.filter((d) => d.startsWith(`${folder}/`) && !d.slice(folder.length + 1).includes('/'));
+      if (inFolder.length === 0) {
+        continue;
+      }
+      let names: Set<string>;
+      try {
+        const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.parse(folder));
+        names = new Set(entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name));
+      } catch {
+        names = new Set();
+      }
+      for (const d of inFolder) {
+        if (!names.has(decodeURIComponent(d.slice(folder.length + 1)))) {
+          void this.refresh(vscode.Uri.parse(d), false);
+        }
+      }
+    }
   }
 
   /**

@@ -262,14 +262,17 @@ export class CitationIndex {
   }
 
   /**
-   * Every citation of `number`, sorted by document URI (code unit order), then by position. With
-   * `previews: false`, `lineText` is left empty: decoding previews is most of a query's cost, and a
-   * list of locations (find all references) does not show them.
+   * Every citation of `number`, sorted by document URI (code unit order), then by position; the
+   * first `limit` only when given. With `previews: false`, `lineText` is left empty: decoding
+   * previews is most of a query's cost, and a list of locations (find all references) does not
+   * show them.
    */
-  citationsOf(number: number, options: { readonly previews?: boolean } = {}): readonly Citation[] {
+  citationsOf(number: number, options: { readonly previews?: boolean; readonly limit?: number } = {}): readonly Citation[] {
     const previews = options.previews !== false;
     const entries = this.sortedEntries();
-    const places = this.postingsOf(number);
+    const all = this.postingsOf(number);
+    // A page (a proposal panel lists a page, then "show all" through find all references).
+    const places = options.limit === undefined ? all : all.slice(0, 2 * Math.max(0, Math.floor(options.limit)));
     const result = new Array<Citation>(places.length / 2);
     let last: DecodedExcerpt | undefined;
     let lastEntry = -1;

@@ -32,9 +32,10 @@ export interface CitationSource extends vscode.Disposable {
   rebuild(): Promise<boolean>;
   /**
    * Every citation of a proposal number in the workspace, sorted by document then position;
-   * `previews: false` leaves `lineText` empty, for a much cheaper list of places.
+   * `previews: false` leaves `lineText` empty, for a much cheaper list of places; `limit` keeps the
+   * first ones only (a page: `counts()` gives the total).
    */
-  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[];
+  citationsOf(number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[];
   /** Citation count per proposal number (numbers never cited are absent). */
   counts(): ReadonlyMap<number, number>;
   /**

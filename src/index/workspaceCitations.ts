@@ -22,6 +22,8 @@ const NOTIFY_AFTER_MS = 3000;
 const PROGRESS_INTERVAL_MS = 100;
 /** How much of an open document is looked at for a NUL, as `isProbablyBinary` does on disk. */
 const BINARY_SAMPLE = 8192;
+/** Quiet time after file events before their folders are checked against the disk. */
+const RECONCILE_AFTER_MS = 500;
 
 /** The filter of one workspace folder, from that folder's settings. */
 interface FolderFilter {
@@ -62,6 +64,12 @@ export class WorkspaceCitations implements CitationSource {
   private pending = new Set<string>();
   private listening = false;
   private folderWatchers: vscode.Disposable | undefined;
+  private watchedKey = '';
+  /** The latest ticket per URI being refreshed (see `ticket`). */
+  private readonly latest = new Map<string, number>();
+  private readonly touchedFolders = new Set<string>();
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
+  private tickets = 0;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -103,7 +111,7 @@ export class WorkspaceCitations implements CitationSource {
     return this.building;
   }
 
-  citationsOf(number: number, options?: { readonly previews?: boolean }): readonly Citation[] {
+  citationsOf(number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[] {
     return this.index.citationsOf(number, options);
   }
 
@@ -121,6 +129,9 @@ export class WorkspaceCitations implements CitationSource {
     this.fastReader?.dispose();
     if (this.progressTimer) {
       clearTimeout(this.progressTimer);
+    }
+    if (this.reconcileTimer) {
+      clearTimeout(this.reconcileTimer);
     }
     this.progressChanged.dispose();
     for (const t of this.typingTimers.values()) {
@@ -332,15 +343,22 @@ export class WorkspaceCitations implements CitationSource {
    * Watches each workspace folder with its own include glob, so that the index hears of the files
    * it reads and not of every build output. Folders need a second, create/delete-only watcher: a
    * folder deleted, moved or copied outside VS Code is reported as the folder alone, whose path no
-   * file glob matches.
+   * file glob matches (and a folder swapped for another of the same name, as a change).
    */
   private watchFolders(): void {
+    // Setting up a recursive watch of a large tree costs the file watcher a walk: keep it when the
+    // folders and include globs are the ones already watched.
+    const key = JSON.stringify([...this.filters.values()].map((f) => [f.folder.uri.toString(), f.include]));
+    if (this.folderWatchers && key === this.watchedKey) {
+      return;
+    }
+    this.watchedKey = key;
     this.folderWatchers?.dispose();
     const watchers: vscode.Disposable[] = [];
     for (const f of this.filters.values()) {
       const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, f.include));
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'), false, true, false);
-      const isIndexable = (uri: vscode.Uri): boolean => f.filter.accepts(relativePath(f.folder, uri));
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'));
+      const isIndexable = (uri: vscode.Uri): boolean => this.accepts(uri) !== undefined;
       watchers.push(
         files,
         folders,
@@ -350,6 +368,8 @@ export class WorkspaceCitations implements CitationSource {
         // What the file watcher already reports is left to it.
         folders.onDidCreate((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
         folders.onDidDelete((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        // A folder deleted and made again at once (a swap of names) reaches us as one change.
+        folders.onDidChange((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
       );
     }
     this.folderWatchers = vscode.Disposable.from(...watchers);
@@ -362,12 +382,17 @@ export class WorkspaceCitations implements CitationSource {
     this.listening = true;
     this.disposables.push(
       new vscode.Disposable(() => this.folderWatchers?.dispose()),
+      // Operations made through VS Code (WorkspaceEdit, the Explorer) are reported as such, whatever
+      // the file watcher makes of them (a create and a delete close together may cancel out there).
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true)))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false)))),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) {
           this.onRename(oldUri, newUri);
         }
       }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.whenBuilt(d.uri, () => this.refreshFromDocument(d))),
+      // An opened document is its file's text until edited; `refresh` decides as for any event.
+      vscode.workspace.onDidOpenTextDocument((d) => this.whenBuilt(d.uri, () => void this.refresh(d.uri, false))),
       vscode.workspace.onDidChangeTextDocument((e) => this.whenBuilt(e.document.uri, () => this.scheduleTyping(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => this.whenBuilt(d.uri, () => void this.refreshFromDisk(d.uri, this.generation))),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -407,6 +432,9 @@ export class WorkspaceCitations implements CitationSource {
       const target = vscode.Uri.parse(newUri.toString() + d.slice(oldKey.length));
       if (this.accepts(target)) {
         this.index.rename(d, target.toString());
+        // The move answers at once; the disk confirms. A file moved then deleted at once may reach
+        // the watcher as nothing at all (its create and delete cancel out), and would stay forever.
+        void this.refresh(target, false);
       } else {
         this.index.delete(d);
       }
@@ -422,8 +450,11 @@ export class WorkspaceCitations implements CitationSource {
    */
   private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
     const key = uri.toString();
+    this.noteTouched(uri);
+    const ticket = this.ticket(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    // Unsaved text counts wherever its file went; a saved document counts while its file exists.
+    // Unsaved text counts wherever its file went. A saved document is its file, read from disk: its
+    // text may lag behind a change made outside VS Code until the editor reloads it.
     if (open && !open.isClosed && open.isDirty) {
       this.refreshFromDocument(open);
       return;
@@ -433,6 +464,10 @@ export class WorkspaceCitations implements CitationSource {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       stat = undefined;
+    }
+    if (!this.isLatest(key, ticket)) {
+      // A later event for the same URI is being handled: its answer is the newer one.
+      return;
     }
     if (!stat) {
       // Gone: a file, or a whole folder, except for the unsaved documents that were in it.
@@ -449,10 +484,6 @@ export class WorkspaceCitations implements CitationSource {
       }
       return;
     }
-    if (open && !open.isClosed && stat.type & vscode.FileType.File) {
-      this.refreshFromDocument(open);
-      return;
-    }
     if (stat.type & vscode.FileType.Directory) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const f = folder && this.filters.get(folder.uri.toString());
@@ -460,7 +491,16 @@ export class WorkspaceCitations implements CitationSource {
         const generation = this.generation;
         // egn.index.exclude keeps a fresh node_modules/ from being listed file by file.
         const exclude = f.exclude ? new vscode.RelativePattern(f.folder, f.exclude) : null;
-        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), exclude)) {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), exclude);
+        // What the folder held before (a folder replaced by another of the same name) goes.
+        const present = new Set(found.map((u) => u.toString()));
+        const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+        for (const d of this.index.documents()) {
+          if (d.startsWith(`${key}/`) && !present.has(d) && !unsaved.has(d)) {
+            this.index.delete(d);
+          }
+        }
+        for (const file of found) {
           await this.refreshFromDisk(file, generation);
         }
       }
@@ -469,17 +509,80 @@ export class WorkspaceCitations implements CitationSource {
     await this.refreshFromDisk(uri, this.generation);
   }
 
+  /**
+   * Remembers the folder of a file event, to check it once events quiet down: the file watcher
+   * coalesces events, and a file reported created, then created again and deleted in one burst,
+   * can be reported as nothing at all, which would leave it in the index for good.
+   */
+  private noteTouched(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') {
+      return;
+    }
+    this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').toString());
+    if (this.reconcileTimer) {
+      clearTimeout(this.reconcileTimer);
+    }
+    this.reconcileTimer = setTimeout(() => void this.reconcile(), RECONCILE_AFTER_MS);
+  }
+
+  /** Forgets the indexed documents of the touched folders whose files are gone (see `noteTouched`). */
+  private async reconcile(): Promise<void> {
+    this.reconcileTimer = undefined;
+    const folders = [...this.touchedFolders];
+    this.touchedFolders.clear();
+    const documents = this.index.documents();
+    for (const folder of folders) {
+      const inFolder = documents.filter((d) => d.startsWith(`${folder}/`) && !d.slice(folder.length + 1).includes('/'));
+      if (inFolder.length === 0) {
+        continue;
+      }
+      let names: Set<string>;
+      try {
+        const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.parse(folder));
+        names = new Set(entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name));
+      } catch {
+        names = new Set();
+      }
+      for (const d of inFolder) {
+        if (!names.has(decodeURIComponent(d.slice(folder.length + 1)))) {
+          void this.refresh(vscode.Uri.parse(d), false);
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes a ticket for handling `key`: events for one URI are handled asynchronously (stat, read)
+   * and may finish out of order; only the latest one may write its answer.
+   */
+  private ticket(key: string): number {
+    const t = ++this.tickets;
+    this.latest.set(key, t);
+    return t;
+  }
+
+  /** Whether `ticket` is still the latest for `key`; forgets the key once its latest is done. */
+  private isLatest(key: string, ticket: number, done = false): boolean {
+    const latest = this.latest.get(key) === ticket;
+    if (latest && done) {
+      this.latest.delete(key);
+    }
+    return latest;
+  }
+
   /** Indexes a file as it is on disk, or forgets it if it no longer qualifies. */
   private async refreshFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
     const key = uri.toString();
+    const ticket = this.ticket(key);
     const f = this.accepts(uri);
     if (!f) {
+      this.isLatest(key, ticket, true);
       this.index.delete(key);
       return;
     }
     if (this.fastReader && uri.scheme === 'file') {
       const read = await this.fastReader.readFile(uri.fsPath, f.maxFileSize);
-      if (generation !== this.generation) {
+      if (generation !== this.generation || !this.isLatest(key, ticket, true)) {
         return;
       }
       if (read.kind === 'content') {
@@ -490,7 +593,7 @@ export class WorkspaceCitations implements CitationSource {
       return;
     }
     const text = await readIndexableText(vscode.workspace.fs, uri, f.filter);
-    if (generation !== this.generation) {
+    if (generation !== this.generation || !this.isLatest(key, ticket, true)) {
       return;
     }
     if (text === undefined) {
@@ -505,6 +608,8 @@ export class WorkspaceCitations implements CitationSource {
    * on disk: over `egn.index.maxFileSize` or binary, it is not indexed.
    */
   private refreshFromDocument(document: vscode.TextDocument): void {
+    // The document's text is newer than any read of its file still in flight.
+    this.latest.delete(document.uri.toString());
     const f = this.accepts(document.uri);
     if (!f) {
       return;
@@ -525,8 +630,11 @@ export class WorkspaceCitations implements CitationSource {
     }
     this.typingTimers.set(key, setTimeout(() => {
       this.typingTimers.delete(key);
-      if (!document.isClosed) {
+      // Back to its saved state (undo, save), a document is its file again, which may be gone.
+      if (!document.isClosed && document.isDirty) {
         this.refreshFromDocument(document);
+      } else {
+        void this.refresh(document.uri, false);
       }
     }, TYPING_DEBOUNCE_MS));
   }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Citation, CitationIndex, CitationIndexChange } from '../../src/core/citationIndex';
+import { Citation, CitationIndex, CitationIndexChange, MAX_RECORDS_PER_DOCUMENT } from '../../src/core/citationIndex';
 import type { Reference } from '../../src/core/reference';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
 import { prng } from '../support/prng';
@@ -323,6 +323,32 @@ describe('CitationIndex', () => {
       assert.ok(c.lineText.length <= 200);
       assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(c.lineText), `lone surrogate at shift ${shift}`);
     }
+  });
+
+  it('gives a page of citations with limit, the same first ones as the whole list, and places without previews', () => {
+    const index = new CitationIndex(tinyScan, exists);
+    for (let k = 0; k < 30; k++) {
+      index.set(`file:///d${String(k).padStart(2, '0')}.md`, 'EGN-7 et EGN-7\nEGN-7');
+    }
+    const all = index.citationsOf(7);
+    assert.strictEqual(all.length, 90);
+    assert.deepStrictEqual(index.citationsOf(7, { limit: 25 }), all.slice(0, 25));
+    const places = index.citationsOf(7, { previews: false });
+    assert.deepStrictEqual(places.map((c) => ({ ...c, lineText: '' })), all.map((c) => ({ ...c, lineText: '' })));
+    assert.ok(places.every((c) => c.lineText === ''));
+  });
+
+  it('stores a range once however many numbers it implies, and caps a hostile document with a note', () => {
+    const index = new CitationIndex(tinyScan, exists);
+    index.set('u', 'EGN-1 à 41');
+    // Head, end and one run for 2…40: 3 records of 24 bytes, not 41 citations.
+    assert.strictEqual(index.documentCitations('u').length, 41);
+    assert.ok(index.storedBytes() < 3 * 24 + 64, `${index.storedBytes()} bytes`);
+    assert.strictEqual(index.countsByNumber().get(20), 1);
+    index.set('hostile', 'EGN-1 à 41 '.repeat(100_000));
+    assert.deepStrictEqual(index.cappedDocuments(), ['hostile']);
+    assert.ok(index.storedBytes() < 1_000_000, `${index.storedBytes()} bytes for a capped document`);
+    assert.strictEqual(index.countsByNumber().get(1), 1 + Math.ceil(MAX_RECORDS_PER_DOCUMENT / 3));
   });
 
   it('keeps numbers too large for 32 bits exact', () => {

@@ -95,7 +95,7 @@ describe('Coverage report (headless Chromium)', () => {
     });
     const summary = await frame.evaluate('document.querySelector(".summary").textContent');
     // The workbench reveals a webview's iframe once it has loaded: wait for it before the picture.
-    await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
+    await ui.webviewShown();
     await ui.screenshot('coverage-document');
     assert.strictEqual(summary, '16 of the 40 proposals are cited (40%).');
   });
@@ -133,7 +133,7 @@ describe('Coverage report (headless Chromium)', () => {
     await ui.until('the page to reload', async () => (await page.evaluate('window.egnBeforeReload !== true')) === true, 60_000);
     await ui.until('the workbench to render again', async () => (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
     const themes = await ui.until('the restored report on the note', documentReport, 60_000);
-    await ui.until('the webview shown', async () => (await page.locator('iframe.webview.ready').count()) > 0);
+    await ui.webviewShown();
     await ui.screenshot('coverage-restored');
     assert.strictEqual(themes, 6);
   });

@@ -190,7 +190,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
       buttons: [...document.querySelectorAll('button')].map((e) => e.textContent.trim()),
       lang: document.documentElement.lang,
     }))()`);
-    await ui.until('the webview shown', async () => (await ui.page.locator('iframe.webview.ready').count()) > 0);
+    await ui.webviewShown();
     await ui.screenshot('fr-proposal-panel');
     assert.ok(page.buttons.includes('Insérer la référence'), page.buttons.join(' | '));
     assert.ok(page.buttons.includes('Copier la référence'), page.buttons.join(' | '));
@@ -202,7 +202,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
     await ui.runCommand('Ouvrir la présentation des EGN');
     const frame = await ui.until('the overview panel', () => frameWithHeading(ui, 'Les états généraux du numérique'), 60_000);
     const headings = await frame.evaluate<string[]>('[...document.querySelectorAll("h2")].map((e) => e.textContent.trim())');
-    await ui.until('the webview shown', async () => (await ui.page.locator('iframe.webview.ready').count()) > 0);
+    await ui.webviewShown();
     await ui.screenshot('fr-overview');
     for (const h of ['Dates et lieu', 'Étapes de la consultation', 'Les cinq thématiques', 'Espaces participatifs', 'Contexte de la crise sanitaire', 'EGN territoriaux']) {
       assert.ok(headings.includes(h), `« ${h} » in ${headings.join(' | ')}`);
@@ -229,7 +229,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
       headings: [...document.querySelectorAll('h2')].map((e) => e.textContent.trim()),
       summary: document.querySelector('.summary').textContent,
     }))()`);
-    await ui.until('the webview shown', async () => (await ui.page.locator('iframe.webview.ready').count()) > 0);
+    await ui.webviewShown();
     await ui.screenshot('fr-coverage');
     assert.strictEqual(report.h1, 'Couverture des propositions des EGN (2020)');
     assert.ok(report.headings.includes('Par thème') && report.headings.some((h) => h.startsWith('Propositions non citées')), report.headings.join(' | '));

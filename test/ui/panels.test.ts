@@ -156,7 +156,7 @@ describe('Proposal panels in a high-contrast theme (headless Chromium)', () => {
     const frame = await ui.until('the EGN-7 panel', () => frameWithHeading(ui, 'Certifier les compétences numériques des professeurs'), 60_000);
     const border = await frame.evaluate<string>('getComputedStyle(document.querySelector("button[data-action=copy]")).borderTopColor');
     // The webview's iframe is shown once its content has loaded: wait for it before the screenshot.
-    await ui.until('the webview shown', async () => (await ui.page.evaluate<boolean>('[...document.querySelectorAll("iframe.webview")].some((f) => f.classList.contains("ready") && f.getBoundingClientRect().width > 0 && getComputedStyle(f).visibility !== "hidden")')) && 'shown');
+    await ui.webviewShown();
     await ui.screenshot('panel-proposal-high-contrast');
     assert.ok(!/rgba\(0, 0, 0, 0\)|transparent/.test(border), `a visible button border: ${border}`);
   });

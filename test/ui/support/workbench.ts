@@ -21,6 +21,11 @@ export interface UiSession {
   until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
   /** Runs a command through the command palette (F1, its title, Enter), as a user does. */
   runCommand(title: string): Promise<void>;
+  /**
+   * Waits until a webview is on screen: loaded, laid out and not hidden. A hidden webview (another tab's) keeps
+   * its loaded iframe, so "some iframe is ready" is not enough before a screenshot of the active one.
+   */
+  webviewShown(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,9 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       const shown = title.replace(/^[^:]+: /, '');
       await until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown)), 30_000);
       await page.keyboard.press('Enter');
+    },
+    async webviewShown() {
+      await until('a webview on screen', async () => page.evaluate<boolean>('[...document.querySelectorAll("iframe.webview.ready")].some((f) => f.getBoundingClientRect().width > 0 && getComputedStyle(f).visibility !== "hidden" && getComputedStyle(f).display !== "none")'), 30_000);
     },
     async close() {
       await browser.close();

@@ -21,6 +21,7 @@ import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArg
 import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
 import { ProgressLine } from './progressLine';
+import { chooseRipgrep, LinkedFilesError, listWithRipgrep, type ChosenRipgrep } from './ripgrepListing';
 import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
 /** Exit codes, as Foam's and ESLint's. */
@@ -69,7 +70,7 @@ interface PathContent {
 }
 
 /** Lists what one PATH holds, with its folder's settings. */
-async function listPath(given: string, args: CheckArgs | CoverageArgs): Promise<PathContent> {
+async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined): Promise<PathContent> {
   const abs = path.resolve(given);
   let stat: fs.Stats;
   try {
@@ -95,7 +96,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs): Promise<
   };
   const targets: Target[] = [];
   const catalogueFiles: string[] = [];
-  for (const rel of await listFolderFiles(abs, either)) {
+  for (const rel of await listFolder(abs, either, exclude, rg)) {
     const file = path.join(abs, ...rel.split('/'));
     if (catalogues.accepts(rel)) {
       catalogueFiles.push(file);
@@ -107,9 +108,28 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs): Promise<
   return { targets, catalogueFiles, root: abs };
 }
 
+/**
+ * The files of a folder that `filter` accepts: listed by ripgrep when there is one (a native walk,
+ * several times faster than Node's on a large tree), else, or when it fails, by Node's `fs`. Both
+ * give the same list (see `listWithRipgrep`); reading the files stays with the threads either way.
+ */
+async function listFolder(root: string, filter: FileFilter, excludes: readonly string[], rg: ChosenRipgrep | undefined): Promise<string[]> {
+  if (rg) {
+    try {
+      return await listWithRipgrep(rg.path, root, filter, excludes);
+    } catch (e) {
+      if (rg.explicit && !(e instanceof LinkedFilesError)) {
+        process.stderr.write(`egn-cite: ripgrep (${rg.path}) could not list ${shown(root)} (${e instanceof Error ? e.message : String(e)}); listed with Node instead.\n`);
+      }
+    }
+  }
+  return listFolderFiles(root, filter);
+}
+
 /** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
 async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
-  const listing = Promise.all(args.paths.map((given) => listPath(given, args)));
+  const rg = chooseRipgrep(args.ripgrep);
+  const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg)));
   const catalogues = await loadCatalogues(bundledDataDir(), listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
   // The same file reached through two PATHs counts once.

@@ -1,6 +1,6 @@
 /**
  * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
- * `dist/cli.js`. `check` reads in threads that run this same script (see `CheckThreads`); `coverage`
+ * `dist/cli.js`. `check` reads in threads of `dist/checkThread.js` (see `CheckThreads`); `coverage`
  * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
  */
 import * as fs from 'node:fs';

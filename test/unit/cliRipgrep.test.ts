@@ -40,7 +40,9 @@ function trickyWorkspace(): string {
   });
 }
 
-describe('egn-cite with and without ripgrep', () => {
+describe('egn-cite with and without ripgrep', function () {
+  // Each test runs the command two to five times, on a machine other jobs may share.
+  this.timeout(60_000);
   it('check --format json gives the same citations, problems and file count through ripgrep as through Node fs', () => {
     const rg = ripgrep();
     const root = trickyWorkspace();

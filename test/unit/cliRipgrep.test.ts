@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chooseRipgrep } from '../../src/cli/ripgrepListing';
+import { unknownDigitsPattern } from '../../src/cli/ripgrepPrefilter';
 import { cleanup, cliPath, repoRoot, runCli, tempWorkspace } from './cliSupport';
 
 /**
@@ -21,7 +22,7 @@ function trickyWorkspace(): string {
   const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Voir EGN-42 et EGN-3.\r\n', 'utf16le')]);
   const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('EGN-43\n', 'utf16le').swap16()]);
   return tempWorkspace({
-    '.vscode/settings.json': '{\n  // comments allowed\n  "egn.index.maxFileSize": 400,\n  "files.exclude": { "**/brouillons": true },\n}\n',
+    '.vscode/settings.json': '{\n  // comments allowed\n  "egn.index.maxFileSize": 9000,\n  "files.exclude": { "**/brouillons": true },\n}\n',
     'latin1.md': latin1,
     'utf16le.txt': utf16le,
     'utf16be.txt': utf16be,
@@ -30,15 +31,41 @@ function trickyWorkspace(): string {
     'ignore-next.md': '<!-- egn-ignore-next-line -->\nEGN-48 cité exprès.\nEGN-49 par erreur.\n',
     'ignore-file.tex': '% egn-ignore-file\nEGN-50\n',
     'binary.md': Buffer.from([0x45, 0x47, 0x4e, 0x2d, 0x35, 0x31, 0x00, 0x01, 0x02]),
-    'big.md': `EGN-52 ${'x'.repeat(500)}\n`,
+    'big.md': `EGN-52 ${'x'.repeat(9000)}\n`,
     'node_modules/pkg/readme.md': 'EGN-53\n',
     'brouillons/note.md': 'EGN-54\n',
     '.cache/hidden.md': 'EGN-55 dans un dossier caché\n',
     'sous/dossier/profond.rst': 'EGN-12 existe ; FRA-99 non ; FRA-1 oui.\n',
     'plain.txt': 'Aucune référence ici.\n',
+    // Files without a missing reference, which ripgrep lets the command only probe: each must count
+    // (or not) as checked exactly as when it is read.
+    'latin1-sans.md': Buffer.from('Aucune référence, en Latin-1 : EGN-12 existe.\n', 'latin1'),
+    'nul-tot.md': Buffer.concat([Buffer.from('EGN-12 '), Buffer.from([0]), Buffer.from(' binaire\n')]),
+    'nul-tard.md': Buffer.concat([Buffer.from(`${'a'.repeat(8192)}\n`), Buffer.from([0]), Buffer.from('\nEGN-12 et EGN-56\n')]),
+    'nul-limite.md': Buffer.concat([Buffer.from('b'.repeat(8191)), Buffer.from([0]), Buffer.from('\n')]),
+    'octets.txt': Buffer.from(Array.from({ length: 300 }, (_, k) => 0x80 + (k % 0x40))),
+    'utf16-sans.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Rien à signaler.\n', 'utf16le')]),
+    'zeros.md': 'EGN-012 est une variante de EGN-12 ; EGN-0 et EGN-007 non.\n',
+    'colles.md': 'EGN41 collé, EGN-1234, EGN‑40 (trait insécable), EGN n° 40 et n°9.\n',
     'ref.catalogue.yaml': fs.readFileSync(path.join(repoRoot, 'test/fixtures/workspace/academie-exemple.catalogue.yaml')),
   });
 }
+
+describe('unknownDigitsPattern', () => {
+  it('matches exactly the digit runs that are not an existing number written without leading zero', () => {
+    for (const numbers of [Array.from({ length: 40 }, (_, k) => k + 1), [1, 2, 3, 10, 12, 100, 101, 250, 999], [0, 7], []]) {
+      // ripgrep's syntax here is also JavaScript's: the pattern is checked against every run up to 4 digits.
+      const re = new RegExp(`^${unknownDigitsPattern(numbers)}$`);
+      const written = new Set(numbers.map(String));
+      for (let length = 1; length <= 4; length++) {
+        for (let v = 0; v < 10 ** length; v++) {
+          const run = String(v).padStart(length, '0');
+          assert.strictEqual(re.test(run), !written.has(run), `${run} with ${numbers.length} numbers`);
+        }
+      }
+    }
+  });
+});
 
 describe('egn-cite with and without ripgrep', function () {
   // Each test runs the command two to five times, on a machine other jobs may share.
@@ -57,9 +84,18 @@ describe('egn-cite with and without ripgrep', function () {
       assert.deepStrictEqual(out.catalogues.map((c) => c.prefix), ['EGN', 'FRA']);
       assert.deepStrictEqual(
         out.problems.map((p) => `${path.basename(p.file)} ${p.reference}`).sort(),
-        ['hidden.md EGN-55', 'bom8.md EGN-44', 'crlf.md EGN-45', 'crlf.md EGN-46', 'crlf.md EGN-47', 'ignore-next.md EGN-49', 'latin1.md EGN-41', 'profond.rst FRA-99', 'utf16be.txt EGN-43', 'utf16le.txt EGN-42'].sort(),
+        ['hidden.md EGN-55', 'nul-tard.md EGN-56', 'zeros.md EGN-0', 'colles.md EGN-1234', 'bom8.md EGN-44', 'crlf.md EGN-45', 'crlf.md EGN-46', 'crlf.md EGN-47', 'ignore-next.md EGN-49', 'latin1.md EGN-41', 'profond.rst FRA-99', 'utf16be.txt EGN-43', 'utf16le.txt EGN-42'].sort(),
       );
       assert.strictEqual(viaRg.stdout, node.stdout);
+      // Without json, only the warnings are wanted: ripgrep then also spares the command the files
+      // that cannot hold one. Every format, and the count of files checked, must stay the same.
+      for (const format of ['text', 'sarif', 'github']) {
+        const n = runCli(['check', root, '--format', format, '--no-ripgrep']);
+        const r = runCli(['check', root, '--format', format, '--ripgrep', rg]);
+        assert.strictEqual(r.stdout, n.stdout, format);
+        assert.strictEqual(r.status, n.status, format);
+      }
+      assert.match(runCli(['check', root, '--ripgrep', rg]).stdout, new RegExp(`^${out.problems.length} warnings \\(${out.filesChecked} files checked\\)\\.$`, 'm'));
     } finally {
       cleanup(root);
     }

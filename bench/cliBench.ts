@@ -2,7 +2,7 @@
  * `npm run bench:cli`: `egn-cite check` (the built dist/cli.js, a fresh Node process each run, as a
  * CI step runs it) against ripgrep over the same generated 10,000-file / ~50 MB corpus as
  * `npm run bench:index`, in the same run. Prints each tool's best of three, and their ratio, for both
- * ways the command lists folders (ripgrep, and Node's fs with `--no-ripgrep`), with the machine's load.
+ * paths of the command (with ripgrep, and Node fs only with `--no-ripgrep`), with the machine's load.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -51,8 +51,8 @@ function main(): void {
     const rgArgs = ['--count-matches', '--no-messages', '-i', '-F', '-g', '*.{md,markdown,txt,tex,rst,adoc,asciidoc}', ...needles, root];
     const hasRg = fs.existsSync(RG);
     const paths = [
-      ...(hasRg ? [{ label: `listing by ripgrep (--ripgrep ${RG})`, args: [cli, 'check', root, '--no-progress', '--ripgrep', RG] }] : []),
-      { label: 'listing by Node fs (--no-ripgrep)', args: [cli, 'check', root, '--no-progress', '--no-ripgrep'] },
+      ...(hasRg ? [{ label: `ripgrep path: listing and file prefilter (--ripgrep ${RG})`, args: [cli, 'check', root, '--no-progress', '--ripgrep', RG] }] : []),
+      { label: 'Node path: every file read and scanned (--no-ripgrep)', args: [cli, 'check', root, '--no-progress', '--no-ripgrep'] },
     ];
     const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(', ');
     console.log(`Load average before: ${load()} (1, 5, 15 min)`);

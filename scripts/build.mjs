@@ -52,6 +52,9 @@ const cliOptions = {
   mainFields: ['module', 'main'],
   banner: { js: '#!/usr/bin/env node' },
 };
+/** The threads of `egn-cite check` (src/cli/checkPool.ts starts them from beside dist/cli.js). */
+/** @type {esbuild.BuildOptions} */
+const cliThreadOptions = { ...cliOptions, entryPoints: [path.join(repoRoot, 'src/cli/checkThread.ts')], outfile: path.join(repoRoot, 'dist/checkThread.js'), banner: {} };
 /** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
 /** @type {esbuild.BuildOptions} */
 const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
@@ -64,9 +67,10 @@ if (watch) {
   await (await esbuild.context(webOptions)).watch();
   await (await esbuild.context(cliOptions)).watch();
   await (await esbuild.context(workerOptions)).watch();
+  await (await esbuild.context(cliThreadOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions)]);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliThreadOptions)]);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
   console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js`);
 }

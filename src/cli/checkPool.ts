@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createLinePrefilter, linesNotIgnored } from '../core/candidateLines';
@@ -38,6 +40,8 @@ export type CheckedFile =
 interface CheckRequest {
   readonly paths: readonly string[];
   readonly maxFileSize: number;
+  /** Per path: probe only (see `CheckOptions.clean`). */
+  readonly clean?: readonly boolean[];
 }
 
 /** Files per message: large enough that messages cost little, small enough to balance the threads. */
@@ -72,35 +76,33 @@ export class FileChecker {
 
   /**
    * Reads one file with the index's rules (over `maxFileSize` or binary: skipped) and returns its
-   * citations. Synchronous reads: in a thread of its own, blocking costs nothing, and it saves the
-   * round trips of asynchronous fs through libuv's pool (half the time on many small files).
+   * citations.
    */
   check(file: string, maxFileSize: number): CheckedFile {
-    let bytes: Buffer;
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(file, 'r');
-      const size = fs.fstatSync(fd).size;
-      if (size > maxFileSize) {
-        return { kind: 'tooLarge' };
-      }
-      bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = fs.readSync(fd, bytes, read, size - read, null);
-        if (n === 0) {
-          break;
-        }
-        read += n;
-      }
-      bytes = bytes.subarray(0, read);
-    } catch (e) {
-      return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-    } finally {
-      if (fd !== undefined) {
-        fs.closeSync(fd);
-      }
+    const bytes = readWhole(file, maxFileSize);
+    if (!Buffer.isBuffer(bytes)) {
+      return bytes;
     }
+    return this.checkBytes(file, bytes);
+  }
+
+  /**
+   * What `check` would say of a file known to hold no reference to a missing proposal (see
+   * `filesMaybeUnknown`) in the `unknown` mode: read, too large or binary, by the index's rules
+   * (`indexableText`), without decoding nor scanning valid UTF-8.
+   */
+  probe(file: string, maxFileSize: number): CheckedFile {
+    const bytes = readWhole(file, maxFileSize);
+    if (!Buffer.isBuffer(bytes)) {
+      return bytes;
+    }
+    // Valid UTF-8 has no UTF-16 byte order mark (0xFF and 0xFE are never UTF-8): indexableText then
+    // only looks for a NUL byte in its sample. Anything else goes through indexableText itself.
+    const text = isUtf8(bytes) ? bytes.subarray(0, BINARY_SAMPLE).indexOf(0) === -1 : indexableText(bytes) !== undefined;
+    return text ? { kind: 'read', citations: [] } : { kind: 'binary' };
+  }
+
+  private checkBytes(file: string, bytes: Buffer): CheckedFile {
     const text = indexableText(bytes);
     if (text === undefined) {
       return { kind: 'binary' };
@@ -152,12 +154,62 @@ export class FileChecker {
   }
 }
 
+/**
+ * The script a thread runs: `checkThread.js` beside this one (dist/ after `npm run build`, out/src/cli/
+ * after tsc), a small bundle that boots several times faster than the whole command; else this
+ * module itself, which serves checks just as well when loaded in a thread.
+ */
+function threadScript(): string {
+  const small = path.join(__dirname, 'checkThread.js');
+  return fs.existsSync(small) ? small : __filename;
+}
+
+/** How much of a file `indexableText` looks at for a NUL byte (its `SAMPLE`; a unit test holds them equal). */
+export const BINARY_SAMPLE = 8192;
+
+/**
+ * A whole file's bytes, or why not: over `maxFileSize`, or unreadable. Synchronous reads: in a thread
+ * of its own, blocking costs nothing, and it saves the round trips of asynchronous fs through libuv's
+ * pool (half the time on many small files).
+ */
+function readWhole(file: string, maxFileSize: number): Buffer | CheckedFile {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > maxFileSize) {
+      return { kind: 'tooLarge' };
+    }
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, bytes, read, size - read, null);
+      if (n === 0) {
+        break;
+      }
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  } finally {
+    if (fd !== undefined) {
+      fs.closeSync(fd);
+    }
+  }
+}
+
 /** Options of `CheckThreads.check`. */
 export interface CheckOptions {
   readonly catalogues: readonly CheckCatalogue[];
   readonly maxFileSize: number;
   readonly mode: CheckMode;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Files (by position in `files`) known to cite no missing proposal, in the `unknown` mode: they
+   * are only probed (`FileChecker.probe`), not decoded nor scanned. Undefined: every file is scanned.
+   */
+  readonly clean?: readonly boolean[];
 }
 
 /** Messages to a check thread: its catalogues first, then batches of files. */
@@ -167,8 +219,8 @@ type CheckMessage = { readonly kind: 'setup'; readonly catalogues: readonly Chec
  * Threads that each read with Node's synchronous fs and check with `FileChecker`: reading, decoding
  * and scanning run on every core at once, as ripgrep does. They are started first thing (a thread
  * takes a while to boot), while the main thread lists the files and loads the catalogues. The threads
- * run this same module (`dist/cli.js`, or this file when compiled by tsc); loading it in one of them
- * serves checks (see `isCheckThread`).
+ * run `checkThread.js` (see `threadScript`), which loads this module; loaded in a thread, it serves
+ * checks (see `isCheckThread`).
  */
 export class CheckThreads {
   private readonly workers: Worker[];
@@ -178,7 +230,7 @@ export class CheckThreads {
   /** @param count Threads to start; by default one per core. */
   constructor(count = Math.min(MAX_THREADS, os.availableParallelism())) {
     this.workers = Array.from({ length: Math.max(0, count) }, () => {
-      const worker = new Worker(__filename, { workerData: { egnCiteCheckThread: true } });
+      const worker = new Worker(threadScript(), { workerData: { egnCiteCheckThread: true } });
       worker.on('error', (e) => {
         this.failure = e;
       });
@@ -194,7 +246,7 @@ export class CheckThreads {
       // A few files: the round trip to a thread would cost more than reading them here.
       const checker = new FileChecker(options.catalogues, options.mode);
       files.forEach((f, k) => {
-        results[k] = checker.check(f, options.maxFileSize);
+        results[k] = options.clean?.[k] ? checker.probe(f, options.maxFileSize) : checker.check(f, options.maxFileSize);
         options.onProgress?.(k + 1, files.length);
       });
       return results;
@@ -213,7 +265,7 @@ export class CheckThreads {
           }
           batchStart = next;
           next = Math.min(files.length, next + BATCH);
-          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize, clean: options.clean?.slice(batchStart, next) };
           worker.postMessage(message);
         };
         const onMessage = (batch: CheckedFile[]): void => {
@@ -257,7 +309,7 @@ function serveChecksIfThread(): boolean {
       checker = new FileChecker(message.catalogues, message.mode);
     } else if (checker) {
       const c = checker;
-      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize)));
+      port.postMessage(message.paths.map((f, k) => (message.clean?.[k] ? c.probe(f, message.maxFileSize) : c.check(f, message.maxFileSize))));
     }
   });
   return true;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { RipgrepChoice } from './ripgrepListing';
 
 /** Output formats of `egn-cite check`. */
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -17,6 +18,8 @@ interface CommonArgs {
   readonly exclude: readonly string[] | undefined;
   /** `--progress`/`--no-progress` force the progress line on or off; undefined: only on a terminal. */
   readonly progress: boolean | undefined;
+  /** `--ripgrep PATH` or `--no-ripgrep`; `auto` otherwise (see `chooseRipgrep`). */
+  readonly ripgrep: RipgrepChoice;
 }
 
 /** A parsed `egn-cite check` command line. */
@@ -58,6 +61,9 @@ Options of both commands:
   --exclude GLOB       Files and folders to skip, repeatable (default: egn.index.exclude and files.exclude)
   --progress / --no-progress
                        Progress on stderr (default: on a terminal, once a run takes over a second)
+  --ripgrep PATH       List folders with this ripgrep (default: EGN_RIPGREP, else rg on the PATH,
+                       else VS Code's own); the answers are the same with or without it
+  --no-ripgrep         List folders with Node's fs only
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -90,6 +96,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         catalogue: { type: 'string' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
+        ripgrep: { type: 'string' },
+        'no-ripgrep': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -113,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     include: values.include,
     exclude: values.exclude,
     progress: values['no-progress'] ? false : values.progress,
+    ripgrep: values['no-ripgrep'] ? { kind: 'none' } : values.ripgrep !== undefined ? { kind: 'path', path: values.ripgrep } : { kind: 'auto' },
   };
   const onlyFor = (option: string, owner: string): CliArgs => ({ command: 'error', message: `--${option} belongs to ${owner}, not to ${command}.` });
   if (command === 'check') {

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { FileFilter } from '../core/globMatcher';
+import { findRipgrep } from '../node/ripgrep';
+
+/** Where the command line's ripgrep comes from: `--ripgrep PATH`, `--no-ripgrep`, or neither. */
+export type RipgrepChoice = { readonly kind: 'path'; readonly path: string } | { readonly kind: 'none' } | { readonly kind: 'auto' };
+
+/** The ripgrep to list folders with, and whether the user named it (a failure is then worth a word). */
+export interface ChosenRipgrep {
+  readonly path: string;
+  readonly explicit: boolean;
+}
+
+const EXE = process.platform === 'win32' ? 'rg.exe' : 'rg';
+
+/**
+ * The ripgrep of a run: `--ripgrep PATH`, else `EGN_RIPGREP`, else `rg` on the PATH, else the one
+ * VS Code bundles (`@vscode/ripgrep`) in a usual install; undefined with `--no-ripgrep` or when none
+ * is found (folders are then walked with Node's `fs`). Only existence is checked here: a ripgrep
+ * that does not run makes the listing fall back on Node's `fs`.
+ */
+export function chooseRipgrep(choice: RipgrepChoice, env: NodeJS.ProcessEnv = process.env): ChosenRipgrep | undefined {
+  if (choice.kind === 'none') {
+    return undefined;
+  }
+  if (choice.kind === 'path') {
+    return { path: choice.path, explicit: true };
+  }
+  const fromEnv = env.EGN_RIPGREP?.trim();
+  if (fromEnv) {
+    return { path: fromEnv, explicit: true };
+  }
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isFile(path.join(dir, EXE))) {
+      return { path: path.join(dir, EXE), explicit: false };
+    }
+  }
+  for (const appRoot of vscodeAppRoots(env)) {
+    const bundled = findRipgrep(appRoot);
+    if (bundled) {
+      return { path: bundled, explicit: false };
+    }
+  }
+  return undefined;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The application folders of usual VS Code installs (desktop, code-server), whose ripgrep we may borrow. */
+function vscodeAppRoots(env: NodeJS.ProcessEnv): string[] {
+  switch (process.platform) {
+    case 'win32': {
+      const local = env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
+      const programs = env.ProgramFiles ?? 'C:\\Program Files';
+      return [path.join(local, 'Programs', 'Microsoft VS Code', 'resources', 'app'), path.join(programs, 'Microsoft VS Code', 'resources', 'app')];
+    }
+    case 'darwin':
+      return ['/Applications/Visual Studio Code.app/Contents/Resources/app', path.join(os.homedir(), 'Applications', 'Visual Studio Code.app', 'Contents', 'Resources', 'app')];
+    default:
+      return ['/usr/share/code/resources/app', '/usr/lib/code-server/lib/vscode', '/snap/code/current/usr/share/code/resources/app'];
+  }
+}
+
+/**
+ * The files under `root` that `filter` accepts, sorted, as `listFolderFiles` gives them, but listed by
+ * ripgrep (`rg --files`, one native process, instead of a walk of the disk in JavaScript). ripgrep
+ * lists every file (`--no-ignore --hidden --follow`, as `workspace.findFiles`), `filter` decides.
+ * Exclude patterns anchored anywhere (`**∕…`, as `runRipgrep` passes them) keep ripgrep out of
+ * excluded folders. The Node walk enters a real folder reached through several symbolic links
+ * once; so that both always list the same files, ripgrep also lists without following links, and
+ * when the two listings differ (a link leads to an accepted file) this rejects and the caller walks
+ * with Node's `fs`. Rejects too when ripgrep cannot run or reports an error.
+ */
+export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[]): Promise<string[]> {
+  const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
+  const base = ['--no-config', '--files', '--no-ignore', '--hidden', '--null', '--no-messages', ...narrowing];
+  const [followed, direct] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), rgFiles(rg, root, base)]);
+  const accepted = followed.filter((rel) => filter.accepts(rel));
+  const acceptedDirect = direct.reduce((n, rel) => (filter.accepts(rel) ? n + 1 : n), 0);
+  if (acceptedDirect !== accepted.length) {
+    throw new LinkedFilesError();
+  }
+  return accepted.sort();
+}
+
+/** `listWithRipgrep` met symbolic links to accepted files: not a failure of ripgrep, the Node walk just decides. */
+export class LinkedFilesError extends Error {
+  constructor() {
+    super('symbolic links lead to files to check');
+  }
+}
+
+/** The relative POSIX paths that one `rg --files` run prints. */
+function rgFiles(rg: string, root: string, args: readonly string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(rg, [...args, '--', '.'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      // 0: files listed, 1: none. 2 is an error (an unreadable folder, a broken link), which the
+      // Node walk treats its own way: that listing is the one to trust then.
+      if (code !== 0 && code !== 1) {
+        reject(new Error(`ripgrep exited with ${code}`));
+        return;
+      }
+      const out = Buffer.concat(chunks).toString('utf8');
+      resolve(out.split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')));
+    });
+  });
+}

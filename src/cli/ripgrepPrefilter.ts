@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import type { CheckCatalogue } from './checkPool';
+
+/**
+ * A regular expression (ripgrep's syntax) for a maximal run of ASCII digits that is none of
+ * `numbers` written without leading zero: what a reference to a proposal that does not exist has
+ * to contain (`ReferenceScanner` reads maximal ASCII digit runs; a run it reads as an existing
+ * number is that number's own digits, since a leading zero makes the run match here). Built as the
+ * complement of the numbers' digit trie, length by length.
+ */
+export function unknownDigitsPattern(numbers: readonly number[]): string {
+  const written = [...new Set(numbers.filter((n) => Number.isSafeInteger(n) && n >= 0).map(String))];
+  const longest = Math.max(1, ...written.map((w) => w.length));
+  const parts = [`[0-9]{${longest + 1},}`];
+  for (let length = 1; length <= longest; length++) {
+    parts.push(notAmong(written.filter((w) => w.length === length), length));
+  }
+  return `(?:${parts.filter(Boolean).join('|')})`;
+}
+
+/** A pattern for the strings of `length` digits that are not in `among` (all of that length); '' when none is. */
+function notAmong(among: readonly string[], length: number): string {
+  if (among.length === 0) {
+    return `[0-9]{${length}}`;
+  }
+  if (length === 0) {
+    return '';
+  }
+  const alternatives: string[] = [];
+  const firsts = new Set(among.map((w) => w[0]));
+  const others = [...'0123456789'].filter((d) => !firsts.has(d));
+  if (others.length > 0) {
+    alternatives.push(`[${others.join('')}]${length > 1 ? `[0-9]{${length - 1}}` : ''}`);
+  }
+  for (const d of firsts) {
+    const rest = notAmong(among.filter((w) => w[0] === d).map((w) => w.slice(1)), length - 1);
+    if (rest) {
+      alternatives.push(`${d}${rest}`);
+    }
+  }
+  return alternatives.length === 0 ? '' : `(?:${alternatives.join('|')})`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The pattern of a line that may hold a reference to a proposal missing from one of `catalogues`:
+ * the prefix (ignoring case), then on the same line a digit run of `unknownDigitsPattern`. Any byte
+ * may stand between them (`(?-u:…)`: a Latin-1 `n°` is no valid UTF-8), and the run must not be
+ * glued to more digits.
+ */
+export function unknownReferencePattern(catalogues: readonly CheckCatalogue[]): string {
+  return catalogues
+    .map((c) => `(?i:${escapeRegExp(c.prefix)})(?:(?-u:[^\\n])*(?-u:[^0-9\\n]))?${unknownDigitsPattern(c.numbers)}(?:(?-u:[^0-9\\n])|$)`)
+    .join('|');
+}
+
+/**
+ * The files under `root` (relative POSIX paths) that may cite a proposal that does not exist, by one
+ * ripgrep run: `--files-with-matches` of `unknownReferencePattern`, over the files `listWithRipgrep`
+ * lists (same options and exclusions), NUL bytes searched through (`--text`) and UTF-16 with a byte
+ * order mark decoded as ripgrep does by default. Every other file holds no such reference in any
+ * encoding the index reads; it needs no decoding nor scanning, only the size and binary tests that
+ * decide whether it counts as checked. Rejects when ripgrep fails, so that every file is scanned.
+ */
+export function filesMaybeUnknown(rg: string, root: string, excludes: readonly string[], catalogues: readonly CheckCatalogue[]): Promise<Set<string>> {
+  const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
+  const args = ['--no-config', '--files-with-matches', '--follow', '--no-ignore', '--hidden', '--text', '--null', '--no-messages', ...narrowing, '-e', unknownReferencePattern(catalogues), '--', '.'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      // 1: no file matches. 2: an error (some file unread): then nothing can be left unscanned.
+      if (code !== 0 && code !== 1) {
+        reject(new Error(`ripgrep exited with ${code}`));
+        return;
+      }
+      const out = Buffer.concat(chunks).toString('utf8');
+      resolve(new Set(out.split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''))));
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalogue, Proposal } from '../core/catalogue';
-import { formatReferences, frenchList, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
+import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
 import { workspaceCataloguesOf } from '../catalogues/workspaceReferences';
 import type { ExtensionDeps } from '../deps';
 import { proposalsFromArguments } from '../core/proposalArguments';
@@ -96,13 +96,14 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
     const format = parseReferenceFormat(config.get('reference.format'));
     const style = { quotes: parseQuoteStyle(config.get('reference.quotes')), markup: markupOf(doc.languageId) };
     // Each catalogue's proposals written together in the format (a sentence names one catalogue's
-    // numbers), the catalogues in the order picked: `EGN-3 et FRA-2`.
+    // numbers), the catalogues in the order picked, separated by a semicolon so that the lists stay
+    // apart: `EGN-3 ; FRA-1 et FRA-2`.
     const byCatalogue = new Map<Catalogue | undefined, Proposal[]>();
     for (const p of proposals) {
       const owner = catalogueOf(p);
       byCatalogue.set(owner, [...(byCatalogue.get(owner) ?? []), p]);
     }
-    const text = frenchList([...byCatalogue.values()].map((group) => formatReferences(group, format, style)));
+    const text = [...byCatalogue.values()].map((group) => formatReferences(group, format, style)).join('\u00a0; ');
     // One edit for every cursor: one undo step.
     const selections = editor.selections;
     const done = await editor.edit((builder) => {

@@ -186,5 +186,8 @@ describe('Writing with a workspace catalogue (FRA)', () => {
     assert.strictEqual(fra.message, `FRA-${digits} does not exist: proposals are numbered FRA-1 to FRA-12.`);
     const all = vscode.languages.getDiagnostics(uri).map((d) => d.message).join('\n');
     assert.doesNotMatch(all, /Infinity|e\+/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 'FRA-', 2));
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    assert.ok(hover.includes(`FRA-${digits} does not exist`), hover.slice(0, 200));
   });
 });

@@ -37,8 +37,8 @@ export function pickProposals(catalogues: Catalogue | readonly Catalogue[], opti
     proposal: p,
     catalogue,
   })));
-  // With several catalogues, each one's proposals under its name (VS Code hides a separator whose
-  // items are all filtered out).
+  // With several catalogues, each one's proposals under its name. VS Code drops separators from a
+  // filtered list (it sorts it by match); the id in each detail still names the catalogue.
   const withSeparators = (list: readonly ProposalItem[]): (ProposalItem | vscode.QuickPickItem)[] =>
     all.length < 2 ? [...list] : all.flatMap((c) => {
       const own = list.filter((i) => i.catalogue === c);

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import type { Proposal } from '../core/catalogue';
 import { BUNDLED_SOURCE, LoadedCatalogue } from '../core/catalogueSet';
 import type { KeyedReference } from '../core/multiReferenceScanner';
+import { proposalPosition } from '../core/proposalLocation';
+import type { Reference } from '../core/reference';
 import type { WorkspaceCatalogues } from './workspaceCatalogues';
 
 /*
@@ -18,10 +21,82 @@ export function workspaceReferenceAt(catalogues: WorkspaceCatalogues | undefined
   return ref && ref.catalogue.source !== BUNDLED_SOURCE ? ref : undefined;
 }
 
+/** The workspace catalogues in use (the bundled one left out), in load order. */
+export function workspaceCataloguesOf(catalogues: WorkspaceCatalogues | undefined): readonly LoadedCatalogue[] {
+  return catalogues?.current.catalogues.filter((c) => c.source !== BUNDLED_SOURCE) ?? [];
+}
+
 /** "FRA-14 does not exist: proposals are numbered FRA-1 to FRA-12." */
-export function unknownWorkspaceProposalMessage(loaded: LoadedCatalogue, n: number): string {
+export function unknownWorkspaceProposalMessage(loaded: LoadedCatalogue, ref: Pick<Reference, 'digits'>): string {
   const { min, max } = loaded.catalogue.range;
-  return vscode.l10n.t('{0} does not exist: proposals are numbered {1} to {2}.', loaded.scanner.canonical(n), loaded.scanner.canonical(min), loaded.scanner.canonical(max));
+  return vscode.l10n.t('{0} does not exist: proposals are numbered {1} to {2}.', loaded.scanner.writtenId(ref), loaded.scanner.canonical(min), loaded.scanner.canonical(max));
+}
+
+/**
+ * Where proposal `p` is written in the file of its workspace catalogue: its `number:` line. The
+ * text is the open editor's when the file is open (the line the writer will land on), else the
+ * file as saved. Undefined for the bundled catalogue (no file of the writer's) or an unreadable file.
+ */
+export async function workspaceProposalLocation(loaded: LoadedCatalogue, p: Proposal): Promise<vscode.Location | undefined> {
+  if (loaded.source === BUNDLED_SOURCE) {
+    return undefined;
+  }
+  const uri = vscode.Uri.parse(loaded.source);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === loaded.source);
+  let text: string;
+  if (open) {
+    text = open.getText();
+  } else {
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+  const { line, character } = proposalPosition(text, loaded.catalogue, p);
+  return new vscode.Location(uri, new vscode.Position(line, character));
+}
+
+/** A link on a reference to a workspace catalogue's proposal; its target is found when resolved. */
+export class WorkspaceReferenceLink extends vscode.DocumentLink {
+  constructor(range: vscode.Range, readonly loaded: LoadedCatalogue, readonly proposal: Proposal) {
+    super(range);
+    this.tooltip = vscode.l10n.t('Open {0} in {1}', proposal.id, fileName(loaded.source));
+  }
+}
+
+/** Links on the references of `text` to the proposals of workspace catalogues (no target yet). */
+export function workspaceReferenceLinks(catalogues: WorkspaceCatalogues | undefined, document: vscode.TextDocument): WorkspaceReferenceLink[] {
+  const links: WorkspaceReferenceLink[] = [];
+  if (workspaceCataloguesOf(catalogues).length === 0) {
+    return links;
+  }
+  for (const ref of catalogues?.current.scanner.scan(document.getText()) ?? []) {
+    const p = ref.exists && ref.catalogue.source !== BUNDLED_SOURCE ? ref.catalogue.catalogue.byNumber(ref.number) : undefined;
+    if (p) {
+      links.push(new WorkspaceReferenceLink(new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), ref.catalogue, p));
+    }
+  }
+  return links;
+}
+
+/** The target of a workspace reference link: the catalogue file, at the proposal's line (`#L12,7`). */
+export async function resolveWorkspaceReferenceLink(link: WorkspaceReferenceLink): Promise<WorkspaceReferenceLink> {
+  const location = await workspaceProposalLocation(link.loaded, link.proposal);
+  const uri = location?.uri ?? vscode.Uri.parse(link.loaded.source);
+  const start = location?.range.start;
+  link.target = start ? uri.with({ fragment: `L${start.line + 1},${start.character + 1}` }) : uri;
+  return link;
+}
+
+/** The last segment of a URI, decoded, for a tooltip. */
+function fileName(source: string): string {
+  const last = source.slice(source.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** The hover of a reference to a workspace catalogue: id, title, group, catalogue, as text. */
@@ -32,7 +107,7 @@ export function workspaceHover(ref: KeyedReference<LoadedCatalogue>, range: vsco
   const loaded = ref.catalogue;
   const proposal = loaded.catalogue.byNumber(ref.number);
   if (!proposal) {
-    md.appendMarkdown(`$(warning) ${escapeMarkdown(unknownWorkspaceProposalMessage(loaded, ref.number))}`);
+    md.appendMarkdown(`$(warning) ${escapeMarkdown(unknownWorkspaceProposalMessage(loaded, ref))}`);
     return new vscode.Hover(md, range);
   }
   md.appendMarkdown(`**${escapeMarkdown(proposal.id)}** — ${escapeMarkdown(proposal.title)}\n\n`);
@@ -55,7 +130,7 @@ export function workspaceReferenceDiagnostics(catalogues: WorkspaceCatalogues | 
   for (const ref of catalogues?.current.scanner.scan(document.getText()) ?? []) {
     if (!ref.exists && ref.catalogue.source !== BUNDLED_SOURCE) {
       const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
-      const d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref.number), vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), vscode.DiagnosticSeverity.Warning);
       d.code = UNKNOWN_CATALOGUE_PROPOSAL_CODE;
       d.source = 'EGN';
       diagnostics.push(d);

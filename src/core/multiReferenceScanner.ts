@@ -257,5 +257,5 @@ function headShifts(prefixes: readonly string[], window: number): Uint8Array {
 }
 
 function keyed<K>(ref: Reference, catalogue: K): KeyedReference<K> {
-  return { number: ref.number, start: ref.start, end: ref.end, form: ref.form, exists: ref.exists, implied: ref.implied, catalogue };
+  return { number: ref.number, digits: ref.digits, start: ref.start, end: ref.end, form: ref.form, exists: ref.exists, implied: ref.implied, catalogue };
 }

@@ -11,6 +11,11 @@ export type ReferenceForm =
 export interface Reference {
   /** The proposal number as written (may not exist in the catalogue). */
   readonly number: number;
+  /**
+   * The digits as written (`12`, `012`, or 400 digits that `number` cannot hold: it is `Infinity` then),
+   * for what shows the reference to a person; see `ReferenceScanner.writtenId`.
+   */
+  readonly digits: string;
   /** Offset of the first character of the reference in the scanned text (UTF-16 units). */
   readonly start: number;
   /** Offset one past its last character. */

@@ -104,6 +104,15 @@ export class ReferenceScanner {
   }
 
   /**
+   * The id a reference names, for messages and hovers: the canonical form, its digits as written
+   * without leading zeros, so that a number too long for a `number` shows as typed (`EGN-1000…0`),
+   * never as `EGN-Infinity` or `EGN-1e+22`.
+   */
+  writtenId(ref: Pick<Reference, 'digits'>): string {
+    return `${this.prefix}-${ref.digits.replace(/^0+(?=\d)/, '')}`;
+  }
+
+  /**
    * Every reference in `text`, in order of `start`, with offsets in UTF-16 code units of `text`.
    * Ranges never overlap.
    */
@@ -243,7 +252,7 @@ export class ReferenceScanner {
           return p;
         }
         const value = digitsValue(text, q, end);
-        ref = this.reference(value, q, end, 'continuation', range ? between(previous, value) : NONE);
+        ref = this.reference(value, text.slice(q, end), q, end, 'continuation', range ? between(previous, value) : NONE);
       } else if (range && this.prefixAt(text, q)) {
         ref = this.headAt(text, q, previous);
       }
@@ -293,17 +302,18 @@ export class ReferenceScanner {
     const form: ReferenceForm =
       canonicalSeparator && noLeadingZero && text.startsWith(this.prefix, start) ? 'canonical' : 'variant';
     const implied = rangeStart === undefined ? NONE : between(rangeStart, value);
-    return this.reference(value, start, end, form, implied);
+    return this.reference(value, text.slice(p, end), start, end, form, implied);
   }
 
   private reference(
     number: number,
+    digits: string,
     start: number,
     end: number,
     form: ReferenceForm,
     implied: readonly number[],
   ): Reference {
-    return { number, start, end, form, exists: this.exists(number), implied };
+    return { number, digits, start, end, form, exists: this.exists(number), implied };
   }
 
   /** Whether the prefix, ignoring case, is written at `i`. */

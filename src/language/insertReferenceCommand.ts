@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Proposal } from '../core/catalogue';
+import type { Catalogue, Proposal } from '../core/catalogue';
 import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
+import { workspaceCataloguesOf } from '../catalogues/workspaceReferences';
 import type { ExtensionDeps } from '../deps';
 import { proposalsFromArguments } from '../core/proposalArguments';
 import { pickProposals } from './proposalQuickPick';
@@ -8,7 +9,8 @@ import { pickProposals } from './proposalQuickPick';
 /**
  * `egn.insertReference`: inserts references at every cursor of the editor being written in, in the
  * format of `egn.reference.format`, as one undo step. Without arguments it asks for proposals (several
- * at once); with a reference, a number, a tree node or an array of those, it inserts them directly.
+ * at once, from the EGN and every workspace catalogue); with a reference, a number, a tree node or an
+ * array of those, it inserts them directly (an EGN number, or an id of any catalogue: `FRA-2`).
  */
 export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disposable {
   // A webview or a tree taking focus leaves no active text editor: insert where the writer was.
@@ -41,6 +43,16 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
 
   async function insert(...args: unknown[]): Promise<boolean> {
     const parsed = proposalsFromArguments(deps.catalogue, args);
+    const workspace = workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue);
+    const other = parsed.kind === 'invalid' ? workspaceProposalsFromArguments(deps, args) : undefined;
+    if (other) {
+      const editor = await targetEditor();
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to insert a reference.'));
+        return false;
+      }
+      return insertInto(editor, other);
+    }
     if (parsed.kind === 'invalid') {
       const { min, max } = deps.catalogue.range;
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot insert "{0}": it is not a proposal ({1} to {2}).', parsed.value, deps.scanner.canonical(min), deps.scanner.canonical(max)));
@@ -56,7 +68,7 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
     if (parsed.kind === 'proposals') {
       proposals = parsed.proposals;
     } else {
-      proposals = await pickProposals(deps.catalogue, {
+      proposals = await pickProposals([deps.catalogue, ...workspace], {
         title: vscode.l10n.t('Insert Proposal Reference'),
         placeholder: vscode.l10n.t('Type words of a title, a theme or a number; check several proposals to insert them together'),
         canPickMany: true,
@@ -82,7 +94,16 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
     }
     const config = vscode.workspace.getConfiguration('egn', { uri: doc.uri, languageId: doc.languageId });
     const format = parseReferenceFormat(config.get('reference.format'));
-    const text = formatReferences(proposals, format, { quotes: parseQuoteStyle(config.get('reference.quotes')), markup: markupOf(doc.languageId) });
+    const style = { quotes: parseQuoteStyle(config.get('reference.quotes')), markup: markupOf(doc.languageId) };
+    // Each catalogue's proposals written together in the format (a sentence names one catalogue's
+    // numbers), the catalogues in the order picked, separated by a semicolon so that the lists stay
+    // apart: `EGN-3 ; FRA-1 et FRA-2`.
+    const byCatalogue = new Map<Catalogue | undefined, Proposal[]>();
+    for (const p of proposals) {
+      const owner = catalogueOf(p);
+      byCatalogue.set(owner, [...(byCatalogue.get(owner) ?? []), p]);
+    }
+    const text = [...byCatalogue.values()].map((group) => formatReferences(group, format, style)).join('\u00a0; ');
     // One edit for every cursor: one undo step.
     const selections = editor.selections;
     const done = await editor.edit((builder) => {
@@ -96,7 +117,37 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
     return done;
   }
 
+  /** The catalogue a picked proposal belongs to (its theme is one of the catalogue's). */
+  function catalogueOf(p: Proposal): Catalogue | undefined {
+    return [deps.catalogue, ...workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue)].find((c) => c.themes.includes(p.theme));
+  }
+
   return vscode.Disposable.from(tracking, vscode.commands.registerCommand('egn.insertReference', insert));
+}
+
+/**
+ * The proposals of workspace catalogues that the arguments name by id (`'FRA-2'`, or an array of
+ * ids of any catalogue), or undefined when one of them names nothing.
+ */
+function workspaceProposalsFromArguments(deps: ExtensionDeps, args: readonly unknown[]): Proposal[] | undefined {
+  const set = deps.catalogues?.current;
+  const first = args[0];
+  const values = Array.isArray(first) ? first : [first];
+  if (!set || values.length === 0) {
+    return undefined;
+  }
+  const found: Proposal[] = [];
+  for (const v of values) {
+    // A tree node holds its proposal in `proposal`.
+    const item: unknown = typeof v === 'object' && v !== null && 'proposal' in v ? v.proposal : v;
+    const id = typeof item === 'string' ? item : typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+    const p = id === undefined ? undefined : set.proposal(id.trim())?.proposal;
+    if (!p) {
+      return undefined;
+    }
+    found.push(p);
+  }
+  return found;
 }
 
 function hasOpenTab(uri: vscode.Uri): boolean {

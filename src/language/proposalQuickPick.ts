@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Catalogue, Proposal } from '../core/catalogue';
 
-/** A query that is a number or an id in the forms people write: `7`, `egn-7`, `EGN 7`, `EGN n° 7`. */
-const BY_NUMBER = /^\s*(?:[a-z]+\s*[-\u2011 ]?\s*(?:n[°º]\s*)?)?\d{1,4}\s*$/i;
+/**
+ * A query that is a number or an id in the forms people write: `7`, `egn-7`, `EGN 7`, `EGN n° 7`,
+ * `fra2-7`; the prefix written, if any, is group 1.
+ */
+const BY_NUMBER = /^\s*(?:([a-z][a-z0-9]*?)\s*[-\u2011 ]?\s*(?:n[°º]\s*)?)?\d{1,4}\s*$/i;
 
 interface ProposalItem extends vscode.QuickPickItem {
   readonly proposal: Proposal;
+  readonly catalogue: Catalogue;
 }
 
 /** Options of one proposal pick. */
@@ -17,40 +21,59 @@ export interface ProposalPickOptions {
 
 /**
  * The one quick pick of proposals (official title, id, theme path), for the insert, quick-fix and open
- * commands. VS Code's own matching does not ignore
+ * commands. Given several catalogues (the EGN and the workspace's), it lists each one's proposals
+ * under a separator naming the catalogue. VS Code's own matching does not ignore
  * accents, so the catalogue's folded search (case, accents, apostrophes) runs on each keystroke and
  * the proposals it finds are kept visible (`alwaysShow`) next to VS Code's own matches: `education`
  * finds the titles written with "éducation". Resolves undefined when the user cancels.
  */
-export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
+export function pickProposals(catalogues: Catalogue | readonly Catalogue[], options: ProposalPickOptions): Promise<readonly Proposal[] | undefined> {
+  const all: readonly Catalogue[] = Array.isArray(catalogues) ? catalogues : [catalogues as Catalogue];
   // The title first, where the eye goes; below it the id, then the theme path, long and secondary (an
   // id beside a long title would be cut off).
-  const items: ProposalItem[] = catalogue.proposals.map((p) => ({
+  const items: ProposalItem[] = all.flatMap((catalogue) => catalogue.proposals.map((p) => ({
     label: p.title,
     detail: `${p.id} · ${p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title}`,
     proposal: p,
-  }));
+    catalogue,
+  })));
+  // With several catalogues, each one's proposals under its name. VS Code drops separators from a
+  // filtered list (it sorts it by match); the id in each detail still names the catalogue.
+  const withSeparators = (list: readonly ProposalItem[]): (ProposalItem | vscode.QuickPickItem)[] =>
+    all.length < 2 ? [...list] : all.flatMap((c) => {
+      const own = list.filter((i) => i.catalogue === c);
+      return own.length === 0 ? [] : [{ label: c.title, kind: vscode.QuickPickItemKind.Separator }, ...own];
+    });
   const pick = vscode.window.createQuickPick<ProposalItem>();
+  const setItems = (list: readonly ProposalItem[]): void => {
+    // Separators are items without a proposal: the pick only ever returns proposal items.
+    pick.items = withSeparators(list) as ProposalItem[];
+  };
   pick.title = options.title;
   pick.placeholder = options.placeholder;
   pick.canSelectMany = options.canPickMany;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  pick.items = items;
+  setItems(items);
+  let shownNow: readonly ProposalItem[] = items;
   return new Promise((resolve) => {
     let accepted = false;
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue((value) => {
-        const found = new Set(value.trim() === '' ? [] : catalogue.search(value).map((h) => h.proposal.number));
+        const byNumber = BY_NUMBER.exec(value);
+        // `fra-2` names a proposal of the catalogue whose prefix is written: not EGN-2 too.
+        const written = byNumber?.[1]?.toUpperCase();
+        const searched = written === undefined ? all : all.filter((c) => c.prefix.toUpperCase() === written);
+        const found = new Set(value.trim() === '' ? [] : (searched.length > 0 ? searched : all).flatMap((c) => c.search(value).map((h) => h.proposal)));
         const selected = pick.selectedItems;
         // A number or an id names one proposal: show it alone (VS Code's fuzzy matching would add
         // EGN-17, EGN-27… to `egn-7`), with the proposals already checked.
-        const shown = BY_NUMBER.test(value) && found.size > 0
-          ? items.filter((i) => found.has(i.proposal.number) || selected.includes(i))
+        const shown = byNumber && found.size > 0
+          ? items.filter((i) => found.has(i.proposal) || selected.includes(i))
           : items;
-        let changed = shown.length !== pick.items.length || shown.some((item, k) => pick.items[k] !== item);
+        let changed = shown.length !== shownNow.length || shown.some((item, k) => shownNow[k] !== item);
         for (const item of items) {
-          const always = found.has(item.proposal.number) || (shown !== items && selected.includes(item));
+          const always = found.has(item.proposal) || (shown !== items && selected.includes(item));
           if (item.alwaysShow !== always) {
             item.alwaysShow = always;
             changed = true;
@@ -58,7 +81,8 @@ export function pickProposals(catalogue: Catalogue, options: ProposalPickOptions
         }
         if (changed) {
           // Assigning the items again clears the selection of a multi-select pick: keep it.
-          pick.items = shown;
+          shownNow = shown;
+          setItems(shown);
           pick.selectedItems = selected;
         }
       }),

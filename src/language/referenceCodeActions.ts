@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import { nearestNumbers } from '../core/nearestProposals';
 import type { ExtensionDeps } from '../deps';
 import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
+import { UNKNOWN_CATALOGUE_PROPOSAL_CODE, workspaceReferenceAt } from '../catalogues/workspaceReferences';
+import type { Catalogue } from '../core/catalogue';
 
 /**
  * Quick fixes for the EGN diagnostics: replace a reference to a proposal that does not exist with one
  * of the proposals it most likely meant (by edit distance: EGN-4, EGN-40… for EGN-41) or one picked
- * from the list (`egn.replaceReference`), or write a non-canonical reference as `EGN-n`.
+ * from the list (`egn.replaceReference`), or write a non-canonical reference as `EGN-n`. The same
+ * for a workspace catalogue's reference (`FRA-99`), among that catalogue's proposals.
  */
 export class ReferenceCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -25,10 +28,14 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       if (d.source !== DIAGNOSTIC_SOURCE) {
         continue;
       }
-      if (d.code === UNKNOWN_PROPOSAL_CODE) {
-        actions.push(...this.nearestFixes(document, d));
+      if (d.code === UNKNOWN_PROPOSAL_CODE || d.code === UNKNOWN_CATALOGUE_PROPOSAL_CODE) {
+        const catalogue = d.code === UNKNOWN_PROPOSAL_CODE ? this.deps.catalogue : this.workspaceCatalogueAt(document, d);
+        if (!catalogue) {
+          continue;
+        }
+        actions.push(...this.nearestFixes(document, d, catalogue));
         const action = new vscode.CodeAction(vscode.l10n.t('Replace with another proposal…'), vscode.CodeActionKind.QuickFix);
-        action.command = { command: 'egn.replaceReference', title: action.title, arguments: [document.uri, d.range] };
+        action.command = { command: 'egn.replaceReference', title: action.title, arguments: [document.uri, d.range, catalogue.prefix] };
         action.diagnostics = [d];
         actions.push(action);
       } else if (d.code === NON_CANONICAL_CODE && d.range.isSingleLine) {
@@ -48,18 +55,29 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** "Replace with EGN-4: title" for the proposals the mistyped number most likely meant. */
-  private nearestFixes(document: vscode.TextDocument, d: vscode.Diagnostic): vscode.CodeAction[] {
+  /** The workspace catalogue of the reference a diagnostic is on. */
+  private workspaceCatalogueAt(document: vscode.TextDocument, d: vscode.Diagnostic): Catalogue | undefined {
+    if (!d.range.isSingleLine) {
+      return undefined;
+    }
+    return workspaceReferenceAt(this.deps.catalogues, document.lineAt(d.range.start.line).text, d.range.start.character)?.catalogue.catalogue;
+  }
+
+  /** "Replace with EGN-4: title" for the proposals of `catalogue` the mistyped number most likely meant. */
+  private nearestFixes(document: vscode.TextDocument, d: vscode.Diagnostic, catalogue: Catalogue): vscode.CodeAction[] {
     if (!d.range.isSingleLine) {
       return [];
     }
-    const ref = this.deps.scanner.referenceAt(document.lineAt(d.range.start.line).text, d.range.start.character);
+    const line = document.lineAt(d.range.start.line).text;
+    const ref = catalogue === this.deps.catalogue
+      ? this.deps.scanner.referenceAt(line, d.range.start.character)
+      : workspaceReferenceAt(this.deps.catalogues, line, d.range.start.character);
     if (!ref || ref.exists) {
       return [];
     }
-    const numbers = this.deps.catalogue.proposals.map((p) => p.number);
+    const numbers = catalogue.proposals.map((p) => p.number);
     return nearestNumbers(ref.number, numbers, NEAREST_FIXES).flatMap((n) => {
-      const p = this.deps.catalogue.byNumber(n);
+      const p = catalogue.byNumber(n);
       if (!p) {
         return [];
       }

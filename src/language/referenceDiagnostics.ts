@@ -110,7 +110,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     for (const ref of withoutIgnored(readIgnoreMarkers(text), this.deps.scanner.scan(text))) {
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
       if (!ref.exists) {
-        const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref.number), vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref), vscode.DiagnosticSeverity.Warning);
         d.code = UNKNOWN_PROPOSAL_CODE;
         d.source = DIAGNOSTIC_SOURCE;
         diagnostics.push(d);

@@ -67,7 +67,7 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
 
   private unknown(ref: Reference): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`$(warning) ${escapeMarkdown(unknownProposalMessage(this.deps, ref.number))}`);
+    md.appendMarkdown(`$(warning) ${escapeMarkdown(unknownProposalMessage(this.deps, ref))}`);
     return md;
   }
 }

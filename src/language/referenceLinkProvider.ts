@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
+import { resolveWorkspaceReferenceLink, WorkspaceReferenceLink, workspaceReferenceLinks } from '../catalogues/workspaceReferences';
 
-/** Every reference to an existing proposal is a link that opens its detail panel. */
+/**
+ * Every reference to an existing proposal is a link: an EGN reference opens its detail panel; a
+ * reference to a workspace catalogue's proposal opens the catalogue file at the proposal's line
+ * (found when the link is followed, so that listing links reads no file).
+ */
 export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly deps: ExtensionDeps) {}
 
@@ -22,6 +27,11 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
       link.tooltip = vscode.l10n.t('Open the details of {0}', p.id);
       links.push(link);
     }
-    return links;
+    links.push(...workspaceReferenceLinks(this.deps.catalogues, document));
+    return token.isCancellationRequested ? [] : links;
+  }
+
+  async resolveDocumentLink(link: vscode.DocumentLink): Promise<vscode.DocumentLink> {
+    return link instanceof WorkspaceReferenceLink ? resolveWorkspaceReferenceLink(link) : link;
   }
 }

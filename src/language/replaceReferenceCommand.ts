@@ -3,18 +3,20 @@ import type { ExtensionDeps } from '../deps';
 import { pickProposals } from './proposalQuickPick';
 
 /**
- * `egn.replaceReference(uri, range)`: the quick fix for a reference to a proposal that does not
- * exist. Asks for the intended proposal and writes its canonical id in place of the range.
+ * `egn.replaceReference(uri, range, prefix?)`: the quick fix for a reference to a proposal that does
+ * not exist. Asks for the intended proposal (of the catalogue whose prefix is given, the EGN by
+ * default) and writes its canonical id in place of the range.
  */
 export function registerReplaceReferenceCommand(deps: ExtensionDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('egn.replaceReference', async (uri: unknown, range: unknown): Promise<boolean> => {
+  return vscode.commands.registerCommand('egn.replaceReference', async (uri: unknown, range: unknown, prefix?: unknown): Promise<boolean> => {
     if (!(uri instanceof vscode.Uri) || !(range instanceof vscode.Range)) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Replace Reference needs a document and a range: use it from the quick fix of an EGN warning.'));
       return false;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
     const written = doc.getText(range);
-    const picked = await pickProposals(deps.catalogue, {
+    const catalogue = (typeof prefix === 'string' ? deps.catalogues?.current.byPrefix(prefix)?.catalogue : undefined) ?? deps.catalogue;
+    const picked = await pickProposals(catalogue, {
       title: vscode.l10n.t('Replace {0} with', written),
       placeholder: vscode.l10n.t('Type words of a title, a theme or a number'),
       canPickMany: false,

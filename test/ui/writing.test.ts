@@ -120,4 +120,37 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.keyboard.press('Enter');
     await ui.until('the reference inserted', async () => (await editorText()).includes('Voir EGN-12 et EGN-12'));
   });
+
+  it('lists the catalogues in the insert pick under their titles, and inserts FRA-2 typed as an id', async () => {
+    const page = ui.page;
+    await page.keyboard.press('End');
+    await page.keyboard.type(' puis ');
+    await page.keyboard.press('Control+Alt+E');
+    await ui.until('the proposal pick, the EGN proposals under the title of their catalogue', async () => {
+      const widget = await page.locator('.quick-input-widget').innerText();
+      return widget.includes('EGN-1') && widget.includes('Les états généraux du numérique pour l’éducation');
+    });
+    // Keys typed before the pick's input has the focus would go to the editor.
+    await ui.until('the pick input focused', async () => page.evaluate<boolean>('document.activeElement === document.querySelector(".quick-input-widget input")'));
+    await page.keyboard.type('fra-2');
+    let seen = '';
+    let inputValue = '';
+    let editorSeen = '';
+    const text = await ui.until('FRA-2 alone (not EGN-2)', async () => {
+      const rows = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      const widget = await page.locator('.quick-input-widget').innerText();
+      seen = widget;
+      inputValue = await page.evaluate<string>('document.querySelector(".quick-input-widget input")?.value ?? ""');
+      editorSeen = (await editorText()).slice(-200);
+      return rows.length === 1 && rows[0].includes('FRA-2') && widget;
+    }).catch((e: unknown) => {
+      throw new Error(`${String(e)}; the pick showed: ${seen.slice(0, 300)}; its input: ${inputValue}; the editor: ${editorSeen}`);
+    });
+    await ui.screenshot('writing-insert-pick-fra');
+    assert.match(text, /Ouvrir un parcours de formation hybride pour les directeurs d’école/);
+    await page.keyboard.press('ArrowDown');
+    await ui.until('FRA-2 highlighted', async () => (await page.locator('.quick-input-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('FRA-2')));
+    await page.keyboard.press('Enter');
+    await ui.until('the reference inserted', async () => (await editorText()).includes('puis FRA-2'));
+  });
 });

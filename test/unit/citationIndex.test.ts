@@ -13,7 +13,7 @@ function tinyScan(text: string): Reference[] {
   for (const m of text.matchAll(/EGN-(\d+)(?: à (\d+))?/g)) {
     const a = Number(m[1]);
     const start = m.index;
-    refs.push({ number: a, start, end: start + 4 + m[1].length, form: 'canonical', exists: a >= 1 && a <= 40, implied: [] });
+    refs.push({ number: a, digits: String(a), start, end: start + 4 + m[1].length, form: 'canonical', exists: a >= 1 && a <= 40, implied: [] });
     if (m[2] !== undefined) {
       const b = Number(m[2]);
       const end = start + m[0].length;
@@ -21,7 +21,7 @@ function tinyScan(text: string): Reference[] {
       for (let n = a + 1; n < b; n++) {
         implied.push(n);
       }
-      refs.push({ number: b, start: end - m[2].length, end, form: 'continuation', exists: b >= 1 && b <= 40, implied });
+      refs.push({ number: b, digits: String(b), start: end - m[2].length, end, form: 'continuation', exists: b >= 1 && b <= 40, implied });
     }
   }
   return refs;

@@ -13,11 +13,11 @@ function tinyScan(text: string): Reference[] {
   const refs: Reference[] = [];
   for (const m of text.matchAll(/EGN-(\d+)(?: à (\d+))?/g)) {
     const a = Number(m[1]);
-    refs.push({ number: a, start: m.index, end: m.index + 4 + m[1].length, form: 'canonical', exists: true, implied: [] });
+    refs.push({ number: a, digits: String(a), start: m.index, end: m.index + 4 + m[1].length, form: 'canonical', exists: true, implied: [] });
     if (m[2] !== undefined) {
       const b = Number(m[2]);
       const end = m.index + m[0].length;
-      refs.push({ number: b, start: end - m[2].length, end, form: 'continuation', exists: true, implied: Array.from({ length: Math.max(0, b - a - 1) }, (_, k) => a + 1 + k) });
+      refs.push({ number: b, digits: String(b), start: end - m[2].length, end, form: 'continuation', exists: true, implied: Array.from({ length: Math.max(0, b - a - 1) }, (_, k) => a + 1 + k) });
     }
   }
   return refs;

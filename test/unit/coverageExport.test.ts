@@ -10,7 +10,7 @@ import type { Reference } from '../../src/core/reference';
 import { smallCatalogue } from './catalogueFixture';
 
 function tinyScan(text: string): Reference[] {
-  return [...text.matchAll(/EGN-(\d+)/g)].map((m) => ({ number: Number(m[1]), start: m.index, end: m.index + m[0].length, form: 'canonical' as const, exists: true, implied: [] }));
+  return [...text.matchAll(/EGN-(\d+)/g)].map((m) => ({ number: Number(m[1]), digits: m[1], start: m.index, end: m.index + m[0].length, form: 'canonical' as const, exists: true, implied: [] }));
 }
 
 const labels: CoverageLabels = {

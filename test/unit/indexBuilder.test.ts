@@ -10,6 +10,7 @@ import { ReferenceScanner } from '../../src/core/referenceScanner';
 function tinyScan(text: string): Reference[] {
   return [...text.matchAll(/EGN-(\d+)/g)].map((m) => ({
     number: Number(m[1]),
+    digits: m[1],
     start: m.index,
     end: m.index + m[0].length,
     form: 'canonical' as const,

@@ -120,4 +120,45 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.keyboard.press('Enter');
     await ui.until('the reference inserted', async () => (await editorText()).includes('Voir EGN-12 et EGN-12'));
   });
+
+  it('replaces EGN-41 through its quick fix (Ctrl+.) with the proposal the writer finds in the pick', async () => {
+    const page = ui.page;
+    await page.keyboard.press('Escape');
+    // Find scrolls the line into view (the editor renders only the lines on screen).
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget textarea, .find-widget input').first().waitFor({ state: 'visible' });
+    await page.keyboard.type('EGN-41');
+    await page.keyboard.press('Escape');
+    const at = await ui.until('EGN-41 on screen', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
+    await page.mouse.click(at.x, at.y);
+    // Ctrl+. says "No code actions available" if pressed before the providers answer: wait for the light bulb.
+    await ui.until('the light bulb of the quick fixes', () => page.locator('.monaco-editor .lightBulbWidget').isVisible());
+    await page.keyboard.press('Control+.');
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await ui.until('the quick fixes of EGN-41', async () => (await rows.allInnerTexts()).some((t) => t.includes('Replace with another proposal')));
+    // The keyboard, as a writer does: down the list to "another proposal…", then Enter.
+    await ui.until('"Replace with another proposal…" highlighted', async () => {
+      if ((await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('Replace with another proposal'))) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+    await ui.until('the replace pick', async () => (await page.locator('.quick-input-widget').innerText()).includes('Replace EGN-41 with'));
+    // Not the first proposal of the list: the one the writer's words find.
+    await page.keyboard.type('education aux medias');
+    await ui.until('the pick filtered to EGN-12', async () => {
+      const texts = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      return texts.length === 1 && texts[0].includes('EGN-12');
+    });
+    await page.keyboard.press('ArrowDown');
+    await ui.until('EGN-12 highlighted', async () => (await page.locator('.quick-input-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('EGN-12')));
+    await page.keyboard.press('Enter');
+    const text = await ui.until('EGN-41 replaced', async () => {
+      const t = await editorText();
+      return !t.includes('EGN-41') && t;
+    });
+    assert.match(text, /La référence EGN-12 citée dans la version précédente/);
+  });
 });

@@ -9,7 +9,7 @@ import { computeCoverage } from '../../../src/core/coverage';
 import { ReferenceScanner } from '../../../src/core/referenceScanner';
 import { coverageLabels } from '../../../src/index/coverageLabels';
 import { CoveragePageText, renderCoverageBody } from '../../../src/index/coveragePage';
-import { activateExtension, openFixture, positionOf, until, workspaceUri } from './support';
+import { activateExtension, closeAllEditors, openFixture, positionOf, until, workspaceUri } from './support';
 
 /** Workspace-relative path of a location, for readable assertions. */
 function relative(location: vscode.Location): string {
@@ -71,11 +71,6 @@ function parseCsvLine(line: string): string[] {
     }
     i++;
   }
-}
-
-async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('Workspace citations', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, positionOf, until } from './support';
+import { activateExtension, closeAllEditors, openFixture, positionOf, until } from './support';
 
 const PLAN = 'plan-numerique-academique.md';
 const DELIBERATION = 'deliberation-conseil-departemental.tex';
@@ -33,15 +33,6 @@ function labelOf(item: vscode.CompletionItem): string {
 async function untitled(language: string, content: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language, content });
   return vscode.window.showTextDocument(doc);
-}
-
-/** Closes every tab, reverting edits first so that no "Save changes?" dialog can block the suite. */
-async function closeAllEditors(): Promise<void> {
-  const tabCount = () => vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
-  for (let left = tabCount(); left > 0; left--) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 function egnDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {

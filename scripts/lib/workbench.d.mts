@@ -1,41 +1,11 @@
-/** Type declarations for workbench.mjs (playwright-core is typed here by the few members the tests use). */
-export interface Locator {
-  first(): Locator;
-  nth(i: number): Locator;
-  count(): Promise<number>;
-  click(options?: { timeout?: number; button?: 'left' | 'right'; modifiers?: ('Alt' | 'Control' | 'Meta' | 'Shift')[] }): Promise<void>;
-  dblclick(options?: { timeout?: number }): Promise<void>;
-  hover(options?: { timeout?: number }): Promise<void>;
-  textContent(options?: { timeout?: number }): Promise<string | null>;
-  innerText(options?: { timeout?: number }): Promise<string>;
-  allInnerTexts(): Promise<string[]>;
-  getAttribute(name: string): Promise<string | null>;
-  waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
-  locator(selector: string): Locator;
-  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
-}
-export interface Frame {
-  url(): string;
-  locator(selector: string): Locator;
-  evaluate<T>(fn: string | (() => T)): Promise<T>;
-  content(): Promise<string>;
-}
-export interface Page {
-  goto(url: string): Promise<unknown>;
-  locator(selector: string): Locator;
-  frames(): Frame[];
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
-  keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void> };
-  waitForTimeout(ms: number): Promise<void>;
-  waitForFunction(fn: string, arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
-  evaluate<T>(fn: string | (() => T)): Promise<T>;
-  on(event: 'pageerror', cb: (e: Error) => void): void;
-  exposeFunction(name: string, fn: (...args: never[]) => unknown): Promise<void>;
-}
-export interface BrowserContext {
-  newPage(): Promise<Page>;
-}
+/**
+ * Type declarations for workbench.mjs. The browser driver's types are playwright-core's own: the
+ * dev dependency `playwright-core` is pinned to the runtime's version (test/runtime/package.json, a
+ * unit test keeps the two equal) and serves only for types; the runtime loads its own copy from the cache.
+ */
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+
+export type { BrowserContext, Frame, Locator, Page };
 export interface Server {
   port: number;
   origin: string;

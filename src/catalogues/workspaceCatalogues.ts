@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
 import { CATALOGUE_SET_LIMITS, CatalogueFileLoad, CatalogueProblem, CatalogueSet } from '../core/catalogueSet';
+import { Disposable } from '../core/dispose';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
 
 /** The default of `egn.catalogues.include`. */
@@ -29,20 +30,18 @@ interface CachedFile {
  * load through `onDidChangeProblems`. Catalogues are data, read in untrusted workspaces too, within
  * the limits of `CATALOGUE_SET_LIMITS` and `CATALOGUE_LIMITS`.
  */
-export class WorkspaceCatalogues implements vscode.Disposable {
+export class WorkspaceCatalogues extends Disposable {
   private set: CatalogueSet;
   private problemsNow: readonly CatalogueProblem[] = [];
   private readonly cache = new Map<string, CachedFile>();
-  private readonly changed = new vscode.EventEmitter<CatalogueSet>();
-  private readonly problemsChanged = new vscode.EventEmitter<readonly CatalogueProblem[]>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.problemsChanged];
+  private readonly changed = this.register(new vscode.EventEmitter<CatalogueSet>());
+  private readonly problemsChanged = this.register(new vscode.EventEmitter<readonly CatalogueProblem[]>());
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The reload running, and whether another was asked for meanwhile. */
   private running: Promise<void> | undefined;
   /** Each folder's filter, by folder URI; rebuilt when the settings or the folders change. */
   private filters = new Map<string, FolderFilter>();
   private again = false;
-  private disposed = false;
 
   /** Fires with the new set after every reload that changed the catalogues in use. */
   readonly onDidChange = this.changed.event;
@@ -50,24 +49,24 @@ export class WorkspaceCatalogues implements vscode.Disposable {
   readonly onDidChangeProblems = this.problemsChanged.event;
 
   constructor(private readonly bundled: Catalogue | undefined, private readonly output: vscode.LogOutputChannel) {
+    super();
     this.set = CatalogueSet.resolve(bundled, []).set;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    this.disposables.push(
-      watcher,
-      watcher.onDidCreate((uri) => this.onFileEvent(uri)),
-      watcher.onDidChange((uri) => this.onFileEvent(uri)),
-      watcher.onDidDelete((uri) => this.onFileEvent(uri)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
+    this.register(watcher.onDidCreate((uri) => this.onFileEvent(uri)));
+    this.register(watcher.onDidChange((uri) => this.onFileEvent(uri)));
+    this.register(watcher.onDidDelete((uri) => this.onFileEvent(uri)));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.filters.clear();
+      this.scheduleReload();
+    }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('egn.catalogues.include') || e.affectsConfiguration('egn.index.exclude') || e.affectsConfiguration('files.exclude')) {
         this.filters.clear();
         this.scheduleReload();
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('egn.catalogues.include') || e.affectsConfiguration('egn.index.exclude') || e.affectsConfiguration('files.exclude')) {
-          this.filters.clear();
-          this.scheduleReload();
-        }
-      }),
-    );
+      }
+    }));
+    // The pending reload's timer goes with the rest.
+    this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
   /** The catalogues in use now: the bundled one first. */
@@ -100,21 +99,11 @@ export class WorkspaceCatalogues implements vscode.Disposable {
         } catch (e) {
           this.output.error(`Catalogues could not be reloaded: ${e instanceof Error ? e.message : String(e)}`);
         }
-      } while (this.again && !this.disposed);
+      } while (this.again && !this.isDisposed);
     })().finally(() => {
       this.running = undefined;
     });
     return this.running;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    if (this.timer) {
-      clearTimeout(this.timer);
-    }
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 
   private onFileEvent(uri: vscode.Uri): void {
@@ -127,7 +116,7 @@ export class WorkspaceCatalogues implements vscode.Disposable {
   }
 
   private scheduleReload(): void {
-    if (this.disposed) {
+    if (this.isDisposed) {
       return;
     }
     if (this.timer) {
@@ -156,7 +145,7 @@ export class WorkspaceCatalogues implements vscode.Disposable {
         this.cache.delete(key);
       }
     }
-    if (this.disposed) {
+    if (this.isDisposed) {
       return;
     }
     const before = this.set;

@@ -1,11 +1,14 @@
+import picomatch from 'picomatch/posix';
+
 /**
  * VS Code-style glob patterns over workspace-relative POSIX paths, and the file filter of the
  * citation index (`egn.index.include`, `egn.index.exclude`, `files.exclude`, `egn.index.maxFileSize`).
  *
- * The glob dialect is VS Code's: `**` any number of path segments (none included), `*` any run of
- * characters within a segment, `?` one character within a segment, `{a,b}` alternatives (nested
- * allowed), `[abc]`, `[a-z]`, `[!a]` / `[^a]` one character of (or not of) a set. As in VS Code,
- * `*` also matches a leading dot: `**\/*.md` matches `.github/x.md`.
+ * The globs are picomatch's (its POSIX entry: no `path`, no `process`, so the web bundle takes it
+ * too), set to VS Code's dialect: `**` any number of path segments (none included), `*` any run of
+ * characters within a segment, `?` one character, `{a,b}` alternatives (nested allowed), `[abc]`,
+ * `[a-z]`, `[!a]` / `[^a]`. As in VS Code, `*` also matches a leading dot (`dot`): `**\/*.md`
+ * matches `.github/x.md`. Case counts unless the caller says the file system ignores it.
  */
 
 /** A compiled glob. */
@@ -26,135 +29,20 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
   if (p.length === 0) {
     return () => false;
   }
-  const source = new GlobParser(p).parse();
-  const re = new RegExp(`^(?:${source})$`, options.ignoreCase ? 'is' : 's');
-  return (path) => re.test(path);
+  // `noextglob`: VS Code has no `+(a|b)` patterns, so `a+b (1).md` is a file name, not an extglob.
+  return picomatch(toPicomatch(p), { dot: true, nocase: options.ignoreCase ?? false, noextglob: true });
 }
 
-/** Translates a glob into the source of an equivalent regular expression. */
-class GlobParser {
-  private i = 0;
-
-  constructor(private readonly p: string) {}
-
-  parse(): string {
-    return this.sequence(false);
-  }
-
-  /** A run of the pattern, up to its end, or up to the `,` or `}` closing an alternative. */
-  private sequence(inBraces: boolean): string {
-    const p = this.p;
-    let out = '';
-    while (this.i < p.length) {
-      const c = p[this.i];
-      if (inBraces && (c === ',' || c === '}')) {
-        break;
-      }
-      if (c === '/' && p.startsWith('/**', this.i) && this.sequenceEndsAt(this.i + 3, inBraces)) {
-        // A trailing `/**`: the folder itself and everything below it.
-        out += '(?:/.*)?';
-        this.i += 3;
-      } else if (c === '*' && p[this.i + 1] === '*' && this.segmentStartsAt(this.i, inBraces) && this.segmentEndsAt(this.i + 2, inBraces)) {
-        if (p[this.i + 2] === '/') {
-          // `**/`: zero or more whole segments. Each repetition must end at a `/` and `[^/]*` cannot
-          // cross one, so the expression never backtracks badly.
-          out += '(?:[^/]*/)*';
-          this.i += 3;
-          // `**/**/` is `**/`; kept, the repeats would make a path split ambiguously between them.
-          while (p.startsWith('**/', this.i)) {
-            this.i += 3;
-          }
-        } else {
-          out += '.*';
-          this.i += 2;
-        }
-      } else if (c === '*') {
-        while (p[this.i] === '*') {
-          this.i++;
-        }
-        out += '[^/]*';
-      } else if (c === '?') {
-        out += '[^/]';
-        this.i++;
-      } else if (c === '[') {
-        out += this.characterClass();
-      } else if (c === '{') {
-        out += this.alternatives();
-      } else {
-        out += escapeRegExp(c);
-        this.i++;
-      }
-    }
-    return out;
-  }
-
-  /** Whether the current sequence (the pattern, or one alternative in braces) ends at `at`. */
-  private sequenceEndsAt(at: number, inBraces: boolean): boolean {
-    return at >= this.p.length || (inBraces && (this.p[at] === ',' || this.p[at] === '}'));
-  }
-
-  private segmentStartsAt(at: number, inBraces: boolean): boolean {
-    const before = this.p[at - 1];
-    return at === 0 || before === '/' || (inBraces && (before === '{' || before === ','));
-  }
-
-  private segmentEndsAt(at: number, inBraces: boolean): boolean {
-    const after = this.p[at];
-    return at >= this.p.length || after === '/' || (inBraces && (after === ',' || after === '}'));
-  }
-
-  /** `{a,b,…}`; an unclosed `{` is a literal brace. */
-  private alternatives(): string {
-    const open = this.i;
-    this.i++;
-    const options: string[] = [];
-    for (;;) {
-      options.push(this.sequence(true));
-      const c = this.p[this.i];
-      if (c === ',') {
-        this.i++;
-      } else if (c === '}') {
-        this.i++;
-        return `(?:${options.join('|')})`;
-      } else {
-        this.i = open + 1;
-        return '\\{';
-      }
-    }
-  }
-
-  /** `[…]` within one segment; an unclosed `[` is a literal bracket. */
-  private characterClass(): string {
-    const p = this.p;
-    let j = this.i + 1;
-    let negate = false;
-    if (p[j] === '!' || p[j] === '^') {
-      negate = true;
-      j++;
-    }
-    const first = j;
-    // A `]` right after the opening is a member, as in POSIX brackets.
-    while (j < p.length && (p[j] !== ']' || j === first)) {
-      j++;
-    }
-    if (j >= p.length) {
-      this.i++;
-      return '\\[';
-    }
-    let body = '';
-    for (let k = first; k < j; k++) {
-      const c = p[k];
-      // Keep ranges (`a-z`); escape everything else that means something inside a class.
-      body += c === '-' && k > first && k < j - 1 ? '-' : c.replace(/[\\\]^[-]/g, '\\$&');
-    }
-    this.i = j + 1;
-    // A class never matches the separator: globs match within a segment.
-    return negate ? `[^/${body}]` : `(?:(?!/)[${body}])`;
-  }
-}
-
-function escapeRegExp(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * Where picomatch's dialect differs from VS Code's (src/vs/base/common/glob.ts), the pattern is
+ * rewritten into picomatch's way of saying what VS Code means: `[!a]` is a negated class (picomatch
+ * reads it as a literal), a `/` inside a class is dropped (VS Code: "glob split matching is not
+ * allowed within character ranges"), and parentheses are characters of a file name, not a group.
+ */
+function toPicomatch(pattern: string): string {
+  return pattern
+    .replace(/\[([!^]?)(\]?[^\]]*)\]/g, (_, negate: string, body: string) => `[${negate ? '^' : ''}${body.replace(/\//g, '')}]`)
+    .replace(/[()]/g, '\\$&');
 }
 
 /**

@@ -1,38 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+import { coverageFrame, frameWithHeading } from './support/frames';
 import { openWorkbench, UiSession } from './support/workbench';
-
-/** The webview frame whose page has an h1 containing `text`, if any. */
-async function frameWithHeading(ui: UiSession, text: string): Promise<Frame | undefined> {
-  for (const frame of ui.page.frames()) {
-    try {
-      const h1 = await frame.evaluate('document.querySelector("h1")?.textContent ?? ""');
-      if (typeof h1 === 'string' && h1.includes(text)) {
-        return frame;
-      }
-    } catch {
-      // A frame that navigated or closed meanwhile.
-    }
-  }
-  return undefined;
-}
-
-/** The coverage report's frame once its script ran (the bars are sized), if any. */
-async function coverageFrame(ui: UiSession): Promise<Frame | undefined> {
-  for (const frame of ui.page.frames()) {
-    try {
-      const sized = await frame.evaluate('[...document.querySelectorAll("table.themes .bar > span")].filter((e) => e.style.width !== "").length');
-      if (typeof sized === 'number' && sized > 0) {
-        return frame;
-      }
-    } catch {
-      // A frame that navigated or closed meanwhile.
-    }
-  }
-  return undefined;
-}
 
 async function tabLabels(ui: UiSession): Promise<string[]> {
   return ui.page.evaluate<string[]>('[...document.querySelectorAll(".tabs-container .tab")].map((t) => t.getAttribute("aria-label") ?? "")');

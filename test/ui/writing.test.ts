@@ -1,24 +1,6 @@
 import * as assert from 'assert';
+import { FIND_TEXT } from './support/frames';
 import { openWorkbench, UiSession } from './support/workbench';
-
-/** Screen position of the middle of the first `needle` rendered in the editor, found through a DOM Range. */
-const FIND_TEXT = (needle: string): string => `(() => {
-  const lines = document.querySelectorAll('.monaco-editor .view-lines .view-line');
-  for (const line of lines) {
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent.indexOf(${JSON.stringify(needle)});
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + ${needle.length});
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-  }
-  return null;
-})()`;
 
 describe('Writing support in the workbench (headless Chromium)', () => {
   let ui: UiSession;
@@ -70,6 +52,49 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     assert.match(text, /Open details/);
   });
 
+  it('replaces EGN-41 through its quick fix (Ctrl+.) with the proposal the writer finds in the pick', async () => {
+    const page = ui.page;
+    await page.keyboard.press('Escape');
+    // Find scrolls the line into view (the editor renders only the lines on screen).
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget textarea, .find-widget input').first().waitFor({ state: 'visible' });
+    await page.keyboard.type('EGN-41');
+    await page.keyboard.press('Escape');
+    const at = await ui.until('EGN-41 on screen', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
+    await page.mouse.click(at.x, at.y);
+    // Ctrl+. says "No code actions available" if pressed before the providers answer: wait for the light bulb.
+    await ui.until('the light bulb of the quick fixes', () => page.locator('.monaco-editor .lightBulbWidget').isVisible());
+    await page.keyboard.press('Control+.');
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await ui.until('the quick fixes of EGN-41', async () => (await rows.allInnerTexts()).some((t) => t.includes('Replace with another proposal')));
+    // The keyboard, as a writer does: down the list to "another proposal…", then Enter.
+    await ui.until('"Replace with another proposal…" highlighted', async () => {
+      if ((await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('Replace with another proposal'))) {
+        return true;
+      }
+      await page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await page.keyboard.press('Enter');
+    await ui.until('the replace pick', async () => (await page.locator('.quick-input-widget').innerText()).includes('Replace EGN-41 with'));
+    // Keys typed before the pick's input has the focus would go to the editor.
+    await ui.until('the pick input focused', async () => page.evaluate<boolean>('document.activeElement === document.querySelector(".quick-input-widget input")'));
+    // Not the first proposal of the list: the one the writer's words find.
+    await page.keyboard.type('education aux medias');
+    await ui.until('the pick filtered to EGN-12', async () => {
+      const texts = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      return texts.length === 1 && texts[0].includes('EGN-12');
+    });
+    await page.keyboard.press('ArrowDown');
+    await ui.until('EGN-12 highlighted', async () => (await page.locator('.quick-input-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('EGN-12')));
+    await page.keyboard.press('Enter');
+    const text = await ui.until('EGN-41 replaced', async () => {
+      const t = await editorText();
+      return !t.includes('EGN-41') && t;
+    });
+    assert.match(text, /La référence EGN-12 citée dans la version précédente/);
+  });
+
   it('lists EGN-1, EGN-2… in the suggest widget after typing "EGN-", and ranks EGN-12 first for "EGN-citoy", accepting it in place of what was typed', async () => {
     const page = ui.page;
     await page.mouse.move(5, 5);
@@ -106,6 +131,8 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     // The keybinding only works where egn.activeLanguage is set: this proves the context key too.
     await page.keyboard.press('Control+Alt+E');
     await ui.until('the proposal pick', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('EGN-1')));
+    // Keys typed before the pick's input has the focus would go to the editor.
+    await ui.until('the pick input focused', async () => page.evaluate<boolean>('document.activeElement === document.querySelector(".quick-input-widget input")'));
     // Typed without accents: VS Code's own matching would not find "l’éducation aux médias".
     await page.keyboard.type('education aux medias');
     const rows = await ui.until('the pick filtered without accents', async () => {

@@ -7,11 +7,9 @@ import { loadBundledCatalogue } from '../../../src/bundledCatalogue';
 import { CitationIndex } from '../../../src/core/citationIndex';
 import { computeCoverage } from '../../../src/core/coverage';
 import { ReferenceScanner } from '../../../src/core/referenceScanner';
-import { citedNumbers } from '../../../src/index/citedNumbers';
 import { coverageLabels } from '../../../src/index/coverageLabels';
 import { CoveragePageText, renderCoverageBody } from '../../../src/index/coveragePage';
-import { parseCoverageMessage } from '../../../src/index/coverageProtocol';
-import { activateExtension, openFixture, positionOf, until, workspaceUri } from './support';
+import { activateExtension, closeAllEditors, openFixture, positionOf, until, workspaceUri } from './support';
 
 /** Workspace-relative path of a location, for readable assertions. */
 function relative(location: vscode.Location): string {
@@ -73,11 +71,6 @@ function parseCsvLine(line: string): string[] {
     }
     i++;
   }
-}
-
-async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('Workspace citations', () => {
@@ -255,7 +248,7 @@ describe('Workspace citations', () => {
     assert.match(text, /EGN-41 in plan-numerique-academique\.md, line \d+/, 'the unknown reference is reported');
   });
 
-  it('the coverage report escapes hostile document names and accepts only well-formed messages', async () => {
+  it('the coverage report shows hostile document names as text and designates documents by index', async () => {
     const loaded = await loadBundledCatalogue(vscode.extensions.getExtension('egn-tools.egn-numerique-education')!.extensionUri);
     assert.ok(loaded.ok);
     const catalogue = loaded.catalogue;
@@ -272,10 +265,6 @@ describe('Workspace citations', () => {
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the name is shown, as text');
     assert.ok(!/<img|<\/script/i.test(html), 'no markup from the name');
     assert.ok(!html.includes(hostile) && !html.includes('file:///'), 'no URI reaches the page: documents are designated by index');
-    assert.deepStrictEqual(parseCoverageMessage({ type: 'openDocument', index: 0 }), { type: 'openDocument', index: 0 });
-    for (const bad of [{ type: 'openDocument', index: -1 }, { type: 'openDocument', index: 'file:///etc/passwd' }, { type: 'openDocument', uri: 'file:///x' }, { type: 'export', format: 'html' }, { type: 'run' }, 'openDocument', null]) {
-      assert.strictEqual(parseCoverageMessage(bad), undefined, JSON.stringify(bad));
-    }
   });
 
   it('egn.showUncitedOnly leaves only the uncited proposals in the tree, with counts; egn.showAllProposals brings all back', async () => {
@@ -312,15 +301,5 @@ describe('Workspace citations', () => {
     await vscode.commands.executeCommand('egn.openCoverage');
     await until('the same tab on the workspace', () => coverageTabs().some((t) => t.label === 'EGN Coverage'));
     assert.strictEqual(coverageTabs().length, 1);
-  });
-
-  it('the status bar figure counts distinct existing proposals, ranges included', async () => {
-    const editor = await openFixture('plan-numerique-academique.md');
-    const api = vscode.extensions.getExtension<{ proposals(): { number: number }[] }>('egn-tools.egn-numerique-education')!.exports;
-    const numbers = new Set(api.proposals().map((p) => p.number));
-    const scanner = new ReferenceScanner('EGN', (n) => numbers.has(n));
-    const cited = citedNumbers(scanner.scan(editor.document.getText()), (n) => numbers.has(n));
-    // EGN-41 does not exist; 16 and 17 come from "EGN-15 à 18"; 13 and 10, 11 from lists.
-    assert.deepStrictEqual(cited, [1, 2, 4, 6, 7, 9, 10, 11, 12, 13, 15, 16, 17, 18, 21, 23]);
   });
 });

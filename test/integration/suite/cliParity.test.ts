@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, until, workspaceUri } from './support';
+import { activateExtension, closeAllEditors, until, workspaceUri } from './support';
 
 interface CliCitation {
   file: string;
@@ -47,11 +47,6 @@ async function editorPlacesOf(n: number): Promise<string[]> {
   assert.ok(await vscode.workspace.applyEdit(edit));
   const locations = (await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', probe.uri, new vscode.Position(0, 6))) ?? [];
   return locations.map((l) => `${relative(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}`).sort();
-}
-
-async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('egn-cite gives the editor answers', () => {

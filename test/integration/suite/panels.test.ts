@@ -4,7 +4,6 @@ import { loadCatalogue } from '../../../src/core/catalogueLoader';
 import { CatalogueWithContext, hasContext } from '../../../src/core/catalogue';
 import { overviewPageLabels, proposalPageLabels } from '../../../src/panels/panelLabels';
 import { renderOverviewBody } from '../../../src/panels/overviewPage';
-import { parseOverviewMessage, parseProposalMessage, parseProposalPanelState } from '../../../src/panels/panelProtocol';
 import { renderProposalBody } from '../../../src/panels/proposalPage';
 import { renderPage } from '../../../src/panels/webviewHtml';
 import { activateExtension, until } from './support';
@@ -108,17 +107,5 @@ describe('Proposal panels', () => {
     assert.strictEqual((page.match(/<script /gi) ?? []).length, 3);
     assert.ok(!/<img/i.test(page));
     assert.match(page, /default-src 'none'/);
-  });
-
-  it('ignores webview messages outside the protocol', () => {
-    assert.deepStrictEqual(parseProposalMessage({ type: 'openProposal', number: 12 }), { type: 'openProposal', number: 12 });
-    assert.deepStrictEqual(parseProposalMessage({ type: 'insert', extra: 1 }), { type: 'insert' });
-    for (const bad of [null, 'insert', 42, [], {}, { type: 'runCommand', command: 'x' }, { type: 'openProposal', number: '12' }, { type: 'openProposal', number: -1 }, { type: 'openCitation', index: 1.5 }]) {
-      assert.strictEqual(parseProposalMessage(bad), undefined, JSON.stringify(bad));
-    }
-    assert.strictEqual(parseOverviewMessage({ type: 'revealTheme' }), undefined);
-    assert.deepStrictEqual(parseOverviewMessage({ type: 'revealTheme', themeId: 'egal-acces' }), { type: 'revealTheme', themeId: 'egal-acces' });
-    assert.strictEqual(parseProposalPanelState({ id: 42 }), undefined);
-    assert.deepStrictEqual(parseProposalPanelState({ id: 'EGN-3' }), { id: 'EGN-3' });
   });
 });

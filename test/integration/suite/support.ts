@@ -35,3 +35,12 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   await ext.activate();
   return ext;
 }
+
+/** Closes every tab, reverting edits first so that no "Save changes?" dialog can block the suite. */
+export async function closeAllEditors(): Promise<void> {
+  const tabCount = (): number => vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
+  for (let left = tabCount(); left > 0; left--) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

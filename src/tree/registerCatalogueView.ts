@@ -4,6 +4,7 @@ import type { CatalogueNode } from './catalogueNode';
 import { catalogueSnapshot } from './catalogueSnapshot';
 import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
 import { CitationDecorations } from './citationDecorations';
+import { cataloguesInUse } from '../panels/catalogueProposal';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 
@@ -32,8 +33,8 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
  * the tests (both internal, not in the manifest).
  */
 export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CatalogueTreeProvider(deps.catalogue, deps.citations);
-  const decorations = new CitationDecorations(deps.citations, (id) => deps.catalogue.byId(id));
+  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
+  const decorations = new CitationDecorations(deps.citations, (id) => cataloguesInUse(deps).proposal(id));
   const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider: provider, showCollapseAll: true });
 
   const showFilter = (state: CatalogueFilterState) => {
@@ -75,6 +76,8 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     vscode.window.registerFileDecorationProvider(decorations),
     view,
     provider.onDidChangeFilter(showFilter),
+    // A catalogue created, saved or deleted: its rows' badges are asked for again.
+    ...(deps.catalogues ? [deps.catalogues.onDidChange(() => decorations.refresh())] : []),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
     vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),

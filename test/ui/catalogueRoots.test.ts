@@ -53,3 +53,26 @@ describe('Catalogue view with a workspace catalogue (headless Chromium)', () => 
     assert.strictEqual(Number(await frame.evaluate('document.querySelectorAll("a[href]").length')), 0, 'no link in the page');
   });
 });
+
+describe('Catalogue view title in French (headless Chromium)', () => {
+  let ui: UiSession;
+  before(async () => { ui = await openWorkbench({ locale: 'fr' }); });
+  after(async () => { await ui?.close(); });
+
+  it('reads "EGN 2020: PROPOSITIONS" in full at the default sidebar width, with both roots below', async () => {
+    const entry = ui.page.locator('.activitybar [aria-label^="EGN"]');
+    await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
+    await entry.first().click();
+    await ui.until('both roots', async () => {
+      const r = await ui.page.locator('.sidebar .monaco-list-row').allInnerTexts();
+      return r.some((x) => x.includes(FRA_TITLE)) && r.some((x) => x.includes(EGN_TITLE));
+    });
+    await ui.screenshot('fr-catalogue-roots');
+    const fits = await ui.page.evaluate<{ text: string; fits: boolean }>(`(() => {
+      const h = document.querySelector('.sidebar .composite.title .title-label h2');
+      return { text: h ? h.textContent : '(no title)', fits: !!h && h.scrollWidth <= h.clientWidth };
+    })()`);
+    assert.match(fits.text, /Propositions/i);
+    assert.ok(fits.fits, `the title "${fits.text}" is cut`);
+  });
+});

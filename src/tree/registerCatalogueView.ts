@@ -8,6 +8,9 @@ import { cataloguesInUse } from '../panels/catalogueProposal';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 
+/** How long the view waits for the workspace's catalogues before showing its first rows. */
+const FIRST_LOAD_WAIT_MS = 3000;
+
 function countText(n: number): string {
   return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
 }
@@ -35,7 +38,20 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
 export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
   const decorations = new CitationDecorations(deps.citations, (id) => cataloguesInUse(deps).proposal(id));
-  const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider: provider, showCollapseAll: true });
+  // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
+  // it does not show the EGN's themes at the top and then move them under a root a moment later.
+  let settled = deps.catalogues === undefined;
+  const firstLoad = settled ? Promise.resolve() : Promise.race([
+    deps.catalogues!.reload(),
+    new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS)),
+  ]).then(() => { settled = true; });
+  const treeDataProvider: vscode.TreeDataProvider<CatalogueNode> = {
+    onDidChangeTreeData: provider.onDidChangeTreeData,
+    getTreeItem: (node) => provider.getTreeItem(node),
+    getParent: (node) => provider.getParent(node),
+    getChildren: (node) => (settled || node ? provider.getChildren(node) : firstLoad.then(() => provider.getChildren())),
+  };
+  const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider, showCollapseAll: true });
 
   const showFilter = (state: CatalogueFilterState) => {
     const { message, description } = describeFilter(state);

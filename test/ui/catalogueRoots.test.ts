@@ -36,6 +36,7 @@ describe('Catalogue view with a workspace catalogue (headless Chromium)', () => 
   });
 
   it('opens the panel of a FRA action from its row, with its catalogue, description and a button for its page', async () => {
+    await ui.page.locator('.sidebar .monaco-list-row:has-text("Former et accompagner les équipes")').click();
     await ui.page.locator('.sidebar .monaco-list-row:has-text("2. Ouvrir un parcours de formation hybride")').click();
     const frame = await ui.until('the FRA-2 panel', async () => {
       for (const f of ui.page.frames()) {

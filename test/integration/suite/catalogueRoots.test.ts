@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { externalUrl } from '../../../src/panels/externalUrl';
+import { proposalPageLabels } from '../../../src/panels/panelLabels';
+import { renderCitationsSection } from '../../../src/panels/proposalPage';
 import type { PanelMessageOutcome } from '../../../src/panels/proposalPanelManager';
 import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
 import { activateExtension, until, workspaceUri } from './support';
@@ -163,5 +165,21 @@ describe('Catalogue view with workspace catalogues', () => {
     }
     assert.strictEqual(externalUrl('https://example.org/a?b=1')?.toString(true), 'https://example.org/a?b=1');
     assert.strictEqual(externalUrl('http://example.org')?.scheme, 'http');
+  });
+
+  it('lists a first page of citations with a "show all" action when there are more, and none when the page holds them all', async () => {
+    const lines = [{ path: 'a.md', line: 1, preview: 'EGN-12' }, { path: 'b.md', line: 2, preview: 'EGN-12' }];
+    const more = renderCitationsSection(proposalPageLabels(), { lines, total: 120 });
+    assert.ok(more.includes('data-action="showAllCitations"'), more);
+    assert.ok(more.includes('Show all 120 citations') && more.includes('The first 2 of 120 citations.'), more);
+    assert.ok(more.includes('Cited in this workspace (120)'), 'the heading gives the total');
+    const all = renderCitationsSection(proposalPageLabels(), { lines, total: 2 });
+    assert.ok(!all.includes('showAllCitations'), all);
+
+    // The panel's action runs find all references on its proposal (the fixture cites EGN-12).
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-12');
+    await until('the EGN-12 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'EGN-12'));
+    assert.deepStrictEqual(await vscode.commands.executeCommand('egn._proposalPanelMessage', 'EGN-12', { type: 'showAllCitations' }), {});
+    await until('the references view on a citation of EGN-12', () => vscode.window.activeTextEditor?.document.getText().includes('EGN-12'));
   });
 });

@@ -239,7 +239,9 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const p = node.proposal;
         const item = new vscode.TreeItem(`${p.number}. ${p.title}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.contextValue = 'proposal';
+        // A workspace catalogue's rows get the menu items that handle every catalogue (open, copy);
+        // insert and find citations still resolve a row to an EGN proposal by number.
+        item.contextValue = this.catalogueOfTheme.get(p.theme)?.source === BUNDLED_SOURCE ? 'proposal' : 'proposal.workspace';
         // The count is a badge (CitationDecorations on this URI), not a description: a description
         // comes after the title and is the first thing cut in a narrow sidebar.
         item.resourceUri = proposalRowUri(p);

@@ -72,6 +72,7 @@ describe('Catalogue view with workspace catalogues', () => {
     const fra2 = fraLeaves[1];
     assert.strictEqual(fra2.label, '2. Ouvrir un parcours de formation hybride pour les directeurs d’école');
     assert.deepStrictEqual(fra2.command, { command: 'egn.openProposal', arguments: ['FRA-2', { preview: true }] });
+    assert.strictEqual(fra2.contextValue, 'proposal.workspace', 'the menu items that resolve rows by EGN number are not offered');
     const all = leaves(s.items).map((l) => l.id);
     assert.strictEqual(new Set(all).size, all.length, 'row ids are unique across catalogues');
     assert.strictEqual(all.length, 52);

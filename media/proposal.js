@@ -12,6 +12,8 @@
     reveal: () => ({ type: 'reveal' }),
     openOverview: () => ({ type: 'openOverview' }),
     buildIndex: () => ({ type: 'buildIndex' }),
+    openUrl: () => ({ type: 'openUrl' }),
+    showAllCitations: () => ({ type: 'showAllCitations' }),
     openProposal: (d) => ({ type: 'openProposal', number: Number(d.number) }),
     openCitation: (d) => ({ type: 'openCitation', index: Number(d.index) }),
   });

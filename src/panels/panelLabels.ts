@@ -24,6 +24,11 @@ export function proposalPageLabels(): ProposalPageLabels {
     indexNotBuilt: vscode.l10n.t('The citations of this workspace have not been indexed yet.'),
     buildIndex: vscode.l10n.t('Find Citations in Workspace'),
     line: (line) => vscode.l10n.t('line {0}', line),
+    catalogue: vscode.l10n.t('Catalogue:'),
+    openUrl: vscode.l10n.t('Open Web Page'),
+    openUrlTitle: (url) => vscode.l10n.t('Opens {0} in the browser', url),
+    showAll: (count) => vscode.l10n.t('Show all {0} citations', count),
+    shownOf: (shown, total) => vscode.l10n.t('The first {0} of {1} citations.', shown, total),
   };
 }
 

@@ -13,7 +13,11 @@ export type ProposalMessage =
   | { readonly type: 'openProposal'; readonly number: number }
   /** Open the citation at this index of the list the page was given (never a raw URI). */
   | { readonly type: 'openCitation'; readonly index: number }
-  | { readonly type: 'buildIndex' };
+  | { readonly type: 'buildIndex' }
+  /** Open the proposal's own `url` (never one the page names), after its scheme is checked. */
+  | { readonly type: 'openUrl' }
+  /** Every citation, in the references view (the page lists a first page of them). */
+  | { readonly type: 'showAllCitations' };
 
 /**
  * From the extension to a proposal panel: the new "cited in this workspace" section, or the whole page
@@ -50,6 +54,8 @@ export function parseProposalMessage(raw: unknown): ProposalMessage | undefined 
     case 'reveal':
     case 'openOverview':
     case 'buildIndex':
+    case 'openUrl':
+    case 'showAllCitations':
       return { type: m.type };
     case 'openProposal':
       return isIndex(m.number) ? { type: 'openProposal', number: m.number } : undefined;

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citationIndex';
 import type { Proposal } from '../core/catalogue';
+import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { hasContext } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
+import { CatalogueProposal, findProposal } from './catalogueProposal';
+import { externalUrl } from './externalUrl';
 import { proposalPageLabels } from './panelLabels';
 import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';
-import { CitedLine, renderCitationsSection, renderProposalBody } from './proposalPage';
+import { CitationPage, renderCitationsSection, renderProposalBody } from './proposalPage';
 import { escapeHtml, renderPage, webviewOptions } from './webviewHtml';
 
 /** View type of proposal panels, as in the manifest's `onWebviewPanel:` activation event. */
@@ -13,6 +17,19 @@ export const PROPOSAL_VIEW_TYPE = 'egn.proposal';
 const REFRESH_DEBOUNCE_MS = 300;
 /** Two previews of one proposal within this time are a double-click, which keeps its panel open. */
 const DOUBLE_CLICK_MS = 500;
+/**
+ * How many citations a panel lists: a page. A proposal cited in thousands of places would make a
+ * page too long to build and read; "show all" opens them in the references view.
+ */
+export const CITATION_PAGE_SIZE = 50;
+
+/** Opens an address outside VS Code: `vscode.env.openExternal`, the only way a panel opens a `url`. */
+export type ExternalOpener = (uri: vscode.Uri) => Thenable<boolean>;
+
+/** What a panel did with a message, for the tests: the address it handed to the opener, if any. */
+export interface PanelMessageOutcome {
+  readonly opened?: string;
+}
 
 function shortTitle(p: Proposal): string {
   const max = 28;
@@ -22,7 +39,7 @@ function shortTitle(p: Proposal): string {
 interface CurrentCitations {
   readonly citations: readonly Citation[];
   /** Undefined while the workspace index is not built. */
-  readonly lines: CitedLine[] | undefined;
+  readonly lines: CitationPage | undefined;
   readonly key: string;
 }
 
@@ -36,13 +53,24 @@ class ProposalPanel {
   private shownKey = '';
   /** Key of the citations in the page's HTML: a hidden webview is rebuilt from it when shown again, losing later updates. */
   private renderedKey = '';
+  /** The body last sent with a 'show' message. */
+  private lastBody = '';
 
   constructor(
-    public proposal: Proposal,
+    public found: CatalogueProposal,
     readonly panel: vscode.WebviewPanel,
     private readonly deps: ExtensionDeps,
     private readonly extensionUri: vscode.Uri,
   ) {}
+
+  get proposal(): Proposal {
+    return this.found.proposal;
+  }
+
+  /** True for the bundled catalogue, the only one the index counts today (see `citationCounts`). */
+  get indexed(): boolean {
+    return this.found.catalogue.source === BUNDLED_SOURCE;
+  }
 
   render(): void {
     const cited = this.adoptCitations(this.currentCitations());
@@ -66,13 +94,20 @@ class ProposalPanel {
    * much faster than a new page (no reload of the document, its styles and script). The page's HTML
    * is brought up to date when the panel is next hidden, where a reload costs nothing visible.
    */
-  retarget(proposal: Proposal): void {
-    this.proposal = proposal;
+  retarget(found: CatalogueProposal): void {
+    this.found = found;
+    const proposal = found.proposal;
     const cited = this.adoptCitations(this.currentCitations());
     this.panel.title = shortTitle(proposal);
-    const update: ProposalUpdate = { type: 'show', html: this.bodyHtml(cited), state: { id: proposal.id }, title: proposal.id };
+    this.lastBody = this.bodyHtml(cited);
+    const update: ProposalUpdate = { type: 'show', html: this.lastBody, state: { id: proposal.id }, title: proposal.id };
     this.htmlStale = true;
     void this.panel.webview.postMessage(update);
+  }
+
+  /** The page as it is now: the HTML, or the body last sent when the panel was switched to another proposal. */
+  get currentHtml(): string {
+    return this.htmlStale ? this.lastBody : this.panel.webview.html;
   }
 
   /** The panel went out of sight: a webview not kept alive is rebuilt from its HTML, which must show the right proposal. */
@@ -82,8 +117,16 @@ class ProposalPanel {
     }
   }
 
-  private bodyHtml(cited: CitedLine[] | undefined): string {
-    return `<div id="egn-page">${renderProposalBody(this.deps.catalogue, this.proposal, proposalPageLabels(), cited)}</div>`;
+  private bodyHtml(cited: CitationPage | undefined): string {
+    const loaded = this.found.catalogue;
+    const url = externalUrl(this.proposal.url);
+    const body = renderProposalBody(loaded.catalogue, this.proposal, proposalPageLabels(), cited, {
+      catalogueTitle: loaded.source === BUNDLED_SOURCE ? undefined : loaded.catalogue.title,
+      hasOverview: hasContext(loaded.catalogue),
+      url: url?.toString(true),
+      citationsKnown: this.indexed,
+    });
+    return `<div id="egn-page">${body}</div>`;
   }
 
   /** Sends the citations section again if what it lists changed (a hidden panel is brought up to date when shown). */
@@ -115,23 +158,27 @@ class ProposalPanel {
     return this.shown[index];
   }
 
-  private adoptCitations(current: CurrentCitations): CitedLine[] | undefined {
+  private adoptCitations(current: CurrentCitations): CitationPage | undefined {
     this.shown = current.citations;
     this.shownKey = current.key;
     return current.lines;
   }
 
   private currentCitations(): CurrentCitations {
+    if (!this.indexed) {
+      return { citations: [], lines: undefined, key: 'not-indexed' };
+    }
     if (!this.deps.citations.isReady) {
       return { citations: [], lines: undefined, key: 'not-ready' };
     }
-    const citations = this.deps.citations.citationsOf(this.proposal.number);
+    const citations = this.deps.citations.citationsOf(this.proposal.number, { limit: CITATION_PAGE_SIZE });
+    const total = this.deps.citations.counts().get(this.proposal.number) ?? citations.length;
     const lines = citations.map((c) => ({
       path: vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       line: c.line + 1,
       preview: c.lineText,
     }));
-    return { citations, lines, key: JSON.stringify(citations.map((c) => [c.uri, c.line, c.character, c.endLine, c.endCharacter, c.lineText])) };
+    return { citations, lines: { lines, total }, key: JSON.stringify([total, citations.map((c) => [c.uri, c.line, c.character, c.endLine, c.endCharacter, c.lineText])]) };
   }
 }
 
@@ -140,17 +187,19 @@ class ProposalPanel {
  * their "cited in this workspace" section kept up to date with the index.
  */
 export class ProposalPanelManager implements vscode.Disposable {
-  private readonly panels = new Map<number, ProposalPanel>();
+  /** By proposal id (`EGN-12`, `FRA-2`): ids are unique across catalogues, numbers are not. */
+  private readonly panels = new Map<string, ProposalPanel>();
   /** The panel in preview mode, that the next preview replaces (as the Explorer's single click does with files). */
   private preview: ProposalPanel | undefined;
   /** The last preview request, to tell a double-click (two requests for one proposal in a row) from two single clicks. */
-  private lastPreview: { readonly number: number; readonly at: number } | undefined;
+  private lastPreview: { readonly id: string; readonly at: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: ExtensionDeps,
+    private readonly openExternal: ExternalOpener = (uri) => vscode.env.openExternal(uri),
   ) {
     this.disposables.push(deps.citations.onDidChange(() => this.scheduleRefresh()));
   }
@@ -171,12 +220,13 @@ export class ProposalPanelManager implements vscode.Disposable {
    * tab, when `workbench.editor.enablePreview` is on; a second preview of the same proposal in a row
    * (a double-click) pins its panel, as does any other way of opening it.
    */
-  show(proposal: Proposal, options: { readonly preview?: boolean } = {}): vscode.WebviewPanel {
+  show(found: CatalogueProposal, options: { readonly preview?: boolean } = {}): vscode.WebviewPanel {
+    const proposal = found.proposal;
     const wantsPreview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
     const now = Date.now();
-    const doubleClick = wantsPreview && this.lastPreview?.number === proposal.number && now - this.lastPreview.at < DOUBLE_CLICK_MS;
-    this.lastPreview = wantsPreview && !doubleClick ? { number: proposal.number, at: now } : undefined;
-    const existing = this.panels.get(proposal.number);
+    const doubleClick = wantsPreview && this.lastPreview?.id === proposal.id && now - this.lastPreview.at < DOUBLE_CLICK_MS;
+    this.lastPreview = wantsPreview && !doubleClick ? { id: proposal.id, at: now } : undefined;
+    const existing = this.panels.get(proposal.id);
     if (existing) {
       if (!wantsPreview || doubleClick) {
         this.pin(existing);
@@ -186,9 +236,9 @@ export class ProposalPanelManager implements vscode.Disposable {
     }
     const preview = this.preview;
     if (wantsPreview && preview) {
-      this.panels.delete(preview.proposal.number);
-      preview.retarget(proposal);
-      this.panels.set(proposal.number, preview);
+      this.panels.delete(preview.proposal.id);
+      preview.retarget(found);
+      this.panels.set(proposal.id, preview);
       preview.panel.reveal(preview.panel.viewColumn);
       return preview.panel;
     }
@@ -198,7 +248,7 @@ export class ProposalPanelManager implements vscode.Disposable {
       ...this.webviewOptions(),
       enableFindWidget: true,
     });
-    const entry = this.adopt(panel, proposal);
+    const entry = this.adopt(panel, found);
     if (wantsPreview) {
       this.preview = entry;
       this.updatePreviewContext();
@@ -235,9 +285,9 @@ export class ProposalPanelManager implements vscode.Disposable {
 
   /** Takes over a panel VS Code restored after a reload; a state that names no proposal gets an explanation. */
   restore(panel: vscode.WebviewPanel, rawState: ProposalPanelState | undefined): void {
-    const proposal = rawState ? this.deps.catalogue.byId(rawState.id) : undefined;
+    const found = rawState ? findProposal(this.deps, rawState.id) : undefined;
     panel.webview.options = this.webviewOptions();
-    if (!proposal) {
+    if (!found) {
       panel.webview.html = renderPage({
         webview: panel.webview,
         extensionUri: this.extensionUri,
@@ -247,20 +297,20 @@ export class ProposalPanelManager implements vscode.Disposable {
       });
       return;
     }
-    if (this.panels.has(proposal.number)) {
+    if (this.panels.has(found.proposal.id)) {
       panel.dispose();
       return;
     }
-    this.adopt(panel, proposal);
+    this.adopt(panel, found);
   }
 
   private webviewOptions(): vscode.WebviewOptions {
     return webviewOptions(this.extensionUri);
   }
 
-  private adopt(panel: vscode.WebviewPanel, proposal: Proposal): ProposalPanel {
-    const entry = new ProposalPanel(proposal, panel, this.deps, this.extensionUri);
-    this.panels.set(proposal.number, entry);
+  private adopt(panel: vscode.WebviewPanel, found: CatalogueProposal): ProposalPanel {
+    const entry = new ProposalPanel(found, panel, this.deps, this.extensionUri);
+    this.panels.set(found.proposal.id, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'egn.svg');
     const subscriptions = [
       panel.webview.onDidReceiveMessage((raw: unknown) => {
@@ -284,8 +334,8 @@ export class ProposalPanelManager implements vscode.Disposable {
         }
       }),
       panel.onDidDispose(() => {
-        if (this.panels.get(entry.proposal.number) === entry) {
-          this.panels.delete(entry.proposal.number);
+        if (this.panels.get(entry.proposal.id) === entry) {
+          this.panels.delete(entry.proposal.id);
         }
         if (this.preview === entry) {
           this.preview = undefined;
@@ -310,28 +360,57 @@ export class ProposalPanelManager implements vscode.Disposable {
     }, REFRESH_DEBOUNCE_MS);
   }
 
-  private async handle(entry: ProposalPanel, message: ProposalMessage): Promise<void> {
+  /** The page (the HTML, plus the body last sent to it) of the open panel of `id`, for the tests. */
+  html(id: string): string | undefined {
+    return [...this.panels.values()].find((p) => p.proposal.id.toUpperCase() === id.toUpperCase())?.currentHtml;
+  }
+
+  /**
+   * Handles `raw` as if the open panel of `id` had sent it (for the tests: the same parsing and
+   * handling as a webview message), with `opener` in place of `openExternal`.
+   */
+  async deliver(id: string, raw: unknown, opener: ExternalOpener): Promise<PanelMessageOutcome | undefined> {
+    const entry = [...this.panels.values()].find((p) => p.proposal.id.toUpperCase() === id.toUpperCase());
+    const message = parseProposalMessage(raw);
+    return entry && message ? this.handle(entry, message, opener) : undefined;
+  }
+
+  private async handle(entry: ProposalPanel, message: ProposalMessage, opener: ExternalOpener = this.openExternal): Promise<PanelMessageOutcome> {
     const id = entry.proposal.id;
     switch (message.type) {
       case 'insert':
         await vscode.commands.executeCommand('egn.insertReference', id);
-        return;
+        return {};
       case 'copy':
         await vscode.commands.executeCommand('egn.copyReference', id);
-        return;
+        return {};
       case 'reveal':
         await vscode.commands.executeCommand('egn.revealInCatalogue', id);
-        return;
+        return {};
       case 'openOverview':
-        await vscode.commands.executeCommand('egn.openOverview');
-        return;
+        if (hasContext(entry.found.catalogue.catalogue)) {
+          await vscode.commands.executeCommand('egn.openOverview');
+        }
+        return {};
+      case 'openUrl': {
+        // The proposal's own address, checked again here: the page only asks, it never names one.
+        const uri = externalUrl(entry.proposal.url);
+        if (!uri) {
+          return {};
+        }
+        void opener(uri);
+        return { opened: uri.toString(true) };
+      }
+      case 'showAllCitations':
+        await vscode.commands.executeCommand('egn.findCitations', id);
+        return {};
       case 'openProposal': {
-        const other = this.deps.catalogue.byNumber(message.number);
+        const other = entry.found.catalogue.catalogue.byNumber(message.number);
         if (other) {
           // Browsing from a preview stays in it; from a kept panel it opens a preview beside it.
-          this.show(other, { preview: true });
+          this.show({ catalogue: entry.found.catalogue, proposal: other }, { preview: true });
         }
-        return;
+        return {};
       }
       case 'openCitation': {
         const c = entry.citationAt(message.index);
@@ -343,7 +422,7 @@ export class ProposalPanelManager implements vscode.Disposable {
             selection: new vscode.Range(c.line, c.character, c.endLine, c.endCharacter),
           });
         }
-        return;
+        return {};
       }
       case 'buildIndex':
         if (await this.deps.citations.ready()) {
@@ -351,7 +430,7 @@ export class ProposalPanelManager implements vscode.Disposable {
             p.refreshCitations();
           }
         }
-        return;
+        return {};
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../core/proposalArguments';
+import { findProposal } from './catalogueProposal';
 import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
 import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';
@@ -8,23 +8,26 @@ import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager
 /**
  * `egn.openProposal` (`'EGN-12'`, `12`, a tree node, or nothing for a quick pick; `{ preview: true }`
  * as second argument for a preview), `egn.keepProposalOpen`, the proposal panels' serializer, and
- * `egn._proposalPanels` for the tests (internal, not in the manifest).
+ * `egn._proposalPanels`, `egn._proposalPanelMessage` and `egn._proposalPanelHtml` for the tests (internal, not in the manifest).
  */
 export function registerProposalPanels(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const manager = new ProposalPanelManager(context.extensionUri, deps);
   const open = async (arg?: unknown, options?: unknown): Promise<boolean> => {
-    let proposal = proposalFromArgument(deps.catalogue, arg);
-    if (!proposal && arg !== undefined) {
+    let found = findProposal(deps, arg);
+    if (!found && arg !== undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a proposal of the catalogue.', typeof arg === 'object' ? '?' : String(arg)));
       return false;
     }
-    proposal ??= await pickProposal(deps.catalogue, vscode.l10n.t('Open Proposal Details'));
-    if (!proposal) {
+    if (!found) {
+      const picked = await pickProposal(deps.catalogue, vscode.l10n.t('Open Proposal Details'));
+      found = picked ? findProposal(deps, picked.id) : undefined;
+    }
+    if (!found) {
       return false;
     }
     // The catalogue's rows pass { preview: true }: a single click previews, as in the Explorer.
     const preview = typeof options === 'object' && options !== null && (options as { preview?: unknown }).preview === true;
-    manager.show(proposal, { preview });
+    manager.show(found, { preview });
     return true;
   };
   return vscode.Disposable.from(
@@ -32,6 +35,10 @@ export function registerProposalPanels(context: vscode.ExtensionContext, deps: E
     vscode.commands.registerCommand('egn.openProposal', open),
     vscode.commands.registerCommand('egn.keepProposalOpen', () => manager.keepOpen()),
     vscode.commands.registerCommand('egn._proposalPanels', () => manager.describe()),
+    // As if the panel of `id` had sent `raw`; addresses are recorded, not opened.
+    vscode.commands.registerCommand('egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
+      typeof id === 'string' ? manager.deliver(id, raw, () => Promise.resolve(true)) : undefined),
+    vscode.commands.registerCommand('egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
     vscode.window.registerWebviewPanelSerializer(PROPOSAL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => manager.restore(panel, parseProposalPanelState(state)),
     }),

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { Catalogue, Proposal, SubTheme, Theme } from '../core/catalogue';
+import type { Proposal, SubTheme, Theme } from '../core/catalogue';
+import { BUNDLED_SOURCE, CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
 import type { CitationSource } from '../index/citationSource';
 import type { CatalogueNode } from './catalogueNode';
-import { proposalRowUri } from './citationDecorations';
+import { citationCounts, proposalRowUri } from './citationDecorations';
 
+type CatalogueRootNode = Extract<CatalogueNode, { kind: 'catalogue' }>;
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;
 type SubThemeNode = Extract<CatalogueNode, { kind: 'subtheme' }>;
 type ProposalNode = Extract<CatalogueNode, { kind: 'proposal' }>;
@@ -17,10 +19,19 @@ export interface CatalogueFilterState {
   readonly shown: number;
 }
 
+/** Where the tree reads the catalogues in use, and hears of their changes. */
+export interface CatalogueSetSource {
+  readonly current: CatalogueSet;
+  readonly onDidChange?: vscode.Event<unknown>;
+}
+
 /**
- * The catalogue as a tree: themes (in source order), their sub-themes where the source has them,
- * then the proposals. Nodes are created once, so that every `reveal` and refresh sees the same
- * objects, and `getParent` makes `TreeView.reveal` work.
+ * The catalogues as a tree. With the bundled EGN catalogue alone, its themes are the roots (as
+ * before workspace catalogues existed); with workspace catalogues, one root per catalogue, the
+ * bundled one first (unless `egn.catalogues.showBundled` is off), then the workspace's in the
+ * set's order. Under a catalogue: its groups (in source order), their sub-themes where it has them,
+ * then the proposals. Nodes are made once per set of catalogues, so that every `reveal` and refresh
+ * sees the same objects, and `getParent` makes `TreeView.reveal` work.
  */
 export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CatalogueNode | undefined>();
@@ -29,9 +40,16 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
   /** Fires when the filter text or the uncited-only switch changes, or when the citations change what it keeps. */
   readonly onDidChangeFilter = this.filterChanged.event;
 
-  private readonly themeNodes = new Map<Theme, ThemeNode>();
-  private readonly subthemeNodes = new Map<SubTheme, SubThemeNode>();
-  private readonly proposalNodes = new Map<Proposal, ProposalNode>();
+  /** The catalogues the tree shows, in order. */
+  private shownCatalogues: readonly LoadedCatalogue[] = [];
+  /** True when each catalogue has a root row (there are workspace catalogues). */
+  private rooted = false;
+  private rootNodes = new Map<LoadedCatalogue, CatalogueRootNode>();
+  private themeNodes = new Map<Theme, ThemeNode>();
+  private subthemeNodes = new Map<SubTheme, SubThemeNode>();
+  private proposalNodes = new Map<Proposal, ProposalNode>();
+  /** The catalogue of each group, for its counts and its parent row. */
+  private catalogueOfTheme = new Map<Theme, LoadedCatalogue>();
   private query: string | undefined;
   private uncitedOnly = false;
   /** Proposals kept by the active filters; undefined when the tree shows everything. */
@@ -39,18 +57,10 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly catalogue: Catalogue,
+    private readonly catalogues: CatalogueSetSource,
     private readonly citations: CitationSource,
   ) {
-    for (const theme of catalogue.themes) {
-      this.themeNodes.set(theme, { kind: 'theme', id: `theme:${theme.id}`, theme });
-      for (const subtheme of theme.subthemes) {
-        this.subthemeNodes.set(subtheme, { kind: 'subtheme', id: `subtheme:${subtheme.id}`, subtheme });
-      }
-    }
-    for (const proposal of catalogue.proposals) {
-      this.proposalNodes.set(proposal, { kind: 'proposal', id: `proposal:${proposal.id}`, proposal });
-    }
+    this.build();
     this.disposables.push(
       this.changed,
       this.filterChanged,
@@ -66,12 +76,57 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         if (e.affectsConfiguration('egn.catalogue.showCitationCounts')) {
           this.changed.fire(undefined);
         }
+        if (e.affectsConfiguration('egn.catalogues.showBundled')) {
+          this.rebuild();
+        }
       }),
     );
+    if (catalogues.onDidChange) {
+      this.disposables.push(catalogues.onDidChange(() => this.rebuild()));
+    }
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  /** The catalogues the tree shows (the bundled one hidden by `egn.catalogues.showBundled: false`). */
+  get shown(): readonly LoadedCatalogue[] {
+    return this.shownCatalogues;
+  }
+
+  /** Makes the rows of the catalogues in use now; the filters stay, applied to the new rows. */
+  private rebuild(): void {
+    this.build();
+    this.applyFilters();
+  }
+
+  private build(): void {
+    const showBundled = vscode.workspace.getConfiguration('egn.catalogues').get<boolean>('showBundled', true);
+    const all = this.catalogues.current.catalogues;
+    this.shownCatalogues = all.filter((c) => showBundled || c.source !== BUNDLED_SOURCE);
+    this.rooted = all.some((c) => c.source !== BUNDLED_SOURCE);
+    this.rootNodes = new Map();
+    this.themeNodes = new Map();
+    this.subthemeNodes = new Map();
+    this.proposalNodes = new Map();
+    this.catalogueOfTheme = new Map();
+    for (const loaded of this.shownCatalogues) {
+      const catalogue = loaded.catalogue;
+      // The bundled catalogue keeps its historical ids; a workspace catalogue's groups carry its prefix.
+      const scope = loaded.source === BUNDLED_SOURCE ? '' : `${catalogue.prefix}:`;
+      this.rootNodes.set(loaded, { kind: 'catalogue', id: `catalogue:${catalogue.prefix}`, loaded });
+      for (const theme of catalogue.themes) {
+        this.catalogueOfTheme.set(theme, loaded);
+        this.themeNodes.set(theme, { kind: 'theme', id: `theme:${scope}${theme.id}`, theme });
+        for (const subtheme of theme.subthemes) {
+          this.subthemeNodes.set(subtheme, { kind: 'subtheme', id: `subtheme:${scope}${subtheme.id}`, subtheme });
+        }
+      }
+      for (const proposal of catalogue.proposals) {
+        this.proposalNodes.set(proposal, { kind: 'proposal', id: `proposal:${proposal.id}`, proposal });
+      }
+    }
   }
 
   /** The current filters and how many proposals they keep. */
@@ -92,9 +147,9 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     this.applyFilters();
   }
 
-  /** The proposals shown, in source order. */
+  /** The proposals shown, in tree order. */
   visibleProposals(): Proposal[] {
-    return this.catalogue.themes.flatMap((t) => t.proposals).filter((p) => this.isKept(p));
+    return this.shownCatalogues.flatMap((c) => c.catalogue.themes.flatMap((t) => t.proposals)).filter((p) => this.isKept(p));
   }
 
   nodeOf(item: Proposal | Theme | SubTheme): CatalogueNode | undefined {
@@ -103,9 +158,14 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
 
   getChildren(node?: CatalogueNode): CatalogueNode[] {
     if (!node) {
-      return this.catalogue.themes.filter((t) => t.proposals.some((p) => this.isKept(p))).map((t) => this.themeNodes.get(t)!);
+      if (this.rooted) {
+        return this.shownCatalogues.filter((c) => this.kept === undefined || c.catalogue.proposals.some((p) => this.isKept(p))).map((c) => this.rootNodes.get(c)!);
+      }
+      return this.shownCatalogues.flatMap((c) => this.themesOf(c));
     }
     switch (node.kind) {
+      case 'catalogue':
+        return this.themesOf(node.loaded);
       case 'theme': {
         // Sub-themes first, in source order; a theme without sub-themes lists its proposals directly.
         const subs: CatalogueNode[] = node.theme.subthemes.filter((s) => s.proposals.some((p) => this.isKept(p))).map((s) => this.subthemeNodes.get(s)!);
@@ -121,8 +181,12 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
 
   getParent(node: CatalogueNode): CatalogueNode | undefined {
     switch (node.kind) {
-      case 'theme':
+      case 'catalogue':
         return undefined;
+      case 'theme': {
+        const loaded = this.catalogueOfTheme.get(node.theme);
+        return this.rooted && loaded ? this.rootNodes.get(loaded) : undefined;
+      }
       case 'subtheme':
         return this.themeNodes.get(node.subtheme.theme);
       case 'proposal':
@@ -130,10 +194,27 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     }
   }
 
+  private themesOf(loaded: LoadedCatalogue): CatalogueNode[] {
+    return loaded.catalogue.themes.filter((t) => t.proposals.some((p) => this.isKept(p))).map((t) => this.themeNodes.get(t)!);
+  }
+
   getTreeItem(node: CatalogueNode): vscode.TreeItem {
     // While a filter is active every group is shown open, so that the matches are in sight.
     const groupState = this.kept ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
+      case 'catalogue': {
+        const c = node.loaded.catalogue;
+        // Open at first, so that the groups below read as they did before there were several roots.
+        const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.loaded.source === BUNDLED_SOURCE ? 'library' : 'book');
+        item.contextValue = node.loaded.source === BUNDLED_SOURCE ? 'catalogue.bundled' : 'catalogue.workspace';
+        const counts = this.countLabel(c.proposals);
+        item.description = counts ? `${c.prefix} · ${counts}` : c.prefix;
+        item.tooltip = catalogueTooltip(node.loaded);
+        item.accessibilityInformation = { label: `${c.title}, ${c.prefix}` };
+        return item;
+      }
       case 'theme': {
         const item = new vscode.TreeItem(node.theme.title, groupState);
         item.id = node.id;
@@ -158,7 +239,9 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const p = node.proposal;
         const item = new vscode.TreeItem(`${p.number}. ${p.title}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        item.contextValue = 'proposal';
+        // A workspace catalogue's rows get the menu items that handle every catalogue (open, copy);
+        // insert and find citations still resolve a row to an EGN proposal by number.
+        item.contextValue = this.catalogueOfTheme.get(p.theme)?.source === BUNDLED_SOURCE ? 'proposal' : 'proposal.workspace';
         // The count is a badge (CitationDecorations on this URI), not a description: a description
         // comes after the title and is the first thing cut in a narrow sidebar.
         item.resourceUri = proposalRowUri(p);
@@ -180,10 +263,16 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     if (this.query === undefined && !this.uncitedOnly) {
       this.kept = undefined;
     } else {
-      let kept: Proposal[] = this.query === undefined ? [...this.catalogue.proposals] : this.catalogue.search(this.query).map((h) => h.proposal);
-      if (this.uncitedOnly && this.citations.isReady) {
-        const counts = this.citations.counts();
-        kept = kept.filter((p) => !counts.has(p.number));
+      const kept: Proposal[] = [];
+      for (const loaded of this.shownCatalogues) {
+        const c = loaded.catalogue;
+        let found: Proposal[] = this.query === undefined ? [...c.proposals] : c.search(this.query).map((h) => h.proposal);
+        if (this.uncitedOnly && this.citations.isReady) {
+          // Only what the index knows to be uncited: a catalogue it does not count yet shows nothing.
+          const counts = citationCounts(this.citations, loaded);
+          found = counts ? found.filter((p) => !counts.has(p.number)) : [];
+        }
+        kept.push(...found);
       }
       this.kept = new Set(kept);
     }
@@ -191,8 +280,13 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     this.filterChanged.fire(this.filterState);
   }
 
-  private showCounts(): boolean {
-    return this.citations.isReady && vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true);
+  /** The counts of the catalogue holding `proposals` when the rows show counts; undefined otherwise. */
+  private countsFor(proposals: readonly Proposal[]): ReadonlyMap<number, number> | undefined {
+    const loaded = proposals.length > 0 ? this.catalogueOfTheme.get(proposals[0].theme) : undefined;
+    if (!loaded || !vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true)) {
+      return undefined;
+    }
+    return citationCounts(this.citations, loaded);
   }
 
   /** "3 of 5" shown while filtering; otherwise "2 / 5" cited once the index is built; else nothing. */
@@ -201,12 +295,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
       const shown = proposals.filter((p) => this.isKept(p)).length;
       return vscode.l10n.t('{0} of {1}', shown, proposals.length);
     }
-    return this.showCounts() ? `${this.citedAmong(proposals)} / ${proposals.length}` : undefined;
-  }
-
-  private citedAmong(proposals: readonly Proposal[]): number {
-    const counts = this.citations.counts();
-    return proposals.filter((p) => counts.has(p.number)).length;
+    const counts = this.countsFor(proposals);
+    return counts ? `${citedAmong(counts, proposals)} / ${proposals.length}` : undefined;
   }
 
   /**
@@ -214,8 +304,26 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
    * proposals the workspace cites.
    */
   private groupTooltip(title: string, proposals: readonly Proposal[]): string {
-    return this.showCounts() ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', this.citedAmong(proposals), proposals.length)}` : title;
+    const counts = this.countsFor(proposals);
+    return counts ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', citedAmong(counts, proposals), proposals.length)}` : title;
   }
+}
+
+function citedAmong(counts: ReadonlyMap<number, number>, proposals: readonly Proposal[]): number {
+  return proposals.filter((p) => counts.has(p.number)).length;
+}
+
+/** A catalogue's title, prefix, version, file and description, as text. */
+function catalogueTooltip(loaded: LoadedCatalogue): string {
+  const c = loaded.catalogue;
+  const lines = [c.title, c.version ? `${c.prefix} · ${c.version}` : c.prefix];
+  lines.push(loaded.source === BUNDLED_SOURCE
+    ? vscode.l10n.t('Bundled with the extension')
+    : vscode.workspace.asRelativePath(vscode.Uri.parse(loaded.source)));
+  if (c.description) {
+    lines.push('', c.description.trim());
+  }
+  return lines.join('\n');
 }
 
 /** Full title and theme path, with the catalogue's text escaped as Markdown. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
+import { BUNDLED_SOURCE, LoadedCatalogue } from '../core/catalogueSet';
 import type { CitationSource } from '../index/citationSource';
 
 /** Scheme of the `resourceUri`s the catalogue's proposal rows carry, so that they can be decorated. */
@@ -8,6 +9,19 @@ export const CATALOGUE_ROW_SCHEME = 'egn-catalogue';
 /** The `resourceUri` of a proposal's row: `egn-catalogue:/EGN-12`. */
 export function proposalRowUri(p: Proposal): vscode.Uri {
   return vscode.Uri.from({ scheme: CATALOGUE_ROW_SCHEME, path: `/${p.id}` });
+}
+
+/**
+ * How often the workspace cites each proposal of a catalogue (numbers never cited are absent), or
+ * undefined while that is not known: the index counts the bundled catalogue's citations; a
+ * workspace catalogue's are unknown until the index covers it. The one place the tree and its
+ * badges read counts from, where the index's per-catalogue counts plug in.
+ */
+export function citationCounts(citations: CitationSource, loaded: LoadedCatalogue): ReadonlyMap<number, number> | undefined {
+  if (!citations.isReady) {
+    return undefined;
+  }
+  return loaded.source === BUNDLED_SOURCE ? citations.counts() : undefined;
 }
 
 /**
@@ -29,7 +43,7 @@ export class CitationDecorations implements vscode.FileDecorationProvider, vscod
   readonly onDidChangeFileDecorations = this.changed.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly citations: CitationSource, private readonly byId: (id: string) => Proposal | undefined) {
+  constructor(private readonly citations: CitationSource, private readonly byId: (id: string) => { readonly catalogue: LoadedCatalogue; readonly proposal: Proposal } | undefined) {
     this.disposables = [
       this.changed,
       citations.onDidChange(() => this.changed.fire(undefined)),
@@ -42,20 +56,25 @@ export class CitationDecorations implements vscode.FileDecorationProvider, vscod
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
-    if (uri.scheme !== CATALOGUE_ROW_SCHEME || !this.citations.isReady
-      || !vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true)) {
+    if (uri.scheme !== CATALOGUE_ROW_SCHEME || !vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true)) {
       return undefined;
     }
-    const p = this.byId(uri.path.slice(1));
-    if (!p) {
+    const found = this.byId(uri.path.slice(1));
+    const counts = found ? citationCounts(this.citations, found.catalogue) : undefined;
+    if (!found || !counts) {
       return undefined;
     }
-    const n = this.citations.counts().get(p.number) ?? 0;
+    const n = counts.get(found.proposal.number) ?? 0;
     const tooltip = n === 0 ? vscode.l10n.t('not cited') : n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n);
     const badge = citationBadge(n);
     return badge === undefined
       ? new vscode.FileDecoration(undefined, tooltip, new vscode.ThemeColor('disabledForeground'))
       : new vscode.FileDecoration(badge, tooltip);
+  }
+
+  /** Asks VS Code for every row's decoration again (the catalogues in use changed). */
+  refresh(): void {
+    this.changed.fire(undefined);
   }
 
   dispose(): void {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../core/proposalArguments';
+import { findProposal } from '../panels/catalogueProposal';
 
-/** `egn.copyReference`: puts the canonical reference of a proposal (`EGN-12`) on the clipboard. */
+/** `egn.copyReference`: puts the canonical reference of a proposal (`EGN-12`, `FRA-2`) on the clipboard. */
 export async function copyReference(deps: ExtensionDeps, arg: unknown): Promise<string | undefined> {
-  const proposal = proposalFromArgument(deps.catalogue, arg);
+  const proposal = findProposal(deps, arg)?.proposal;
   if (!proposal) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a proposal of the catalogue to copy its reference.'));
     return undefined;

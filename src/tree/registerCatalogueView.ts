@@ -4,8 +4,12 @@ import type { CatalogueNode } from './catalogueNode';
 import { catalogueSnapshot } from './catalogueSnapshot';
 import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
 import { CitationDecorations } from './citationDecorations';
+import { cataloguesInUse } from '../panels/catalogueProposal';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
+
+/** How long the view waits for the workspace's catalogues before showing its first rows. */
+const FIRST_LOAD_WAIT_MS = 3000;
 
 function countText(n: number): string {
   return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
@@ -32,9 +36,22 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
  * the tests (both internal, not in the manifest).
  */
 export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CatalogueTreeProvider(deps.catalogue, deps.citations);
-  const decorations = new CitationDecorations(deps.citations, (id) => deps.catalogue.byId(id));
-  const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider: provider, showCollapseAll: true });
+  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
+  const decorations = new CitationDecorations(deps.citations, (id) => cataloguesInUse(deps).proposal(id));
+  // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
+  // it does not show the EGN's themes at the top and then move them under a root a moment later.
+  let settled = deps.catalogues === undefined;
+  const firstLoad = settled ? Promise.resolve() : Promise.race([
+    deps.catalogues!.reload(),
+    new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS)),
+  ]).then(() => { settled = true; });
+  const treeDataProvider: vscode.TreeDataProvider<CatalogueNode> = {
+    onDidChangeTreeData: provider.onDidChangeTreeData,
+    getTreeItem: (node) => provider.getTreeItem(node),
+    getParent: (node) => provider.getParent(node),
+    getChildren: (node) => (settled || node ? provider.getChildren(node) : firstLoad.then(() => provider.getChildren())),
+  };
+  const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider, showCollapseAll: true });
 
   const showFilter = (state: CatalogueFilterState) => {
     const { message, description } = describeFilter(state);
@@ -75,6 +92,8 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     vscode.window.registerFileDecorationProvider(decorations),
     view,
     provider.onDidChangeFilter(showFilter),
+    // A catalogue created, saved or deleted: its rows' badges are asked for again.
+    ...(deps.catalogues ? [deps.catalogues.onDidChange(() => decorations.refresh())] : []),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
     vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
-import { proposalFromArgument } from '../core/proposalArguments';
+import { cataloguesInUse, findProposal } from '../panels/catalogueProposal';
 import type { CatalogueNode } from './catalogueNode';
 import type { CatalogueTreeProvider } from './catalogueTreeProvider';
 
@@ -12,13 +12,14 @@ function proposalUnderCursor(deps: ExtensionDeps): { proposal: Proposal | undefi
     return { proposal: undefined, number: undefined };
   }
   const position = editor.selection.active;
-  const ref = deps.scanner.referenceAt(editor.document.lineAt(position.line).text, position.character);
-  return { proposal: ref ? deps.catalogue.byNumber(ref.number) : undefined, number: ref?.number };
+  // Every catalogue's references, through the set's one scanner.
+  const ref = cataloguesInUse(deps).scanner.referenceAt(editor.document.lineAt(position.line).text, position.character);
+  return { proposal: ref ? ref.catalogue.catalogue.byNumber(ref.number) : undefined, number: ref?.number };
 }
 
 /** What `egn.revealInCatalogue` was asked to show: a proposal (`'EGN-12'`, `12`, a node), or a theme or sub-theme id. */
 function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme | undefined {
-  const proposal = proposalFromArgument(deps.catalogue, arg);
+  const proposal = findProposal(deps, arg)?.proposal;
   if (proposal) {
     return proposal;
   }
@@ -62,6 +63,8 @@ export async function revealInCatalogue(deps: ExtensionDeps, provider: Catalogue
   }
   const node = provider.nodeOf(item);
   if (!node) {
+    // The bundled catalogue hidden by egn.catalogues.showBundled.
+    void vscode.window.showInformationMessage(vscode.l10n.t('This catalogue is hidden from the view (setting egn.catalogues.showBundled).'));
     return false;
   }
   await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });

@@ -89,7 +89,7 @@ describe('Proposal panels', () => {
     assert.strictEqual(p.title, HOSTILE);
     assert.deepStrictEqual(p.tags, ['PIX', HOSTILE]);
     const hostileCitation = [{ path: 'a<b>.md', line: 3, preview: HOSTILE }];
-    const body = renderProposalBody(catalogue, p, proposalPageLabels(), hostileCitation);
+    const body = renderProposalBody(catalogue, p, proposalPageLabels(), { lines: hostileCitation, total: 1 });
     assertNoMarkup(body);
     assert.ok(body.includes('&#60;img src=x onerror=alert(1)&#62; &#60;/script&#62;'), 'the hostile title shows as text');
     // A neighbour's page lists the hostile title among its siblings, related and pager entries.

@@ -1,0 +1,186 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { externalUrl } from '../../../src/panels/externalUrl';
+import { proposalPageLabels } from '../../../src/panels/panelLabels';
+import { renderCitationsSection } from '../../../src/panels/proposalPage';
+import type { PanelMessageOutcome } from '../../../src/panels/proposalPanelManager';
+import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
+import { activateExtension, until, workspaceUri } from './support';
+
+const HOSTILE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
+const EGN_THEMES = [
+  'theme:gouvernance-anticipation',
+  'theme:enseigner-apprendre',
+  'theme:egal-acces',
+  'theme:travailler-ensemble',
+  'theme:numerique-responsable',
+  'theme:propositions-communes',
+];
+
+function snapshot(): Thenable<CatalogueSnapshot> {
+  return vscode.commands.executeCommand<CatalogueSnapshot>('egn._catalogueSnapshot');
+}
+
+async function rootIds(): Promise<string[]> {
+  return (await snapshot()).items.map((i) => i.id);
+}
+
+function leaves(items: readonly SnapshotItem[]): SnapshotItem[] {
+  return items.flatMap((i) => (i.children.length === 0 ? [i] : leaves(i.children)));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+async function write(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+async function setting(section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('Catalogue view with workspace catalogues', () => {
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    await activateExtension();
+    await until('the FRA root', async () => (await rootIds()).includes('catalogue:FRA'));
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('egn.clearFilter');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created.splice(0)) {
+      await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
+  it('shows one root per catalogue, the bundled EGN first, each with its groups, sub-themes and proposals under prefixed ids', async () => {
+    const s = await snapshot();
+    assert.deepStrictEqual(s.items.map((i) => i.id), ['catalogue:EGN', 'catalogue:FRA']);
+    const [egn, fra] = s.items;
+    assert.deepStrictEqual(egn.children.map((c) => c.id), EGN_THEMES, 'the EGN rows keep their ids under their root');
+    assert.strictEqual(fra.label, 'Feuille de route numérique de l’académie du Val-de-Loutre (exemple fictif)');
+    assert.ok(fra.description?.startsWith('FRA'), fra.description);
+    assert.strictEqual(fra.contextValue, 'catalogue.workspace');
+    assert.deepStrictEqual(fra.children.map((c) => c.id), ['theme:FRA:former-accompagner', 'theme:FRA:equiper', 'theme:FRA:piloter-evaluer']);
+    assert.ok(fra.children[1].children.every((c) => c.contextValue === 'subtheme' && c.id.startsWith('subtheme:FRA:')), 'Équiper holds sub-themes');
+    const fraLeaves = leaves([fra]);
+    assert.deepStrictEqual(fraLeaves.map((l) => l.id), Array.from({ length: 12 }, (_, i) => `proposal:FRA-${i + 1}`));
+    const fra2 = fraLeaves[1];
+    assert.strictEqual(fra2.label, '2. Ouvrir un parcours de formation hybride pour les directeurs d’école');
+    assert.deepStrictEqual(fra2.command, { command: 'egn.openProposal', arguments: ['FRA-2', { preview: true }] });
+    assert.strictEqual(fra2.contextValue, 'proposal.workspace', 'the menu items that resolve rows by EGN number are not offered');
+    const all = leaves(s.items).map((l) => l.id);
+    assert.strictEqual(new Set(all).size, all.length, 'row ids are unique across catalogues');
+    assert.strictEqual(all.length, 52);
+  });
+
+  it('hides the EGN root when egn.catalogues.showBundled is false, and shows it again first', async () => {
+    try {
+      await setting('egn.catalogues', 'showBundled', false);
+      await until('the FRA root alone', async () => sameList(await rootIds(), ['catalogue:FRA']));
+    } finally {
+      await setting('egn.catalogues', 'showBundled', undefined);
+    }
+    await until('both roots again', async () => sameList(await rootIds(), ['catalogue:EGN', 'catalogue:FRA']));
+  });
+
+  it('keeps the EGN tree as it was, themes at the top, when the workspace has no catalogue', async () => {
+    try {
+      await setting('egn.catalogues', 'include', '**/*.aucun-catalogue');
+      await until('the EGN themes at the top', async () => sameList(await rootIds(), EGN_THEMES));
+    } finally {
+      await setting('egn.catalogues', 'include', undefined);
+    }
+    await until('both roots again', async () => sameList(await rootIds(), ['catalogue:EGN', 'catalogue:FRA']));
+  });
+
+  it('adds the root of a catalogue file when it is created and removes it when it is deleted', async () => {
+    const uri = workspaceUri('arbre-essai.catalogue.yaml');
+    created.push(uri);
+    await write(uri, ['id: arbre-essai', 'prefix: ARB', 'title: "Catalogue d’essai ARB"', 'groups:', '  - id: axe', '    title: "Axe"', '    proposals:', '      - number: 1', '        title: "Action unique"', ''].join('\n'));
+    const s = await until('the ARB root', async () => { const x = await snapshot(); return x.items.some((i) => i.id === 'catalogue:ARB') && x; }, 5_000);
+    assert.deepStrictEqual(s.items.map((i) => i.id), ['catalogue:EGN', 'catalogue:FRA', 'catalogue:ARB'], 'workspace catalogues follow the set\'s order (by file)');
+    assert.deepStrictEqual(leaves(s.items.filter((i) => i.id === 'catalogue:ARB')).map((l) => l.label), ['1. Action unique']);
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    await until('the ARB root gone', async () => sameList(await rootIds(), ['catalogue:EGN', 'catalogue:FRA']), 5_000);
+  });
+
+  it('filters, reveals and copies the reference of a workspace proposal', async () => {
+    const state = await vscode.commands.executeCommand<{ shown: number }>('egn.filterCatalogue', 'hybride');
+    const s = await snapshot();
+    assert.deepStrictEqual(leaves(s.items).map((l) => l.id), ['proposal:FRA-2'], 'only the FRA proposal matches, under its root');
+    assert.deepStrictEqual(s.items.map((i) => i.id), ['catalogue:FRA'], 'a root without matches is hidden');
+    assert.strictEqual(state.shown, 1);
+    await vscode.commands.executeCommand('egn.clearFilter');
+
+    assert.strictEqual(await vscode.commands.executeCommand('egn.revealInCatalogue', 'FRA-7'), true);
+    await until('FRA-7 selected', async () => sameList((await snapshot()).selection, ['proposal:FRA-7']));
+
+    assert.strictEqual(await vscode.commands.executeCommand('egn.copyReference', { proposal: { id: 'FRA-3' } }), 'FRA-3');
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'FRA-3');
+  });
+
+  it('opens a FRA proposal panel with its catalogue, path, description, and its url offered only through openExternal', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'FRA-2'), true);
+    const html = await until('the FRA-2 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'FRA-2'));
+    assert.ok(html.includes('Feuille de route numérique de l’académie du Val-de-Loutre (exemple fictif)'), 'the catalogue title');
+    assert.ok(html.includes('Former et accompagner les équipes'), 'the group path');
+    assert.ok(html.includes('Trois modules à distance et une journée en présence, par bassin.'), 'the description');
+    assert.ok(html.includes('data-action="openUrl"'), 'a button to open the url');
+    assert.ok(!/<a\s/i.test(html) && !html.includes('href="https://example.org'), 'no link that navigates');
+    assert.ok(!html.includes('data-action="openOverview"'), 'the overview is the EGN\'s only');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    const opened = await vscode.commands.executeCommand<PanelMessageOutcome>('egn._proposalPanelMessage', 'FRA-2', { type: 'openUrl' });
+    assert.deepStrictEqual(opened, { opened: 'https://example.org/academie-val-de-loutre/actions/2' });
+
+    // A proposal without url has no button, and asking anyway opens nothing.
+    await vscode.commands.executeCommand('egn.openProposal', 'FRA-1');
+    const noUrl = await until('the FRA-1 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'FRA-1'));
+    assert.ok(!noUrl.includes('data-action="openUrl"'));
+    assert.deepStrictEqual(await vscode.commands.executeCommand('egn._proposalPanelMessage', 'FRA-1', { type: 'openUrl' }), {});
+  });
+
+  it('renders a hostile workspace description and title as text in the panel', async () => {
+    const uri = workspaceUri('hostile-essai.catalogue.yaml');
+    created.push(uri);
+    await write(uri, [
+      'id: hostile-essai', 'prefix: HOS', 'title: "Hostile"', 'groups:', '  - id: axe', `    title: ${JSON.stringify(HOSTILE)}`, '    proposals:',
+      '      - number: 1', `        title: ${JSON.stringify(HOSTILE)}`, `        description: ${JSON.stringify(HOSTILE)}`,
+      '        url: "https://example.org/?q=<script>&x=\\"y"', '',
+    ].join('\n'));
+    await until('HOS-1 opens', async () => vscode.commands.executeCommand<boolean>('egn.openProposal', 'HOS-1'), 5_000);
+    const html = await until('the HOS-1 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'HOS-1'));
+    assert.ok(!/<img/i.test(html), 'no <img element');
+    assert.strictEqual((html.match(/<\/script/gi) ?? []).length, 3, 'only the page\'s own script blocks close');
+    assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the hostile text shows as text');
+    assert.ok(!html.includes('"https://example.org/?q=<script>'), 'the url is escaped in the button title');
+  });
+
+  it('refuses every address but http and https, whatever a catalogue says (the loader refuses them first)', () => {
+    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'command:egn.rebuildIndex', 'file:///etc/passwd', 'data:text/html,<script>', 'vscode://settings', 'https:alert(1)', 'https://exa mple.org', '']) {
+      assert.strictEqual(externalUrl(bad), undefined, bad);
+    }
+    assert.strictEqual(externalUrl('https://example.org/a?b=1')?.toString(true), 'https://example.org/a?b=1');
+    assert.strictEqual(externalUrl('http://example.org')?.scheme, 'http');
+  });
+
+  it('lists a first page of citations with a "show all" action when there are more, and none when the page holds them all', async () => {
+    const lines = [{ path: 'a.md', line: 1, preview: 'EGN-12' }, { path: 'b.md', line: 2, preview: 'EGN-12' }];
+    const more = renderCitationsSection(proposalPageLabels(), { lines, total: 120 });
+    assert.ok(more.includes('data-action="showAllCitations"'), more);
+    assert.ok(more.includes('Show all 120 citations') && more.includes('The first 2 of 120 citations.'), more);
+    assert.ok(more.includes('Cited in this workspace (120)'), 'the heading gives the total');
+    const all = renderCitationsSection(proposalPageLabels(), { lines, total: 2 });
+    assert.ok(!all.includes('showAllCitations'), all);
+
+    // The panel's action runs find all references on its proposal (the fixture cites EGN-12).
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-12');
+    await until('the EGN-12 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'EGN-12'));
+    assert.deepStrictEqual(await vscode.commands.executeCommand('egn._proposalPanelMessage', 'EGN-12', { type: 'showAllCitations' }), {});
+    await until('the references view on a citation of EGN-12', () => vscode.window.activeTextEditor?.document.getText().includes('EGN-12'));
+  });
+});

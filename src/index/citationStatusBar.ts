@@ -83,8 +83,13 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
     const main = rows.reduce((best, row) => (row.citations > best.citations ? row : best), rows[0]);
     item.text = `$(references) ${main.prefix} ${main.cited}/${main.total}`;
     const lines = rows.map((row) => vscode.l10n.t('{0}: {1} of {2} proposals cited', row.prefix, row.cited, row.total));
-    item.tooltip = [vscode.l10n.t('Proposals this document cites, by catalogue:'), ...lines, vscode.l10n.t('Click to open its coverage report.')].join('\n');
-    item.accessibilityInformation = { label: [vscode.l10n.t('Proposals this document cites, by catalogue:'), ...lines].join(' ') };
+    // The sentence of the one-catalogue item first (for the catalogue shown), then every catalogue.
+    item.tooltip = [
+      vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', main.cited, main.total),
+      vscode.l10n.t('Proposals this document cites, by catalogue:'),
+      ...lines,
+    ].join('\n');
+    item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', main.cited, main.total) };
     item.show();
   };
   const schedule = (): void => {
@@ -97,6 +102,13 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
   update();
   return vscode.Disposable.from(
     item,
+    // What the item shows, for the integration tests (the status bar cannot be read through the API);
+    // internal, not listed in the manifest.
+    vscode.commands.registerCommand('egn._citationStatusBar', () => {
+      update();
+      const tooltip = item.tooltip;
+      return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, label: item.accessibilityInformation?.label };
+    }),
     deps.citations.onDidChangeProgress(update),
     ...(deps.catalogues ? [deps.catalogues.onDidChange(update)] : []),
     vscode.window.onDidChangeActiveTextEditor(update),

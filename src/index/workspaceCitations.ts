@@ -64,6 +64,8 @@ export class WorkspaceCitations implements CitationSource {
   private buildCancel: vscode.CancellationTokenSource | undefined;
   private index: CitationIndex;
   private indexSubscription: { dispose(): void };
+  /** The versions used by the indexes replaced so far (see `version`). */
+  private versionBase = 0;
   /**
    * The catalogues the index reads, by position (`Citation.catalogue`): the bundled EGN catalogue
    * first, then the workspace's, as `CatalogueSet` orders them.
@@ -163,8 +165,10 @@ export class WorkspaceCitations implements CitationSource {
       this.fastReader = this.createReader(list);
     }
     this.indexSubscription.dispose();
+    this.versionBase += this.index.version + 1;
     this.index = this.makeIndex();
     this.indexSubscription = this.index.onDidChange(() => this.scheduleChange());
+    this.fireChange();
     if (this.built || this.building) {
       void this.rebuild();
     }
@@ -221,7 +225,8 @@ export class WorkspaceCitations implements CitationSource {
   }
 
   get version(): number {
-    return this.index.version;
+    // Monotonic across the indexes this one replaced: callers cache answers by version.
+    return this.versionBase + this.index.version;
   }
 
   ready(): Promise<boolean> {

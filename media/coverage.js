@@ -12,6 +12,7 @@
     openUnknownReference: (d) => ({ type: 'openUnknownReference', index: Number(d.index) }),
     export: (d) => ({ type: 'export', format: d.format }),
     buildIndex: () => ({ type: 'buildIndex' }),
+    selectCatalogue: (d) => ({ type: 'selectCatalogue', index: Number(d.index) }),
   });
 
   /** Bars get their width from script: the CSP forbids inline style attributes. */

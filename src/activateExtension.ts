@@ -75,7 +75,7 @@ export interface ExtensionHost {
    * The fast reader of workspace folders on disk (ripgrep, Node's fs in threads), where the host has one;
    * without it the index reads through `vscode.workspace.fs`, as it must in the web worker.
    */
-  readonly createFolderReader?: (catalogue: Catalogue) => FastFolderReader;
+  readonly createFolderReader?: (catalogues: Catalogue | readonly Catalogue[]) => FastFolderReader;
 }
 
 /**
@@ -102,7 +102,8 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
 
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
-  const citations = new WorkspaceCitations(catalogue, scanner, output, host.createFolderReader?.(catalogue));
+  const createReader = host.createFolderReader;
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)));
   context.subscriptions.push(citations);
   const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues };
   context.subscriptions.push(

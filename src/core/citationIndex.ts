@@ -21,6 +21,11 @@ export interface Citation {
   /** Whether a proposal with that number exists in the catalogue. */
   readonly exists: boolean;
   /**
+   * The catalogue of the citation: its position in the list of catalogues the index's scanner
+   * reads (0, the bundled EGN catalogue, for an index of one catalogue).
+   */
+  readonly catalogue: number;
+  /**
    * True for a number only implied by a range (the 4 of `EGN-3 à 5`); its range is that of the
    * range's end (the `5`).
    */
@@ -41,6 +46,12 @@ export type DocumentContent =
   | { readonly kind: 'lines'; readonly lines: readonly CandidateLine[] }
   | { readonly kind: 'scanned'; readonly document: ScannedDocument | undefined };
 
+/**
+ * A reference as the index's scanner gives it: with the position of its catalogue when the scanner
+ * reads several (a `MultiReferenceScanner` keyed by position); 0 when absent.
+ */
+export type ScannedReference = Reference & { readonly catalogue?: number };
+
 /** Something to call `dispose()` on to stop listening. */
 export interface Subscription {
   dispose(): void;
@@ -60,8 +71,16 @@ const F_CHAR = 2;
 const F_END_CHAR = 3;
 /** How many consecutive numbers, from `F_NUMBER` on, the record stands for (1 but for implied runs). */
 const F_SPAN = 4;
-/** bit 0: exists, bit 1: implied, bits 2…: index of the preview. */
+/**
+ * bit 0: exists, bit 1: implied, bits 2–6: the catalogue (its position in the index's list, see
+ * `Citation.catalogue`: at most 21 catalogues are in use, the bundled one and 20 files), bits 7…:
+ * index of the preview (under 2^24, far above `MAX_RECORDS_PER_DOCUMENT`). Packed so that a
+ * citation stays 24 bytes whatever the number of catalogues.
+ */
 const F_FLAGS = 5;
+const CATALOGUE_SHIFT = 2;
+const CATALOGUE_MASK = 0x1f;
+const EXCERPT_SHIFT = 7;
 const EXISTS = 1;
 const IMPLIED = 2;
 /** Marks a number too large for an int32; the real value is in `DocumentEntry.wide`. */
@@ -132,27 +151,29 @@ const decoder = new TextDecoder('utf-8');
  */
 export class CitationIndex {
   private readonly entries = new Map<string, DocumentEntry>();
-  /** Citations per number over all documents (implied numbers included); no zero entries. */
-  private readonly counts = new Map<number, number>();
+  /** Citations per number over all documents (implied numbers included), per catalogue; no zero entries. */
+  private readonly counts = new Map<number, Map<number, number>>();
   private readonly listeners = new Set<(e: CitationIndexChange) => void>();
   /** Documents sorted by URI; dropped whenever the set of documents changes. */
   private sorted: DocumentEntry[] | undefined;
-  private countsSnapshot: ReadonlyMap<number, number> | undefined;
-  /** Citations by number, for queries; dropped on every change (see `postingsOf`). */
-  private postings: Map<number, number[]> | undefined;
+  private countsSnapshot = new Map<number, ReadonlyMap<number, number>>();
+  /** Citations by catalogue then number, for queries; dropped on every change (see `postingsOf`). */
+  private postings: Map<number, Map<number, number[]>> | undefined;
   private currentVersion = 0;
 
   /**
-   * @param scan Finds the references in a text (the `ReferenceScanner`'s `scan`, bound).
-   * @param exists Whether a proposal number exists in the catalogue. Used for the numbers only
-   *   implied by a range, which the scanner does not judge; without it, an implied number is taken
+   * @param scan Finds the references in a text (the `ReferenceScanner`'s `scan`, bound, or a
+   *   `MultiReferenceScanner`'s whose keys are catalogue positions: see `Citation.catalogue`).
+   * @param exists Whether a proposal number exists in a catalogue (given by position). When given,
+   *   it decides every citation's `exists` at query time, so that a catalogue's proposals changing
+   *   needs no rescan; without it, the scanner's judgement is kept, and an implied number is taken
    *   to exist when the range's end does.
    * @param prefilter Keeps the lines of a text that may hold a reference or an ignore marker
    *   (`createLinePrefilter` of the catalogue's prefixes); every line when not given.
    */
   constructor(
-    private readonly scan: (text: string) => readonly Reference[],
-    private readonly exists?: (n: number) => boolean,
+    private readonly scan: (text: string) => readonly ScannedReference[],
+    private readonly exists?: (n: number, catalogue: number) => boolean,
     private readonly prefilter: (text: string) => readonly CandidateLine[] = allLines,
   ) {}
 
@@ -267,10 +288,10 @@ export class CitationIndex {
    * previews is most of a query's cost, and a list of locations (find all references) does not
    * show them.
    */
-  citationsOf(number: number, options: { readonly previews?: boolean; readonly limit?: number } = {}): readonly Citation[] {
+  citationsOf(number: number, options: { readonly previews?: boolean; readonly limit?: number; readonly catalogue?: number } = {}): readonly Citation[] {
     const previews = options.previews !== false;
     const entries = this.sortedEntries();
-    const all = this.postingsOf(number);
+    const all = this.postingsOf(options.catalogue ?? 0, number);
     // A page (a proposal panel lists a page, then "show all" through find all references).
     const places = options.limit === undefined ? all : all.slice(0, 2 * Math.max(0, Math.floor(options.limit)));
     const result = new Array<Citation>(places.length / 2);
@@ -292,13 +313,18 @@ export class CitationIndex {
    * numbers' lists are made in one pass over the records, on the first query after a change, so
    * that the next queries cost only their results.
    */
-  private postingsOf(number: number): readonly number[] {
+  private postingsOf(catalogue: number, number: number): readonly number[] {
     if (!this.postings) {
-      const postings = new Map<number, number[]>();
+      const byCatalogue = new Map<number, Map<number, number[]>>();
       this.sortedEntries().forEach((entry, e) => {
         const data = entry.data;
         for (let i = 0; i < data.length; i += STRIDE) {
           const first = numberAt(entry, i);
+          let postings = byCatalogue.get(catalogueOf(data, i));
+          if (!postings) {
+            postings = new Map();
+            byCatalogue.set(catalogueOf(data, i), postings);
+          }
           for (let k = 0; k < data[i + F_SPAN]; k++) {
             let list = postings.get(first + k);
             if (!list) {
@@ -309,16 +335,16 @@ export class CitationIndex {
           }
         }
       });
-      this.postings = postings;
+      this.postings = byCatalogue;
     }
-    return this.postings.get(number) ?? [];
+    return this.postings.get(catalogue)?.get(number) ?? [];
   }
 
   /**
    * Every citation in one document, in order of position (a range's implied numbers after its
    * end); empty if the document is not indexed. `implied: false` leaves the implied numbers out.
    */
-  documentCitations(uri: string, options: { readonly implied?: boolean } = {}): readonly Citation[] {
+  documentCitations(uri: string, options: { readonly implied?: boolean; readonly catalogue?: number } = {}): readonly Citation[] {
     const entry = this.entries.get(uri);
     if (!entry) {
       return [];
@@ -330,6 +356,9 @@ export class CitationIndex {
       if (options.implied === false && (data[i + F_FLAGS] & IMPLIED) !== 0) {
         continue;
       }
+      if (options.catalogue !== undefined && catalogueOf(data, i) !== options.catalogue) {
+        continue;
+      }
       const first = numberAt(entry, i);
       for (let k = 0; k < data[i + F_SPAN]; k++) {
         result.push(this.materialize(entry, i, first + k, last));
@@ -338,26 +367,50 @@ export class CitationIndex {
     return result;
   }
 
-  /** Citation count per number over all documents. Numbers never cited are absent. */
-  countsByNumber(): ReadonlyMap<number, number> {
+  /**
+   * Citation count per number over all documents, for one catalogue (by position, 0 when not
+   * given). Numbers never cited are absent.
+   */
+  countsByNumber(catalogue = 0): ReadonlyMap<number, number> {
     // A snapshot, so that a caller holding it never sees it change under its feet.
-    this.countsSnapshot ??= new Map(this.counts);
-    return this.countsSnapshot;
+    let snapshot = this.countsSnapshot.get(catalogue);
+    if (!snapshot) {
+      snapshot = new Map(this.counts.get(catalogue));
+      this.countsSnapshot.set(catalogue, snapshot);
+    }
+    return snapshot;
   }
 
-  /** Citation count per number in one document (cheaper than `documentCitations`: no previews). */
-  documentCounts(uri: string): ReadonlyMap<number, number> {
+  /**
+   * Citation count per number in one document, for one catalogue (0 when not given); cheaper than
+   * `documentCitations`: no previews.
+   */
+  documentCounts(uri: string, catalogue = 0): ReadonlyMap<number, number> {
     const counts = new Map<number, number>();
     const entry = this.entries.get(uri);
     if (entry) {
-      forEachNumber(entry, (n) => counts.set(n, (counts.get(n) ?? 0) + 1));
+      forEachNumber(entry, (n, c) => {
+        if (c === catalogue) {
+          counts.set(n, (counts.get(n) ?? 0) + 1);
+        }
+      });
     }
     return counts;
   }
 
-  /** The distinct numbers cited in `uri`, or in the whole index without it, ascending. */
-  citedNumbers(uri?: string): readonly number[] {
-    const numbers = uri === undefined ? [...this.counts.keys()] : [...this.documentCounts(uri).keys()];
+  /** Citations per catalogue (by position) in one document, implied numbers included. */
+  documentCatalogueCounts(uri: string): ReadonlyMap<number, number> {
+    const counts = new Map<number, number>();
+    const entry = this.entries.get(uri);
+    if (entry) {
+      forEachNumber(entry, (_, c) => counts.set(c, (counts.get(c) ?? 0) + 1));
+    }
+    return counts;
+  }
+
+  /** The distinct numbers of one catalogue (0 when not given) cited in `uri`, or in the whole index without it, ascending. */
+  citedNumbers(uri?: string, catalogue = 0): readonly number[] {
+    const numbers = uri === undefined ? [...(this.counts.get(catalogue)?.keys() ?? [])] : [...this.documentCounts(uri, catalogue).keys()];
     return numbers.sort((a, b) => a - b);
   }
 
@@ -416,24 +469,45 @@ export class CitationIndex {
   }
 
   private count(entry: DocumentEntry): void {
-    forEachNumber(entry, (n) => this.counts.set(n, (this.counts.get(n) ?? 0) + 1));
+    forEachNumber(entry, (n, catalogue) => {
+      let counts = this.counts.get(catalogue);
+      if (!counts) {
+        counts = new Map();
+        this.counts.set(catalogue, counts);
+      }
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    });
   }
 
   private uncount(entry: DocumentEntry): void {
-    forEachNumber(entry, (n) => {
-      const c = (this.counts.get(n) ?? 0) - 1;
+    forEachNumber(entry, (n, catalogue) => {
+      const counts = this.counts.get(catalogue);
+      const c = (counts?.get(n) ?? 0) - 1;
       if (c > 0) {
-        this.counts.set(n, c);
+        counts?.set(n, c);
       } else {
-        this.counts.delete(n);
+        counts?.delete(n);
+        if (counts?.size === 0) {
+          this.counts.delete(catalogue);
+        }
       }
     });
+  }
+
+  /**
+   * Tells the listeners that citations may now exist or not (a catalogue's proposals changed):
+   * `exists` is read at query time, so nothing is rescanned.
+   */
+  existenceChanged(): void {
+    if (this.entries.size > 0) {
+      this.changed([...this.entries.keys()]);
+    }
   }
 
   private changed(uris: readonly string[]): void {
     this.currentVersion++;
     this.postings = undefined;
-    this.countsSnapshot = undefined;
+    this.countsSnapshot = new Map();
     const event: CitationIndexChange = { uris };
     let failure: unknown;
     let failed = false;
@@ -457,16 +531,19 @@ export class CitationIndex {
     const d = entry.data;
     const flags = d[i + F_FLAGS];
     const implied = (flags & IMPLIED) !== 0;
-    // An implied number exists on its own terms; without a catalogue test it follows the range's end.
-    const exists = implied && this.exists ? this.exists(number) : (flags & EXISTS) !== 0;
+    const catalogue = catalogueOf(d, i);
+    // Read now, so that a catalogue edited since the scan is followed; without a catalogue test, the
+    // scanner's judgement stands, and an implied number follows the range's end.
+    const exists = this.exists ? this.exists(number, catalogue) : (flags & EXISTS) !== 0;
     return {
       uri: entry.uri,
       number,
+      catalogue,
       line: d[i + F_LINE],
       character: d[i + F_CHAR],
       endLine: d[i + F_LINE],
       endCharacter: d[i + F_END_CHAR],
-      lineText: last ? preview(entry, flags >>> 2, d[i + F_CHAR], last) : '',
+      lineText: last ? preview(entry, flags >>> EXCERPT_SHIFT, d[i + F_CHAR], last) : '',
       exists,
       implied,
     };
@@ -478,19 +555,19 @@ export class CitationIndex {
  * when it cites nothing. Pure: reader threads call it with a scanner of their own.
  */
 export function scanDocument(
-scan: (text: string) => readonly Reference[],
+scan: (text: string) => readonly ScannedReference[],
 candidates: readonly CandidateLine[],
 ): ScannedDocument | undefined {
   const records: number[] = [];
   const lineTexts: string[] = [];
   let wide: Map<number, number> | undefined;
   let capped = false;
-  const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number): void => {
+  const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number, catalogue: number): void => {
     const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
     if (!fits) {
       (wide ??= new Map()).set(records.length, n);
     }
-    records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags);
+    records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags | ((catalogue & CATALOGUE_MASK) << CATALOGUE_SHIFT));
   };
   for (const candidate of linesNotIgnored(candidates)) {
     const refs = scan(candidate.text);
@@ -503,10 +580,11 @@ candidates: readonly CandidateLine[],
         capped = true;
         break;
       }
-      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0);
+      const catalogue = ref.catalogue ?? 0;
+      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0, catalogue);
       if (ref.implied.length > 0) {
         // `between` gives consecutive numbers: one record for the run.
-        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0));
+        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0), catalogue);
       }
     }
     if (records.length > before) {
@@ -529,16 +607,21 @@ function allLines(text: string): CandidateLine[] {
   return text.split('\n').map((t, line) => ({ line, text: t.endsWith('\r') ? t.slice(0, -1) : t }));
 }
 
-/** Calls `f` once per citation of the document: every number of every record. */
-function forEachNumber(entry: DocumentEntry, f: (n: number) => void): void {
+/** Calls `f` once per citation of the document: every number of every record, with its catalogue. */
+function forEachNumber(entry: DocumentEntry, f: (n: number, catalogue: number) => void): void {
   const data = entry.data;
   for (let i = 0; i < data.length; i += STRIDE) {
     const first = numberAt(entry, i);
     const span = data[i + F_SPAN];
+    const catalogue = catalogueOf(data, i);
     for (let k = 0; k < span; k++) {
-      f(first + k);
+      f(first + k, catalogue);
     }
   }
+}
+
+function catalogueOf(data: Int32Array, i: number): number {
+  return (data[i + F_FLAGS] >>> CATALOGUE_SHIFT) & CATALOGUE_MASK;
 }
 
 function numberAt(entry: DocumentEntry, i: number): number {
@@ -604,7 +687,7 @@ function buildExcerpts(lineTexts: readonly string[], data: Int32Array): { excerp
     if (trimmed.length <= MAX_PREVIEW) {
       const x = store(trimmed, lead, 0, trimmed.length);
       for (let i = first; i <= last; i += STRIDE) {
-        data[i + F_FLAGS] |= x << 2;
+        data[i + F_FLAGS] |= x << EXCERPT_SHIFT;
       }
     } else {
       // Merge the windows that overlap or touch into one excerpt each.
@@ -616,7 +699,7 @@ function buildExcerpts(lineTexts: readonly string[], data: Int32Array): { excerp
       const flush = (upTo: number): void => {
         const x = store(trimmed.slice(begin, end), lead, begin, trimmed.length);
         for (let i = groupStart; i < upTo; i += STRIDE) {
-          data[i + F_FLAGS] |= x << 2;
+          data[i + F_FLAGS] |= x << EXCERPT_SHIFT;
         }
       };
       for (let i = first + STRIDE; i <= last; i += STRIDE) {

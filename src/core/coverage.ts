@@ -69,8 +69,16 @@ export interface Coverage {
  * of the matrix (a workspace has many files that cite nothing). With `scope`, every URI given is a
  * row, cited or not, indexed or not: a report on the active document must show it even when it
  * cites nothing yet.
+ *
+ * `position` is the catalogue's position in the index's list of catalogues (see `Citation.catalogue`;
+ * 0, the bundled EGN catalogue, when not given).
  */
-export function computeCoverage(catalogue: Catalogue, index: CitationIndex, scope?: { readonly uris: readonly string[] }): Coverage {
+export function computeCoverage(
+  catalogue: Catalogue,
+  index: CitationIndex,
+  scope?: { readonly uris: readonly string[] },
+  position = 0,
+): Coverage {
   const uris = scope ? [...new Set(scope.uris)].sort(byCodeUnits) : index.documents();
   const column = new Map<number, number>(catalogue.proposals.map((p, k) => [p.number, k]));
   const totals = new Array<number>(catalogue.proposals.length).fill(0);
@@ -79,7 +87,7 @@ export function computeCoverage(catalogue: Catalogue, index: CitationIndex, scop
   const unknownReferences: UnknownReference[] = [];
 
   for (const uri of uris) {
-    const counts = index.documentCounts(uri);
+    const counts = index.documentCounts(uri, position);
     if (!scope && counts.size === 0) {
       continue;
     }
@@ -101,7 +109,7 @@ export function computeCoverage(catalogue: Catalogue, index: CitationIndex, scop
     }
     if (hasUnknown) {
       // Positions are needed only here, so only here are citations materialized.
-      for (const c of index.documentCitations(uri, { implied: false })) {
+      for (const c of index.documentCitations(uri, { implied: false, catalogue: position })) {
         if (!c.implied && !column.has(c.number)) {
           unknownReferences.push({ uri, number: c.number, line: c.line, character: c.character });
         }

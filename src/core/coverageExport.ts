@@ -99,6 +99,19 @@ export function coverageToMarkdown(coverage: Coverage, labels: CoverageLabels, r
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * The coverage of several catalogues as one Markdown report: one section per catalogue, each as
+ * `coverageToMarkdown` writes it under its own heading (its ignore marker included, as the CLI's
+ * `egn-cite coverage --format markdown` writes it). One catalogue gives exactly `coverageToMarkdown`'s report.
+ */
+export function coveragesToMarkdown(
+  sections: readonly { readonly heading: string; readonly coverage: Coverage }[],
+  labels: CoverageLabels,
+  relativePath: DisplayPath,
+): string {
+  return sections.map((section) => coverageToMarkdown(section.coverage, { ...labels, title: section.heading }, relativePath)).join('\n');
+}
+
 function themeTable(t: ThemeCoverage, labels: CoverageLabels): string[] {
   // A sub-theme column only for groups that have sub-themes; elsewhere it would stay empty.
   const withSub = t.theme.subthemes.length > 0;

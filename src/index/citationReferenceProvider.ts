@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CatalogueSet } from '../core/catalogueSet';
 import type { Citation } from '../core/citationIndex';
 import type { ReferenceScanner } from '../core/referenceScanner';
 import type { CitationSource } from './citationSource';
@@ -26,38 +27,61 @@ export function citationLocation(c: Citation): vscode.Location {
 }
 
 /** The last answer, per index: Shift+F12 pressed again on the same number costs nothing. */
-const lastAnswer = new WeakMap<CitationSource, { version: number; number: number; locations: vscode.Location[] }>();
+const lastAnswer = new WeakMap<CitationSource, { version: number; prefix: string | undefined; number: number; locations: vscode.Location[] }>();
 
-/** Every citation of a proposal as `Location`s, cached until the index changes. */
-export function citationLocations(citations: CitationSource, number: number): vscode.Location[] {
+/**
+ * Every citation of a proposal as `Location`s, cached until the index changes: of the EGN, or of
+ * the catalogue of `prefix` (`FRA`).
+ */
+export function citationLocations(citations: CitationSource, number: number, prefix?: string): vscode.Location[] {
   const last = lastAnswer.get(citations);
-  if (last && last.version === citations.version && last.number === number) {
+  const key = prefix?.toUpperCase();
+  if (last && last.version === citations.version && last.number === number && last.prefix === key) {
     return last.locations;
   }
-  const locations = citations.citationsOf(number, { previews: false }).map(citationLocation);
-  lastAnswer.set(citations, { version: citations.version, number, locations });
+  const found = key === undefined ? citations.citationsOf(number, { previews: false }) : citations.citationsOfProposal(key, number, { previews: false });
+  const locations = found.map(citationLocation);
+  lastAnswer.set(citations, { version: citations.version, prefix: key, number, locations });
   return locations;
 }
 
+/** The reference under `character` of a line, of any catalogue in use, with its catalogue's prefix. */
+export function referenceUnder(
+  deps: { readonly scanner: ReferenceScanner; readonly catalogues?: { readonly current: CatalogueSet } },
+  line: string,
+  character: number,
+): { readonly number: number; readonly prefix: string | undefined } | undefined {
+  const set = deps.catalogues?.current;
+  if (set) {
+    const ref = set.scanner.referenceAt(line, character);
+    return ref && { number: ref.number, prefix: ref.catalogue.catalogue.prefix };
+  }
+  const ref = deps.scanner.referenceAt(line, character);
+  return ref && { number: ref.number, prefix: undefined };
+}
+
 /**
- * Find all references (Shift+F12) on `EGN-12`: every citation of proposal 12 in the workspace.
+ * Find all references (Shift+F12) on `EGN-12` (or `FRA-1`, any catalogue in use): every citation of
+ * that proposal in the workspace.
  * A proposal has no declaration in the workspace, so only citations are returned.
  */
 export class CitationReferenceProvider implements vscode.ReferenceProvider {
   constructor(
     private readonly scanner: ReferenceScanner,
     private readonly citations: CitationSource,
+    /** Every catalogue in use: `FRA-1` finds the citations of that catalogue's action 1. */
+    private readonly catalogues?: { readonly current: CatalogueSet },
   ) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
     // References never span a line, so the line is enough text to look in.
-    const ref = this.scanner.referenceAt(document.lineAt(position.line).text, position.character);
+    const ref = referenceUnder({ scanner: this.scanner, catalogues: this.catalogues }, document.lineAt(position.line).text, position.character);
     if (!ref) {
       return undefined;
     }
     if (!(await this.citations.ready()) || token.isCancellationRequested) {
       return undefined;
     }
-    return citationLocations(this.citations, ref.number);
+    return citationLocations(this.citations, ref.number, ref.prefix);
   }
 }

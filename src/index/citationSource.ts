@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Catalogue } from '../core/catalogue';
 import type { Citation } from '../core/citationIndex';
 import type { Coverage } from '../core/coverage';
 
@@ -43,4 +44,19 @@ export interface CitationSource extends vscode.Disposable {
    * strings; each is a row of the report even when it cites nothing).
    */
   coverage(scope?: { readonly uris: readonly string[] }): Coverage;
+  /**
+   * The catalogues the index covers, bundled (EGN) first: every catalogue in use. The methods below
+   * name a catalogue by its prefix (ignoring case); an unknown prefix gives nothing.
+   */
+  indexedCatalogues(): readonly Catalogue[];
+  /** `citationsOf` for the proposal `number` of the catalogue of `prefix` (`FRA`, 1). */
+  citationsOfProposal(prefix: string, number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[];
+  /** How many times the workspace cites the proposal `number` of the catalogue of `prefix` (0 when never). */
+  countOf(prefix: string, number: number): number;
+  /** `counts()` for the catalogue of `prefix`. */
+  countsOf(prefix: string): ReadonlyMap<number, number>;
+  /** `coverage()` for the catalogue of `prefix`; undefined when the index does not cover it. */
+  coverageOf(prefix: string, scope?: { readonly uris: readonly string[] }): Coverage | undefined;
+  /** Citations of each catalogue (by prefix, as the catalogue spells it) in one document; absent when none. */
+  documentCountsByPrefix(uri: string): ReadonlyMap<string, number>;
 }

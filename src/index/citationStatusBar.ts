@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
+import type { KeyedReference } from '../core/multiReferenceScanner';
 import type { ExtensionDeps } from '../deps';
 import { citedNumbers } from './citedNumbers';
 import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
@@ -7,11 +9,37 @@ import { isEgnDocument } from './languageSelector';
 /** Typing pauses shorter than this do not recount. */
 const DEBOUNCE_MS = 300;
 
+/** What the status bar shows of one catalogue for the active document. */
+interface CatalogueRow {
+  readonly prefix: string;
+  /** Distinct existing proposals cited. */
+  readonly cited: number;
+  readonly total: number;
+  /** References of the catalogue (repeats and unknown numbers included), to find the one cited most. */
+  readonly citations: number;
+}
+
+/** One row per catalogue in use, in the set's order (bundled first), from a document's references. */
+function catalogueRows(set: CatalogueSet, refs: readonly KeyedReference<LoadedCatalogue>[]): CatalogueRow[] {
+  return set.catalogues.map((loaded) => {
+    const own = refs.filter((r) => r.catalogue === loaded);
+    const catalogue = loaded.catalogue;
+    return {
+      prefix: catalogue.prefix,
+      cited: citedNumbers(own, (n) => catalogue.byNumber(n) !== undefined).length,
+      total: catalogue.proposals.length,
+      citations: own.length,
+    };
+  });
+}
+
 /**
  * The status bar item "EGN 7/40" for the active document: how many distinct proposals it cites.
  * It counts from the document's own text (the scanner is fast on one document), so that it needs
  * no workspace index and shows unsaved text. Clicking it opens the document's coverage report.
  * While the workspace index is being built, it spins and its tooltip tells how far the build is.
+ * With workspace catalogues, it shows the catalogue the document cites most, and its tooltip lists
+ * every catalogue in use.
  */
 export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('egn.citations', vscode.StatusBarAlignment.Right, 100);
@@ -41,10 +69,27 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
       return;
     }
     const text = editor.document.getText();
-    const cited = citedNumbers(withoutIgnored(readIgnoreMarkers(text), deps.scanner.scan(text)), exists).length;
-    item.text = `$(references) ${deps.catalogue.prefix} ${cited}/${total}`;
-    item.tooltip = vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', cited, total);
-    item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', cited, total) };
+    const set = deps.catalogues?.current;
+    if (!set || set.catalogues.length <= 1) {
+      const cited = citedNumbers(withoutIgnored(readIgnoreMarkers(text), deps.scanner.scan(text)), exists).length;
+      item.text = `$(references) ${deps.catalogue.prefix} ${cited}/${total}`;
+      item.tooltip = vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', cited, total);
+      item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', cited, total) };
+      item.show();
+      return;
+    }
+    const rows = catalogueRows(set, withoutIgnored(readIgnoreMarkers(text), set.scanner.scan(text)));
+    // The catalogue the document cites most (by citations; the first in use, the EGN, on a tie or none).
+    const main = rows.reduce((best, row) => (row.citations > best.citations ? row : best), rows[0]);
+    item.text = `$(references) ${main.prefix} ${main.cited}/${main.total}`;
+    const lines = rows.map((row) => vscode.l10n.t('{0}: {1} of {2} proposals cited', row.prefix, row.cited, row.total));
+    // The sentence of the one-catalogue item first (for the catalogue shown), then every catalogue.
+    item.tooltip = [
+      vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', main.cited, main.total),
+      vscode.l10n.t('Proposals this document cites, by catalogue:'),
+      ...lines,
+    ].join('\n');
+    item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', main.cited, main.total) };
     item.show();
   };
   const schedule = (): void => {
@@ -57,7 +102,15 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
   update();
   return vscode.Disposable.from(
     item,
+    // What the item shows, for the integration tests (the status bar cannot be read through the API);
+    // internal, not listed in the manifest.
+    vscode.commands.registerCommand('egn._citationStatusBar', () => {
+      update();
+      const tooltip = item.tooltip;
+      return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, label: item.accessibilityInformation?.label };
+    }),
     deps.citations.onDidChangeProgress(update),
+    ...(deps.catalogues ? [deps.catalogues.onDidChange(update)] : []),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) {

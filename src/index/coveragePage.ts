@@ -28,6 +28,11 @@ export interface CoveragePageText {
   readonly percent: string;
   /** Shown above the matrix while some of its columns are out of sight. */
   readonly scrollHint: string;
+  /**
+   * The catalogues in use, when there are several: a picker at the top of the page (buttons with
+   * `selectCatalogue` and their index), the one shown pressed.
+   */
+  readonly picker?: { readonly label: string; readonly prefixes: readonly string[]; readonly titles: readonly string[]; readonly selected: number };
 }
 
 /**
@@ -45,6 +50,15 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
   const out: string[] = [];
   out.push('<main>');
   out.push(`<h1>${escapeHtml(text.heading)}</h1>`);
+  if (text.picker && text.picker.prefixes.length > 1) {
+    const picker = text.picker;
+    out.push(`<div class="actions catalogue-picker" role="group" aria-label="${escapeHtml(picker.label)}">`);
+    picker.prefixes.forEach((prefix, k) => {
+      const pressed = k === picker.selected;
+      out.push(`<button type="button" class="${pressed ? '' : 'secondary'}" data-action="selectCatalogue" data-index="${k}" aria-pressed="${pressed}" title="${escapeHtml(picker.titles[k] ?? '')}">${escapeHtml(prefix)}</button>`);
+    });
+    out.push('</div>');
+  }
   out.push(`<p class="muted">${escapeHtml(text.scope)}</p>`);
   out.push(`<p class="summary">${escapeHtml(format(l.summary, coverage.citedCount, coverage.totalProposals, percent(coverage.citedCount, coverage.totalProposals)))}</p>`);
   out.push('<div class="actions">');

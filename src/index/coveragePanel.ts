@@ -3,6 +3,8 @@ import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
 import type { ExtensionDeps } from '../deps';
 import { escapeHtml, renderPage, webviewOptions } from '../panels/webviewHtml';
+import type { Catalogue } from '../core/catalogue';
+import { coverageHeading } from './coverageHeading';
 import { coverageLabels } from './coverageLabels';
 import { CoveragePageText, renderCoverageBody } from './coveragePage';
 import { CoverageFormat, CoverageMessage, CoveragePanelState, CoverageUpdate, parseCoverageMessage } from './coverageProtocol';
@@ -32,6 +34,9 @@ export class CoveragePanel implements vscode.Disposable {
   private state: CoveragePanelState = { scope: 'workspace' };
   /** What the page shows now, so that an index in a message resolves against it. */
   private shown: Coverage | undefined;
+  /** The catalogue shown, and the picker's catalogues, as the page was given them. */
+  private shownCatalogue: Catalogue | undefined;
+  private pickerPrefixes: readonly string[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,6 +58,7 @@ export class CoveragePanel implements vscode.Disposable {
           this.scheduleRefresh();
         }
       }),
+      ...(deps.catalogues ? [deps.catalogues.onDidChange(() => this.scheduleRefresh())] : []),
     );
   }
 
@@ -126,9 +132,49 @@ export class CoveragePanel implements vscode.Disposable {
   }
 
   private title(state: CoveragePanelState): string {
+    const prefix = state.catalogue?.toUpperCase();
+    if (prefix && prefix !== this.deps.catalogue.prefix.toUpperCase()) {
+      return state.scope === 'workspace'
+        ? vscode.l10n.t('{0} Coverage', prefix)
+        : vscode.l10n.t('{0} Coverage: {1}', prefix, basename(state.uri));
+    }
     return state.scope === 'workspace'
       ? vscode.l10n.t('EGN Coverage')
       : vscode.l10n.t('EGN Coverage: {0}', basename(state.uri));
+  }
+
+  /** The catalogues the report can show, bundled first: those the index covers. */
+  private catalogues(): readonly Catalogue[] {
+    const list = this.deps.citations.indexedCatalogues();
+    return list.length > 0 ? list : [this.deps.catalogue];
+  }
+
+  /**
+   * The catalogue to show: the one the state names; else, for a document, the one its text cites
+   * most (the status bar's choice); else the EGN.
+   */
+  private chosenCatalogue(state: CoveragePanelState, text: string | undefined): Catalogue {
+    const list = this.catalogues();
+    const named = state.catalogue && list.find((c) => c.prefix.toUpperCase() === state.catalogue?.toUpperCase());
+    if (named) {
+      return named;
+    }
+    const set = this.deps.catalogues?.current;
+    if (text === undefined || !set || list.length <= 1) {
+      return list[0];
+    }
+    const counts = new Map<string, number>();
+    for (const ref of set.scanner.scan(text)) {
+      const key = ref.catalogue.catalogue.prefix.toUpperCase();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    let best = list[0];
+    for (const c of list) {
+      if ((counts.get(c.prefix.toUpperCase()) ?? 0) > (counts.get(best.prefix.toUpperCase()) ?? 0)) {
+        best = c;
+      }
+    }
+    return best;
   }
 
   private scheduleRefresh(): void {
@@ -156,6 +202,7 @@ export class CoveragePanel implements vscode.Disposable {
     }
     const state = this.state;
     let coverage: Coverage | undefined;
+    let catalogue: Catalogue;
     if (state.scope === 'workspace') {
       if (!this.deps.citations.isReady) {
         this.renderMessage(vscode.l10n.t('Indexing the workspace…'), false);
@@ -165,9 +212,12 @@ export class CoveragePanel implements vscode.Disposable {
         }
         this.rendered = false;
       }
-      coverage = this.deps.citations.coverage();
+      catalogue = this.chosenCatalogue(state, undefined);
+      coverage = this.deps.citations.coverageOf(catalogue.prefix) ?? this.deps.citations.coverage();
     } else {
-      coverage = await this.documentCoverage(state.uri);
+      const document = await this.openDocument(state.uri);
+      catalogue = this.chosenCatalogue(state, document?.getText());
+      coverage = document && this.documentCoverage(document, catalogue);
       if (!coverage) {
         this.renderMessage(vscode.l10n.t('The document {0} could not be opened.', displayPath(state.uri)), false);
         return;
@@ -177,7 +227,8 @@ export class CoveragePanel implements vscode.Disposable {
       return;
     }
     this.shown = coverage;
-    const body = renderCoverageBody(coverage, this.pageText(state), displayPath);
+    this.shownCatalogue = catalogue;
+    const body = renderCoverageBody(coverage, this.pageText(state, catalogue), displayPath);
     if (this.rendered) {
       const update: CoverageUpdate = { type: 'update', bodyHtml: body, state };
       void panel.webview.postMessage(update);
@@ -195,18 +246,23 @@ export class CoveragePanel implements vscode.Disposable {
     }
   }
 
-  /** A document's coverage from its current text: only its own citations, saved or not. */
-  private async documentCoverage(uri: string): Promise<Coverage | undefined> {
-    let document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    if (!document) {
-      try {
-        document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      } catch {
-        return undefined;
-      }
+  private async openDocument(uri: string): Promise<vscode.TextDocument | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document) {
+      return document;
     }
-    const catalogue = this.deps.catalogue;
-    const one = new CitationIndex((text) => this.deps.scanner.scan(text), (n) => catalogue.byNumber(n) !== undefined);
+    try {
+      return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A document's coverage of one catalogue from its current text: only its own citations, saved or not. */
+  private documentCoverage(document: vscode.TextDocument, catalogue: Catalogue): Coverage {
+    const uri = document.uri.toString();
+    const scanner = catalogue === this.deps.catalogue ? this.deps.scanner : (this.deps.catalogues?.current.byPrefix(catalogue.prefix)?.scanner ?? this.deps.scanner);
+    const one = new CitationIndex((text) => scanner.scan(text), (n) => catalogue.byNumber(n) !== undefined);
     one.set(uri, document.getText());
     return computeCoverage(catalogue, one, { uris: [uri] });
   }
@@ -230,11 +286,19 @@ export class CoveragePanel implements vscode.Disposable {
     this.rendered = false;
   }
 
-  private pageText(state: CoveragePanelState): CoveragePageText {
+  private pageText(state: CoveragePanelState, catalogue: Catalogue): CoveragePageText {
     const labels = coverageLabels();
+    const list = this.catalogues();
+    this.pickerPrefixes = list.map((c) => c.prefix);
     return {
       labels,
-      heading: labels.title,
+      heading: coverageHeading(catalogue, catalogue === list[0]),
+      picker: {
+        label: vscode.l10n.t('Catalogue'),
+        prefixes: this.pickerPrefixes,
+        titles: list.map((c) => c.title),
+        selected: list.indexOf(catalogue),
+      },
       scope: state.scope === 'workspace'
         ? vscode.l10n.t('Scope: the whole workspace.')
         : vscode.l10n.t('Scope: the document {0}.', displayPath(state.uri)),
@@ -259,7 +323,7 @@ export class CoveragePanel implements vscode.Disposable {
     const shown = this.shown;
     switch (message.type) {
       case 'openProposal': {
-        const proposal = this.deps.catalogue.byNumber(message.number);
+        const proposal = (this.shownCatalogue ?? this.deps.catalogue).byNumber(message.number);
         if (proposal) {
           await vscode.commands.executeCommand('egn.openProposal', proposal.id);
         }
@@ -282,9 +346,17 @@ export class CoveragePanel implements vscode.Disposable {
       }
       case 'export':
         if (shown) {
-          await exportCoverage(shown, message.format satisfies CoverageFormat);
+          const catalogue = this.shownCatalogue ?? this.deps.catalogue;
+          await exportCoverage(shown, message.format satisfies CoverageFormat, coverageHeading(catalogue, catalogue === this.catalogues()[0]));
         }
         return;
+      case 'selectCatalogue': {
+        const prefix = this.pickerPrefixes[message.index];
+        if (prefix) {
+          await this.setState({ ...this.state, catalogue: prefix });
+        }
+        return;
+      }
       case 'buildIndex':
         this.rendered = false;
         await this.refresh();

@@ -16,15 +16,20 @@ export type CoverageMessage =
   | { readonly type: 'openUnknownReference'; readonly index: number }
   | { readonly type: 'export'; readonly format: CoverageFormat }
   /** Build the workspace index (after the user cancelled the first build). */
-  | { readonly type: 'buildIndex' };
+  | { readonly type: 'buildIndex' }
+  /** Show the catalogue at this index of the picker the page was given. */
+  | { readonly type: 'selectCatalogue'; readonly index: number };
 
 /** From the extension to the webview: the new content of the page, already escaped. */
 export type CoverageUpdate = { readonly type: 'update'; readonly bodyHtml: string; readonly state: CoveragePanelState };
 
-/** What a coverage panel shows; saved by the webview so that the panel survives a reload. */
+/**
+ * What a coverage panel shows; saved by the webview so that the panel survives a reload. `catalogue`
+ * is the prefix of the catalogue shown (the EGN when absent; for a document, the one it cites most).
+ */
 export type CoveragePanelState =
-  | { readonly scope: 'workspace' }
-  | { readonly scope: 'document'; readonly uri: string };
+  | { readonly scope: 'workspace'; readonly catalogue?: string }
+  | { readonly scope: 'document'; readonly uri: string; readonly catalogue?: string };
 
 function isIndex(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -47,6 +52,8 @@ export function parseCoverageMessage(raw: unknown): CoverageMessage | undefined 
       return m.format === 'markdown' || m.format === 'csv' ? { type: 'export', format: m.format } : undefined;
     case 'buildIndex':
       return { type: 'buildIndex' };
+    case 'selectCatalogue':
+      return isIndex(m.index) ? { type: 'selectCatalogue', index: m.index } : undefined;
     default:
       return undefined;
   }
@@ -58,11 +65,13 @@ export function parseCoveragePanelState(raw: unknown): CoveragePanelState | unde
     return undefined;
   }
   const s = raw as Record<string, unknown>;
+  // A prefix is 2–12 ASCII letters or digits: anything else is dropped, not trusted.
+  const catalogue = typeof s.catalogue === 'string' && /^[A-Za-z][A-Za-z0-9]{1,11}$/.test(s.catalogue) ? { catalogue: s.catalogue } : {};
   if (s.scope === 'workspace') {
-    return { scope: 'workspace' };
+    return { scope: 'workspace', ...catalogue };
   }
   if (s.scope === 'document' && typeof s.uri === 'string' && s.uri.length > 0) {
-    return { scope: 'document', uri: s.uri };
+    return { scope: 'document', uri: s.uri, ...catalogue };
   }
   return undefined;
 }

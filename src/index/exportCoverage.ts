@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Coverage } from '../core/coverage';
-import { coverageToCsv, coverageToMarkdown, csvOptionsFor } from '../core/coverageExport';
+import { coveragesToMarkdown, coverageToCsv, csvOptionsFor } from '../core/coverageExport';
 import { coverageLabels } from './coverageLabels';
 import type { CoverageFormat } from './coverageProtocol';
 
@@ -15,12 +15,20 @@ function exportPath(uri: string): string {
  * it where they want, and no existing file is ever overwritten. The document is named after its
  * content (`egn-coverage.md`, in French `couverture-egn.md`) rather than after its first line.
  */
-export async function exportCoverage(coverage: Coverage, format: CoverageFormat): Promise<vscode.TextEditor> {
+export async function exportCoverage(coverage: Coverage, format: CoverageFormat, heading?: string): Promise<vscode.TextEditor> {
+  return exportCoverages([{ coverage, heading: heading ?? coverageLabels().title }], format);
+}
+
+/**
+ * `exportCoverage` for several catalogues: Markdown has one section per catalogue, in the order
+ * given; CSV, a table of one catalogue, takes the first.
+ */
+export async function exportCoverages(sections: readonly { readonly coverage: Coverage; readonly heading: string }[], format: CoverageFormat): Promise<vscode.TextEditor> {
   const labels = coverageLabels();
   const setting = vscode.workspace.getConfiguration('egn.export').get<string>('csvSeparator', 'auto');
   const content = format === 'markdown'
-    ? coverageToMarkdown(coverage, labels, exportPath)
-    : coverageToCsv(coverage, labels, exportPath, csvOptionsFor(vscode.env.language, setting));
+    ? coveragesToMarkdown(sections, labels, exportPath)
+    : coverageToCsv(sections[0].coverage, labels, exportPath, csvOptionsFor(vscode.env.language, setting));
   const document = await vscode.workspace.openTextDocument(await untitledUri(format === 'markdown' ? 'md' : 'csv'));
   const edit = new vscode.WorkspaceEdit();
   // A new document takes the user's `files.eol`, and inserted text follows it: CSV needs CRLF (RFC 4180).

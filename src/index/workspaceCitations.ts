@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { Catalogue } from '../core/catalogue';
+import type { CatalogueSet } from '../core/catalogueSet';
+import { MultiReferenceScanner } from '../core/multiReferenceScanner';
 import { createLinePrefilter } from '../core/candidateLines';
-import { Citation, CitationIndex, MAX_RECORDS_PER_DOCUMENT } from '../core/citationIndex';
+import { Citation, CitationIndex, MAX_RECORDS_PER_DOCUMENT, ScannedReference } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
 import type { FastFolderReader } from '../core/fastFolderReader';
 import { buildIndex, CancellationFlag, IndexHost } from '../core/indexBuilder';
-import type { ReferenceScanner } from '../core/referenceScanner';
+import { ReferenceScanner } from '../core/referenceScanner';
 import type { BuildProgress, CitationSource } from './citationSource';
 import { readIndexableText } from './readIndexableText';
 
@@ -24,6 +26,15 @@ const PROGRESS_INTERVAL_MS = 100;
 const BINARY_SAMPLE = 8192;
 /** Quiet time after file events before their folders are checked against the disk. */
 const RECONCILE_AFTER_MS = 500;
+
+/** The catalogues in use and their changes (`deps.catalogues`). */
+export interface CatalogueSource {
+  readonly current: CatalogueSet;
+  readonly onDidChange: vscode.Event<unknown>;
+}
+
+/** Makes the fast reader of these catalogues (the host's `createFolderReader`). */
+export type FolderReaderFactory = (catalogues: readonly Catalogue[]) => FastFolderReader | undefined;
 
 /** The filter of one workspace folder, from that folder's settings. */
 interface FolderFilter {
@@ -51,7 +62,15 @@ export class WorkspaceCitations implements CitationSource {
   private currentProgress: BuildProgress | undefined;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   private buildCancel: vscode.CancellationTokenSource | undefined;
-  private readonly index: CitationIndex;
+  private index: CitationIndex;
+  private indexSubscription: { dispose(): void };
+  /** The versions used by the indexes replaced so far (see `version`). */
+  private versionBase = 0;
+  /**
+   * The catalogues the index reads, by position (`Citation.catalogue`): the bundled EGN catalogue
+   * first, then the workspace's, as `CatalogueSet` orders them.
+   */
+  private catalogueList: readonly Catalogue[];
   private filters = new Map<string, FolderFilter>();
   private building: Promise<boolean> | undefined;
   private built = false;
@@ -71,18 +90,130 @@ export class WorkspaceCitations implements CitationSource {
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private tickets = 0;
 
+  /**
+   * @param catalogues The catalogues in use, when the index covers workspace catalogues too: the
+   *   index is rebuilt when their prefixes change, and re-resolves which citations exist when only
+   *   their proposals do. Without it, the index covers `catalogue` alone.
+   * @param createReader Makes the fast reader again for a new list of catalogues.
+   */
   constructor(
     private readonly catalogue: Catalogue,
-    scanner: ReferenceScanner,
+    private readonly scanner: ReferenceScanner,
     private readonly output: vscode.LogOutputChannel,
-    private readonly fastReader?: FastFolderReader,
+    private fastReader?: FastFolderReader,
+    private readonly catalogues?: CatalogueSource,
+    private readonly createReader?: FolderReaderFactory,
   ) {
-    this.index = new CitationIndex(
-      (text) => scanner.scan(text),
-      (n) => catalogue.byNumber(n) !== undefined,
-      createLinePrefilter([catalogue.prefix]),
-    );
-    this.index.onDidChange(() => this.scheduleChange());
+    this.catalogueList = this.cataloguesInUse();
+    if (this.catalogueList.length > 1 && createReader) {
+      this.fastReader?.dispose();
+      this.fastReader = createReader(this.catalogueList);
+    }
+    this.index = this.makeIndex();
+    this.indexSubscription = this.index.onDidChange(() => this.scheduleChange());
+    if (catalogues) {
+      this.disposables.push(catalogues.onDidChange(() => this.onCataloguesChanged()));
+    }
+  }
+
+  /** The catalogues to index, bundled first; `catalogue` alone without a catalogue source. */
+  private cataloguesInUse(): readonly Catalogue[] {
+    const set = this.catalogues?.current;
+    if (!set || set.bundled?.catalogue.prefix.toUpperCase() !== this.catalogue.prefix.toUpperCase()) {
+      return [this.catalogue];
+    }
+    // The bundled catalogue is the one the extension was given (`deps.catalogue`), at position 0.
+    return [this.catalogue, ...set.catalogues.filter((c) => c !== set.bundled).map((c) => c.catalogue)];
+  }
+
+  /** An index of `catalogueList`: one catalogue keeps the one scanner; several are read in one pass. */
+  private makeIndex(): CitationIndex {
+    const list = this.catalogueList;
+    let scan: (text: string) => readonly ScannedReference[];
+    if (list.length === 1) {
+      scan = (text) => this.scanner.scan(text);
+    } else {
+      const multi = new MultiReferenceScanner(
+        list.map((c, position) => ({
+          prefix: c.prefix,
+          scanner: position === 0 ? this.scanner : new ReferenceScanner(c.prefix, (n) => c.byNumber(n) !== undefined),
+          catalogue: position,
+        })),
+      );
+      scan = (text) => multi.scan(text);
+    }
+    // Read at query time: a catalogue whose proposals changed (same prefix) needs no rescan.
+    return new CitationIndex(scan, (n, position) => this.catalogueList[position]?.byNumber(n) !== undefined, createLinePrefilter(list.map((c) => c.prefix)));
+  }
+
+  /**
+   * A new set of catalogues: when the prefixes are the same, only which citations exist may have
+   * changed (re-resolved at query time); otherwise every document is read again with the new ones.
+   */
+  private onCataloguesChanged(): void {
+    const before = this.catalogueList.map((c) => c.prefix.toUpperCase()).join('\n');
+    const list = this.cataloguesInUse();
+    this.catalogueList = list;
+    if (list.map((c) => c.prefix.toUpperCase()).join('\n') === before) {
+      this.index.existenceChanged();
+      this.fireChange();
+      return;
+    }
+    this.output.info(`Catalogues in use: ${list.map((c) => c.prefix).join(', ')}; the citation index is rebuilt.`);
+    if (this.createReader) {
+      this.fastReader?.dispose();
+      this.fastReader = this.createReader(list);
+    }
+    this.indexSubscription.dispose();
+    this.versionBase += this.index.version + 1;
+    this.index = this.makeIndex();
+    this.indexSubscription = this.index.onDidChange(() => this.scheduleChange());
+    this.fireChange();
+    if (this.built || this.building) {
+      void this.rebuild();
+    }
+  }
+
+  /** The position of the catalogue of `prefix` in the index (ignoring case), if indexed. */
+  private positionOf(prefix: string): number | undefined {
+    const key = prefix.toUpperCase();
+    const k = this.catalogueList.findIndex((c) => c.prefix.toUpperCase() === key);
+    return k < 0 ? undefined : k;
+  }
+
+  /** The catalogues the index covers, bundled first. */
+  indexedCatalogues(): readonly Catalogue[] {
+    return this.catalogueList;
+  }
+
+  citationsOfProposal(prefix: string, number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[] {
+    const position = this.positionOf(prefix);
+    return position === undefined ? [] : this.index.citationsOf(number, { ...options, catalogue: position });
+  }
+
+  countOf(prefix: string, number: number): number {
+    return this.countsOf(prefix).get(number) ?? 0;
+  }
+
+  countsOf(prefix: string): ReadonlyMap<number, number> {
+    const position = this.positionOf(prefix);
+    return position === undefined ? new Map() : this.index.countsByNumber(position);
+  }
+
+  coverageOf(prefix: string, scope?: { readonly uris: readonly string[] }): Coverage | undefined {
+    const position = this.positionOf(prefix);
+    return position === undefined ? undefined : computeCoverage(this.catalogueList[position], this.index, scope, position);
+  }
+
+  documentCountsByPrefix(uri: string): ReadonlyMap<string, number> {
+    const result = new Map<string, number>();
+    for (const [position, count] of this.index.documentCatalogueCounts(uri)) {
+      const c = this.catalogueList[position];
+      if (c) {
+        result.set(c.prefix, count);
+      }
+    }
+    return result;
   }
 
   get isReady(): boolean {
@@ -94,7 +225,8 @@ export class WorkspaceCitations implements CitationSource {
   }
 
   get version(): number {
-    return this.index.version;
+    // Monotonic across the indexes this one replaced: callers cache answers by version.
+    return this.versionBase + this.index.version;
   }
 
   ready(): Promise<boolean> {
@@ -125,6 +257,7 @@ export class WorkspaceCitations implements CitationSource {
 
   dispose(): void {
     this.generation++;
+    this.indexSubscription.dispose();
     this.buildCancel?.cancel();
     this.fastReader?.dispose();
     if (this.progressTimer) {

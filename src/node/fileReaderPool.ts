@@ -6,7 +6,7 @@ import type { DocumentContent } from '../core/citationIndex';
 import type { CancellationFlag } from '../core/indexBuilder';
 import { ContentMaker, createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
-import type { ReaderWorkerData, ReadOutcome, ReadRequest, ReadResponse, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
+import type { ReaderWorkerData, ReadOutcome, ScannerSpec, ReadRequest, ReadResponse, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
 import { RipgrepResult, runRipgrep } from './ripgrep';
 
 /** Files per message to a thread: few enough to spread the work, enough to keep messages rare. */
@@ -22,7 +22,7 @@ export interface FileReaderPoolOptions {
    * Scan in the threads too: `ReferenceScanner(prefix)` knowing these proposal numbers; outcomes
    * are then `scanned` contents (else candidate `lines`). Must match the index's own scanner.
    */
-  readonly scanner?: { readonly prefix: string; readonly numbers: readonly number[] };
+  readonly scanner?: ScannerSpec | readonly ScannerSpec[];
   /** Reader threads; by default the number of cores, between 1 and 4. */
   readonly threads?: number;
   /**

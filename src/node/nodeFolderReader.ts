@@ -3,17 +3,22 @@ import { FileReaderPool } from './fileReaderPool';
 import { readFolderCandidates } from './readFolderCandidates';
 import { findRipgrep } from './ripgrep';
 
+/** What the reader needs of a catalogue. */
+type ReaderCatalogue = { readonly prefix: string; readonly proposals: readonly { readonly number: number }[] };
+
 /**
  * The Node extension host's fast reader: ripgrep from VS Code's own install (`appRoot`), Node's `fs`
- * in worker threads when ripgrep is missing or fails.
+ * in worker threads when ripgrep is missing or fails. With several catalogues, every prefix is a
+ * needle of the prefilter and the threads scan each (citations keyed by the catalogue's position).
  */
 export function createNodeFolderReader(
   appRoot: string | undefined,
-  catalogue: { readonly prefix: string; readonly proposals: readonly { readonly number: number }[] },
+  catalogues: ReaderCatalogue | readonly ReaderCatalogue[],
 ): FastFolderReader {
-  const prefixes = [catalogue.prefix];
-  // The threads scan too, with the extension's grammar and catalogue: the host thread only stores.
-  const pool = new FileReaderPool({ prefixes, scanner: { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) } });
+  const list: readonly ReaderCatalogue[] = Array.isArray(catalogues) ? catalogues : [catalogues as ReaderCatalogue];
+  const prefixes = list.map((c) => c.prefix);
+  // The threads scan too, with the extension's grammar and catalogues: the host thread only stores.
+  const pool = new FileReaderPool({ prefixes, scanner: list.map((c) => ({ prefix: c.prefix, numbers: c.proposals.map((p) => p.number) })) });
   const ripgrep = findRipgrep(appRoot);
   return {
     async readFolder(request) {

@@ -7,10 +7,16 @@ export interface ReaderWorkerData {
   readonly prefixes: readonly string[];
   /**
    * When given, the worker also scans the lines (`scanDocument`) with a `ReferenceScanner` of this
-   * prefix that knows these proposal numbers, and sends `scanned` contents: the main thread then
-   * only stores them.
+   * prefix that knows these proposal numbers (several catalogues: a `MultiReferenceScanner` keyed by
+   * their position in the list), and sends `scanned` contents: the main thread then only stores them.
    */
-  readonly scanner?: { readonly prefix: string; readonly numbers: readonly number[] };
+  readonly scanner?: ScannerSpec | readonly ScannerSpec[];
+}
+
+/** One catalogue as a reader thread scans it: its prefix and its proposal numbers. */
+export interface ScannerSpec {
+  readonly prefix: string;
+  readonly numbers: readonly number[];
 }
 
 /** A batch of files for a worker to read. */

@@ -55,3 +55,17 @@ export function writeFixture(root: string, files: ReadonlyMap<string, Buffer>): 
   }
   return root;
 }
+
+/**
+ * The reading-paths fixture with a second catalogue's references (prefix `FRA`, actions 1 to 12)
+ * beside the EGN's, in the same tricky encodings and line breaks.
+ */
+export function twoCataloguesFixture(): Map<string, Buffer> {
+  const files = readingPathsFixture();
+  files.set('fra/mixte.md', Buffer.from('# Feuille de route\n\nVoir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.\nRien ici.\nFRA-1, 5 et EGN-9\n', 'utf8'));
+  files.set('fra/crlf.txt', Buffer.from('Ligne\r\nFRA-6 et FRA-7\r\n<!-- egn-ignore-next-line -->\r\nFRA-8 ignoré\r\nFRA-9', 'utf8'));
+  const le = Buffer.from('UTF-16 LE\r\nFRA-10 à l’école, EGN-26.\n', 'utf16le');
+  files.set('fra/utf16le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+  files.set('fra/latin1.txt', Buffer.from('Académie : FRA-11 et EGN-3.\n', 'latin1'));
+  return files;
+}

@@ -10,7 +10,8 @@ import { buildIndex, IndexHost } from '../../src/core/indexBuilder';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
 import { FileReaderPool } from '../../src/node/fileReaderPool';
 import { readFolderCandidates } from '../../src/node/readFolderCandidates';
-import { FIXTURE_MAX_FILE_SIZE, readingPathsFixture, writeFixture } from '../support/indexFixture';
+import { MultiReferenceScanner } from '../../src/core/multiReferenceScanner';
+import { FIXTURE_MAX_FILE_SIZE, readingPathsFixture, twoCataloguesFixture, writeFixture } from '../support/indexFixture';
 
 const exists = (n: number): boolean => n >= 1 && n <= 40;
 const scanner = new ReferenceScanner('EGN', exists);
@@ -125,5 +126,104 @@ describe('reading paths of the citation index', function () {
     assert.deepStrictEqual(dump(index), dump(await viaHostReads()));
     assert.deepStrictEqual([stats.skippedBinary, stats.skippedTooLarge], [1, 1]);
     linesPool.dispose();
+  });
+});
+
+describe('reading paths of the citation index with two catalogues (EGN and FRA)', function () {
+  this.timeout(20_000);
+  const prefixes = ['EGN', 'FRA'];
+  const fraExists = (n: number): boolean => n >= 1 && n <= 12;
+  const existsIn = (n: number, catalogue: number): boolean => (catalogue === 0 ? exists(n) : fraExists(n));
+  const multi = new MultiReferenceScanner([
+    { prefix: 'EGN', scanner, catalogue: 0 },
+    { prefix: 'FRA', scanner: new ReferenceScanner('FRA', fraExists), catalogue: 1 },
+  ]);
+  let root: string;
+  let pool: FileReaderPool;
+  let egnPool: FileReaderPool;
+
+  const newTwoIndex = (): CitationIndex => new CitationIndex((t) => multi.scan(t), existsIn, createLinePrefilter(prefixes));
+  const dumpTwo = (index: CitationIndex): string[] =>
+    index.documents().flatMap((uri) =>
+      index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${prefixes[c.catalogue]}-${c.number}${c.implied ? ' (implied)' : ''} ${c.exists ? '' : 'unknown '}| ${c.lineText}`),
+    );
+
+  before(() => {
+    root = writeFixture(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-readers2-')), 'fixture'), twoCataloguesFixture());
+    pool = new FileReaderPool({
+      prefixes, threads: 2,
+      scanner: [{ prefix: 'EGN', numbers: Array.from({ length: 40 }, (_, k) => k + 1) }, { prefix: 'FRA', numbers: Array.from({ length: 12 }, (_, k) => k + 1) }],
+    });
+    egnPool = new FileReaderPool({ prefixes: ['EGN'], threads: 1, scanner: { prefix: 'EGN', numbers: Array.from({ length: 40 }, (_, k) => k + 1) } });
+  });
+  after(() => {
+    pool.dispose();
+    egnPool.dispose();
+    fs.rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  async function viaHostReads(): Promise<CitationIndex> {
+    const index = newTwoIndex();
+    const all = (dir: string, rel: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? all(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]);
+    const host: IndexHost = {
+      findFiles: async () => all(root, '').map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
+      stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
+      readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
+    };
+    await buildIndex(host, index, filter, { concurrency: 4 });
+    return index;
+  }
+
+  async function viaNode(rg: string | undefined, readers: FileReaderPool): Promise<{ index: CitationIndex; via: string }> {
+    const index = newTwoIndex();
+    const stats = await readFolderCandidates({
+      root, filter, include, excludes, maxFileSize, prefixes, ripgrep: rg, pool: readers,
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
+    });
+    return { index, via: stats.via };
+  }
+
+  it('gives the same citations of both catalogues, one by one, through ripgrep, Node’s fs threads (scanning or not) and whole-text reads', async () => {
+    const whole = dumpTwo(await viaHostReads());
+    const node = await viaNode(undefined, pool);
+    const rg = await viaNode(ripgrep(), pool);
+    const linesPool = new FileReaderPool({ prefixes, threads: 1 });
+    const lines = await viaNode(undefined, linesPool);
+    linesPool.dispose();
+    assert.deepStrictEqual([node.via, rg.via, lines.via], ['node', 'ripgrep', 'node']);
+    assert.deepStrictEqual(dumpTwo(node.index), whole);
+    assert.deepStrictEqual(dumpTwo(rg.index), whole);
+    assert.deepStrictEqual(dumpTwo(lines.index), whole);
+    for (const row of [
+      'fra/mixte.md:2:5-10 EGN-7 | Voir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.',
+      'fra/mixte.md:2:14-19 FRA-2 | Voir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.',
+      'fra/mixte.md:2:22-23 FRA-3 (implied) | Voir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.',
+      'fra/mixte.md:2:30-39 FRA-12 | Voir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.',
+      'fra/mixte.md:2:43-49 FRA-13 unknown | Voir EGN-7 et FRA-2 à 4, puis fra n° 12 et FRA-13.',
+      'fra/mixte.md:4:7-8 FRA-5 | FRA-1, 5 et EGN-9',
+      'fra/crlf.txt:1:0-5 FRA-6 | FRA-6 et FRA-7',
+      'fra/crlf.txt:4:0-5 FRA-9 | FRA-9',
+      'fra/utf16le.txt:1:0-6 FRA-10 | FRA-10 à l’école, EGN-26.',
+      'fra/utf16le.txt:1:18-24 EGN-26 | FRA-10 à l’école, EGN-26.',
+      'fra/latin1.txt:0:11-17 FRA-11 | Acad\ufffdmie : FRA-11 et EGN-3.',
+    ]) {
+      assert.ok(whole.includes(row), `missing: ${row}\n${whole.join('\n')}`);
+    }
+    assert.ok(!whole.some((r) => r.includes('FRA-8')), 'ignore markers not honoured for the second catalogue');
+    // The EGN's citations are those of the one-catalogue index over the same files.
+    const egnOnly = newIndex();
+    await readFolderCandidates({
+      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: ripgrep(), pool: egnPool,
+      onFile: (rel, content) => egnOnly.setContent(`file://${root}/${rel}`, content),
+    });
+    const two = await viaHostReads();
+    for (const n of [3, 7, 9, 26, 41]) {
+      assert.deepStrictEqual(two.citationsOf(n), egnOnly.citationsOf(n), `EGN-${n}`);
+      assert.deepStrictEqual(two.countsByNumber(), egnOnly.countsByNumber());
+    }
+    assert.deepStrictEqual([...two.countsByNumber(1)].sort((a, b) => a[0] - b[0]).map(([n, c]) => `${n}×${c}`), [
+      '1×1', '2×1', '3×1', '4×1', '5×1', '6×1', '7×1', '9×1', '10×1', '11×1', '12×1', '13×1',
+    ]);
   });
 });

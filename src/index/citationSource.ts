@@ -60,3 +60,12 @@ export interface CitationSource extends vscode.Disposable {
   /** Citations of each catalogue (by prefix, as the catalogue spells it) in one document; absent when none. */
   documentCountsByPrefix(uri: string): ReadonlyMap<string, number>;
 }
+
+/**
+ * Whether the index counts the catalogue of `prefix` (the bundled one, and each workspace catalogue once the
+ * index has read it): the one check behind the tree's badges and the panels' "cited in this workspace".
+ */
+export function indexCovers(citations: CitationSource, prefix: string): boolean {
+  const wanted = prefix.toUpperCase();
+  return citations.isReady && citations.indexedCatalogues().some((c) => c.prefix.toUpperCase() === wanted);
+}

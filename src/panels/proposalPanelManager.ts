@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Citation } from '../core/citationIndex';
 import type { Proposal } from '../core/catalogue';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { indexCovers } from '../index/citationSource';
 import { hasContext } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
 import { CatalogueProposal, findProposal } from './catalogueProposal';
@@ -67,9 +68,9 @@ class ProposalPanel {
     return this.found.proposal;
   }
 
-  /** True for the bundled catalogue, the only one the index counts today (see `citationCounts`). */
+  /** Whether the index counts this proposal's catalogue (the same check as the tree's badges). */
   get indexed(): boolean {
-    return this.found.catalogue.source === BUNDLED_SOURCE;
+    return indexCovers(this.deps.citations, this.found.catalogue.catalogue.prefix);
   }
 
   render(): void {
@@ -165,14 +166,15 @@ class ProposalPanel {
   }
 
   private currentCitations(): CurrentCitations {
-    if (!this.indexed) {
-      return { citations: [], lines: undefined, key: 'not-indexed' };
-    }
     if (!this.deps.citations.isReady) {
       return { citations: [], lines: undefined, key: 'not-ready' };
     }
-    const citations = this.deps.citations.citationsOf(this.proposal.number, { limit: CITATION_PAGE_SIZE });
-    const total = this.deps.citations.counts().get(this.proposal.number) ?? citations.length;
+    if (!this.indexed) {
+      return { citations: [], lines: undefined, key: 'not-indexed' };
+    }
+    const prefix = this.found.catalogue.catalogue.prefix;
+    const citations = this.deps.citations.citationsOfProposal(prefix, this.proposal.number, { limit: CITATION_PAGE_SIZE });
+    const total = this.deps.citations.countOf(prefix, this.proposal.number) || citations.length;
     const lines = citations.map((c) => ({
       path: vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       line: c.line + 1,

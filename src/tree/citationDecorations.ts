@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
-import { BUNDLED_SOURCE, LoadedCatalogue } from '../core/catalogueSet';
-import type { CitationSource } from '../index/citationSource';
+import type { LoadedCatalogue } from '../core/catalogueSet';
+import { type CitationSource, indexCovers } from '../index/citationSource';
 
 /** Scheme of the `resourceUri`s the catalogue's proposal rows carry, so that they can be decorated. */
 export const CATALOGUE_ROW_SCHEME = 'egn-catalogue';
@@ -18,10 +18,7 @@ export function proposalRowUri(p: Proposal): vscode.Uri {
  * badges read counts from, where the index's per-catalogue counts plug in.
  */
 export function citationCounts(citations: CitationSource, loaded: LoadedCatalogue): ReadonlyMap<number, number> | undefined {
-  if (!citations.isReady) {
-    return undefined;
-  }
-  return loaded.source === BUNDLED_SOURCE ? citations.counts() : undefined;
+  return indexCovers(citations, loaded.catalogue.prefix) ? citations.countsOf(loaded.catalogue.prefix) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // Start-up and dispatch shared by the EGN webviews, loaded before each page's own script: acquires the
 // host API once, saves the page's state (#egn-state) for a reload, turns clicks on [data-action]
-// elements into the page's typed messages (src/panels/panelProtocol.ts, src/index/coverageProtocol.ts),
+// elements into the page's typed messages (src/panels/panelProtocol.ts, src/coverage/coverageProtocol.ts),
 // and swaps in HTML the extension sends (already escaped; the CSP blocks any script in it regardless).
 /* global Element, HTMLElement */
 (function () {

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
 import type { CatalogueWithContext } from './core/catalogue';
 import type { ReferenceScanner } from './core/referenceScanner';
-import type { CitationSource } from './index/citationSource';
+import type { CitationSource } from './citations/citationSource';
 
 /** What every feature's `registerX(context, deps)` receives from `extension.ts`. */
 export interface ExtensionDeps {

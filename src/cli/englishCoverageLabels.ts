@@ -2,7 +2,7 @@ import type { CoverageLabels } from '../core/coverageExport';
 
 /**
  * The export's UI strings in English, as the command line prints them. They are the keys the
- * editor passes to `vscode.l10n.t` in src/index/coverageLabels.ts (its English text); a unit test
+ * editor passes to `vscode.l10n.t` in src/coverage/coverageLabels.ts (its English text); a unit test
  * keeps the two equal, so that the command line's report is the editor's export.
  */
 export const ENGLISH_COVERAGE_LABELS: CoverageLabels = Object.freeze({

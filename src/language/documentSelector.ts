@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
+import { isEgnDocument, languagesFromSetting } from '../core/egnLanguages';
 
-/** Languages used when the setting is missing or not a list of strings. */
-const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'];
-
-/** Schemes whose documents are views of something else (diffs, output): no diagnostics there. */
-const NOT_AUTHORED_SCHEMES = new Set(['git', 'output', 'debug', 'vscode-scm', 'gitfs', 'merge-conflict.conflict-diff']);
-
-function readLanguages(): readonly string[] {
-  const value: unknown = vscode.workspace.getConfiguration('egn').get('languages');
-  return Array.isArray(value) && value.every((l) => typeof l === 'string') ? value : DEFAULT_LANGUAGES;
+/** The value of `egn.languages`, or the defaults (the decision is `languagesFromSetting`'s). */
+function readEgnLanguages(): readonly string[] {
+  return languagesFromSetting(vscode.workspace.getConfiguration('egn').get('languages'));
 }
 
 /**
@@ -18,7 +13,7 @@ function readLanguages(): readonly string[] {
  * the active editor.
  */
 export class WritingLanguages implements vscode.Disposable {
-  private languages: readonly string[] = readLanguages();
+  private languages: readonly string[] = readEgnLanguages();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires after `egn.languages` changed and the providers were registered again. */
@@ -28,7 +23,7 @@ export class WritingLanguages implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('egn.languages')) {
-          this.languages = readLanguages();
+          this.languages = readEgnLanguages();
           this.updateContextKey();
           this.changed.fire();
         }
@@ -47,7 +42,7 @@ export class WritingLanguages implements vscode.Disposable {
 
   /** Whether writing support applies to `document` (its language is listed, and it is authored text). */
   includes(document: vscode.TextDocument): boolean {
-    return this.languages.includes(document.languageId) && !NOT_AUTHORED_SCHEMES.has(document.uri.scheme);
+    return isEgnDocument(this.languages, document.languageId, document.uri.scheme);
   }
 
   /**

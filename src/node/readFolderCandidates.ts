@@ -3,9 +3,9 @@
  * the one entry point that the extension (through `NodeFolderReader`) and the command line share.
  *
  * ```ts
- * import { readFolderCandidates } from '../node/readFolderCandidates';
- * import { FileReaderPool } from '../node/fileReaderPool';
- * import { findRipgrep } from '../node/ripgrep';
+ * import { readFolderCandidates } from './readFolderCandidates';
+ * import { FileReaderPool } from './fileReaderPool';
+ * import { findRipgrep } from './ripgrep';
  * const numbers = catalogue.proposals.map((p) => p.number);
  * const pool = new FileReaderPool({ prefixes: [catalogue.prefix], scanner: { prefix: catalogue.prefix, numbers } });
  * const stats = await readFolderCandidates({

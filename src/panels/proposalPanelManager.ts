@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Citation } from '../core/citationIndex';
 import type { Proposal } from '../core/catalogue';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
-import { indexCovers } from '../index/citationSource';
+import { indexCovers } from '../citations/citationSource';
 import { hasContext } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
 import { CatalogueProposal, findProposal } from './catalogueProposal';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import { BUNDLED_SOURCE, CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
-import type { CitationSource } from '../index/citationSource';
+import type { CitationSource } from '../citations/citationSource';
 import type { CatalogueNode } from './catalogueNode';
 import { citationCounts, proposalRowUri } from './citationDecorations';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
 import type { LoadedCatalogue } from '../core/catalogueSet';
-import { type CitationSource, indexCovers } from '../index/citationSource';
+import { type CitationSource, indexCovers } from '../citations/citationSource';
 
 /** Scheme of the `resourceUri`s the catalogue's proposal rows carry, so that they can be decorated. */
 export const CATALOGUE_ROW_SCHEME = 'egn-catalogue';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
-import { citedNumbers } from '../../src/index/citedNumbers';
+import { citedNumbers } from '../../src/citations/citedNumbers';
 
 const exists = (n: number): boolean => n >= 1 && n <= 40;
 

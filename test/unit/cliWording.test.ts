@@ -26,7 +26,7 @@ describe('egn-cite says what the editor says', () => {
   });
 
   it('labels the coverage report with the English keys of the editor export, in the same order', () => {
-    assert.deepStrictEqual(Object.values(ENGLISH_COVERAGE_LABELS), l10nLiterals('src/index/coverageLabels.ts'));
+    assert.deepStrictEqual(Object.values(ENGLISH_COVERAGE_LABELS), l10nLiterals('src/coverage/coverageLabels.ts'));
   });
 
   it('uses the defaults package.json declares for the settings it reads', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseCoverageMessage } from '../../src/index/coverageProtocol';
+import { parseCoverageMessage } from '../../src/coverage/coverageProtocol';
 import { parseOverviewMessage, parseProposalMessage, parseProposalPanelState } from '../../src/panels/panelProtocol';
 
 // Everything a webview posts is untrusted: the parsers are the only way in, and they are pure.

@@ -7,8 +7,8 @@ import { loadBundledCatalogue } from '../../../src/bundledCatalogue';
 import { CitationIndex } from '../../../src/core/citationIndex';
 import { computeCoverage } from '../../../src/core/coverage';
 import { ReferenceScanner } from '../../../src/core/referenceScanner';
-import { coverageLabels } from '../../../src/index/coverageLabels';
-import { CoveragePageText, renderCoverageBody } from '../../../src/index/coveragePage';
+import { coverageLabels } from '../../../src/coverage/coverageLabels';
+import { CoveragePageText, renderCoverageBody } from '../../../src/coverage/coveragePage';
 import { activateExtension, closeAllEditors, openFixture, positionOf, until, workspaceUri } from './support';
 
 /** Workspace-relative path of a location, for readable assertions. */

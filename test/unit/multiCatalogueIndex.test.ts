@@ -4,7 +4,9 @@ import { CitationIndex } from '../../src/core/citationIndex';
 import { computeCoverage } from '../../src/core/coverage';
 import { MultiReferenceScanner } from '../../src/core/multiReferenceScanner';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
-import { smallCatalogue } from './catalogueFixture';
+import { coveragesToMarkdown, coverageToMarkdown } from '../../src/core/coverageExport';
+import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
+import { fixtureCatalogue, smallCatalogue } from './catalogueFixture';
 
 /** An index of two catalogues: EGN (1 to 40) at position 0, FRA (known numbers given) at 1. */
 function twoCatalogueIndex(fra: Set<number>): CitationIndex {
@@ -68,5 +70,23 @@ describe('citation index of several catalogues', () => {
     const one = index.storedBytes();
     index.set('u', 'FRA-1 EGN-1');
     assert.strictEqual(index.storedBytes() - one, 24 + ' EGN-1'.length);
+  });
+});
+
+describe('coverage export of several catalogues', () => {
+  it('writes one Markdown section per catalogue, each under its heading, and exactly the one-catalogue report for one', () => {
+    const index = twoCatalogueIndex(new Set([1, 2, 3]));
+    index.set('file:///w/a.md', 'FRA-1 et EGN-2\n');
+    const catalogue = smallCatalogue();
+    const egn = computeCoverage(catalogue, index);
+    const fra = computeCoverage(fixtureCatalogue([{ id: 'axe', kind: 'theme', title: 'Axe', subthemes: [{ id: undefined, title: '', proposals: [[1, 'Action une'], [2, 'Action deux']] }] }], 'FRA'), index, undefined, 1);
+    const labels = { ...ENGLISH_COVERAGE_LABELS, title: 'T' };
+    const name = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
+    assert.strictEqual(coveragesToMarkdown([{ heading: 'T', coverage: egn }], labels, name), coverageToMarkdown(egn, labels, name));
+    const both = coveragesToMarkdown([{ heading: 'EGN report', coverage: egn }, { heading: 'FRA report', coverage: fra }], labels, name);
+    assert.deepStrictEqual(both.split('\n').filter((l) => l.startsWith('# ')), ['# EGN report', '# FRA report']);
+    const fraSection = both.slice(both.indexOf('# FRA report'));
+    assert.match(fraSection, /\| a\.md \| 1 \| FRA-1 \|/);
+    assert.doesNotMatch(fraSection, /EGN-2/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Coverage } from '../core/coverage';
 import type { CoverageLabels } from '../core/coverageExport';
-import { escapeHtml } from '../panels/webviewHtml';
+import { escapeHtml } from '../core/html';
 
 /** The report's own UI strings, localized by the caller; `{0}`… as each comment says. */
 export interface CoveragePageText {

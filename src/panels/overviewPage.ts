@@ -1,5 +1,5 @@
 import type { CatalogueWithContext, ContextDate } from '../core/catalogue';
-import { escapeHtml } from './webviewHtml';
+import { escapeHtml } from '../core/html';
 
 /** The localized words of the overview (built with `vscode.l10n.t` by the caller). */
 export interface OverviewPageLabels {

@@ -1,5 +1,5 @@
 import type { Catalogue, Proposal } from '../core/catalogue';
-import { escapeHtml } from './webviewHtml';
+import { escapeHtml } from '../core/html';
 
 /** The localized words of a proposal page (built with `vscode.l10n.t` by the caller, so the page itself stays pure). */
 export interface ProposalPageLabels {

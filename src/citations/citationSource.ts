@@ -62,10 +62,11 @@ export interface CitationSource extends vscode.Disposable {
 }
 
 /**
- * Whether the index counts the catalogue of `prefix` (the bundled one, and each workspace catalogue once the
- * index has read it): the one check behind the tree's badges and the panels' "cited in this workspace".
+ * Whether the index counts the catalogue of `prefix` (the bundled one, and each workspace catalogue in use),
+ * built yet or not: the one check behind the tree's badges and the panels' "cited in this workspace" section
+ * (which says "not indexed yet" until `isReady`, then fills in).
  */
 export function indexCovers(citations: CitationSource, prefix: string): boolean {
   const wanted = prefix.toUpperCase();
-  return citations.isReady && citations.indexedCatalogues().some((c) => c.prefix.toUpperCase() === wanted);
+  return citations.indexedCatalogues().some((c) => c.prefix.toUpperCase() === wanted);
 }

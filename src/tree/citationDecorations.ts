@@ -18,7 +18,10 @@ export function proposalRowUri(p: Proposal): vscode.Uri {
  * badges read counts from, where the index's per-catalogue counts plug in.
  */
 export function citationCounts(citations: CitationSource, loaded: LoadedCatalogue): ReadonlyMap<number, number> | undefined {
-  return indexCovers(citations, loaded.catalogue.prefix) ? citations.countsOf(loaded.catalogue.prefix) : undefined;
+  if (!citations.isReady || !indexCovers(citations, loaded.catalogue.prefix)) {
+    return undefined;
+  }
+  return citations.countsOf(loaded.catalogue.prefix);
 }
 
 /**

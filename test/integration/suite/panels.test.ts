@@ -66,6 +66,15 @@ describe('Proposal panels', () => {
     assert.ok(tabs.some((t) => t.label.startsWith('EGN-13')));
   });
 
+  it('keeps a citations section, to be filled, in a panel opened while the index is being built', async () => {
+    // The rebuild clears the index's readiness before the panel renders.
+    const rebuilt = vscode.commands.executeCommand('egn.rebuildIndex');
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12'), true);
+    const html = await until('the EGN-12 page', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'EGN-12'));
+    await rebuilt;
+    assert.ok(html.includes('id="citations"'), 'the page has the section that the index fills once built');
+  });
+
   it('opens no panel for a number the catalogue does not have', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-99'), false);
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', { nonsense: true }), false);

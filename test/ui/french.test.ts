@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+import { FIND_TEXT, frameWithHeading } from './support/frames';
 import { openWorkbench, repoRoot, UiSession } from './support/workbench';
 
 /** The extension's own English messages whose French differs, as fragments long enough to be its own. */
@@ -37,39 +37,6 @@ function englishOnlyMessages(): Set<string> {
   const bundleFr = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
   return new Set(Object.entries(bundleFr).filter(([en, fr]) => en !== fr && !/\{\d+\}/.test(en)).map(([en]) => en));
 }
-
-/** The webview frame whose h1 contains `text`. */
-async function frameWithHeading(ui: UiSession, text: string): Promise<Frame | undefined> {
-  for (const frame of ui.page.frames()) {
-    try {
-      const h1 = await frame.evaluate('document.querySelector("h1")?.textContent ?? ""');
-      if (typeof h1 === 'string' && h1.includes(text)) {
-        return frame;
-      }
-    } catch {
-      // A frame that navigated or closed meanwhile.
-    }
-  }
-  return undefined;
-}
-
-/** The position of the first `needle` rendered in the editor (same technique as writing.test.ts). */
-const FIND_TEXT = (needle: string): string => `(() => {
-  for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.textContent.indexOf(${JSON.stringify(needle)});
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + ${needle.length});
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-  }
-  return null;
-})()`;
 
 describe('The extension in a French workbench (headless Chromium, --locale fr)', () => {
   let ui: UiSession;

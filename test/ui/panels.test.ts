@@ -1,21 +1,6 @@
 import * as assert from 'assert';
-import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+import { frameWithHeading } from './support/frames';
 import { openWorkbench, UiSession } from './support/workbench';
-
-/** The webview frame whose page has an h1 containing `text`, if any. */
-async function frameWithHeading(ui: UiSession, text: string): Promise<Frame | undefined> {
-  for (const frame of ui.page.frames()) {
-    try {
-      const h1 = await frame.evaluate('document.querySelector("h1")?.textContent ?? ""');
-      if (typeof h1 === 'string' && h1.includes(text)) {
-        return frame;
-      }
-    } catch {
-      // A frame that navigated or closed meanwhile.
-    }
-  }
-  return undefined;
-}
 
 async function openFromPalette(ui: UiSession, query: string): Promise<void> {
   const page = ui.page;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Proposal } from '../core/catalogue';
-import { BUNDLED_SOURCE, LoadedCatalogue } from '../core/catalogueSet';
+import { BUNDLED_SOURCE, fileName, LoadedCatalogue } from '../core/catalogueSet';
 import type { KeyedReference } from '../core/multiReferenceScanner';
 import { proposalPosition } from '../core/proposalLocation';
 import type { Reference } from '../core/reference';
@@ -87,16 +87,6 @@ export async function resolveWorkspaceReferenceLink(link: WorkspaceReferenceLink
   const start = location?.range.start;
   link.target = start ? uri.with({ fragment: `L${start.line + 1},${start.character + 1}` }) : uri;
   return link;
-}
-
-/** The last segment of a URI, decoded, for a tooltip. */
-function fileName(source: string): string {
-  const last = source.slice(source.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
 
 /** The hover of a reference to a workspace catalogue: id, title, group, catalogue, as text. */

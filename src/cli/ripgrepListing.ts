@@ -101,14 +101,22 @@ export class LinkedFilesError extends Error {
 
 /** The relative POSIX paths that one `rg --files` run prints. */
 function rgFiles(rg: string, root: string, args: readonly string[]): Promise<string[]> {
+  return ripgrepPaths(rg, root, [...args, '--', '.']);
+}
+
+/**
+ * Runs ripgrep in `root` with `args` (which must make it print NUL-separated paths: `--files`, or
+ * `--files-with-matches --null`) and returns those paths, relative and POSIX. Exit code 1 (nothing listed)
+ * is an empty answer; 2 (an unreadable folder, a broken link, an unread file) rejects, so that the caller
+ * falls back on the Node walk or leaves nothing unscanned.
+ */
+export function ripgrepPaths(rg: string, root: string, args: readonly string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(rg, [...args, '--', '.'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
-      // 0: files listed, 1: none. 2 is an error (an unreadable folder, a broken link), which the
-      // Node walk treats its own way: that listing is the one to trust then.
       if (code !== 0 && code !== 1) {
         reject(new Error(`ripgrep exited with ${code}`));
         return;

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import type { CheckCatalogue } from './checkPool';
+import { ripgrepPaths } from './ripgrepListing';
 
 /**
  * A regular expression (ripgrep's syntax) for a maximal run of ASCII digits that is none of
@@ -68,19 +68,6 @@ export function unknownReferencePattern(catalogues: readonly CheckCatalogue[]): 
 export function filesMaybeUnknown(rg: string, root: string, excludes: readonly string[], catalogues: readonly CheckCatalogue[]): Promise<Set<string>> {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   const args = ['--no-config', '--files-with-matches', '--follow', '--no-ignore', '--hidden', '--text', '--null', '--no-messages', ...narrowing, '-e', unknownReferencePattern(catalogues), '--', '.'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // 1: no file matches. 2: an error (some file unread): then nothing can be left unscanned.
-      if (code !== 0 && code !== 1) {
-        reject(new Error(`ripgrep exited with ${code}`));
-        return;
-      }
-      const out = Buffer.concat(chunks).toString('utf8');
-      resolve(new Set(out.split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''))));
-    });
-  });
+  // 1: no file matches. 2: an error (some file unread): then nothing can be left unscanned.
+  return ripgrepPaths(rg, root, args).then((paths) => new Set(paths));
 }

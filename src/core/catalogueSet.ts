@@ -148,8 +148,8 @@ function scannerFor(catalogue: Catalogue): ReferenceScanner {
   return new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
 }
 
-/** The last segment of a URI or path, decoded, for a message. */
-function fileName(source: string): string {
+/** The last segment of a URI or path, decoded, for a message or a tooltip. */
+export function fileName(source: string): string {
   const last = source.slice(source.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(last);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
+import { BUNDLED_SOURCE } from '../core/catalogueSet';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
-import { workspaceReferenceDiagnostics } from '../catalogues/workspaceReferences';
+import { workspaceReferenceDiagnostic } from '../catalogues/workspaceReferences';
 
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
@@ -106,8 +106,14 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     }
     const hintVariants = config.get<boolean>('nonCanonicalHint', false);
     const diagnostics: vscode.Diagnostic[] = [];
-    const text = doc.getText();
-    for (const ref of withoutIgnored(readIgnoreMarkers(text), this.deps.scanner.scan(text))) {
+    for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
+      if (ref.catalogue.source !== BUNDLED_SOURCE) {
+        const d = workspaceReferenceDiagnostic(ref, doc);
+        if (d) {
+          diagnostics.push(d);
+        }
+        continue;
+      }
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
       if (!ref.exists) {
         const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref), vscode.DiagnosticSeverity.Warning);
@@ -123,7 +129,6 @@ export class ReferenceDiagnostics implements vscode.Disposable {
         diagnostics.push(d);
       }
     }
-    diagnostics.push(...workspaceReferenceDiagnostics(this.deps.catalogues, doc));
     this.collection.set(doc.uri, diagnostics);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
+import { Disposable } from '../core/dispose';
 import { DocumentScan, scannedDocumentOf, SetReference } from '../core/documentScans';
 import type { ExtensionDeps } from '../deps';
 import { escapeHtml, renderPage, webviewOptions } from '../panels/webviewHtml';
@@ -30,7 +31,7 @@ export function displayPath(uri: string): string {
  * again (it switches scope). The workspace report follows the index; a document's report follows
  * the document's own text, saved or not, so it needs no workspace index.
  */
-export class CoveragePanel implements vscode.Disposable {
+export class CoveragePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: CoveragePanelState = { scope: 'workspace' };
   /** What the page shows now, so that an index in a message resolves against it. */
@@ -39,7 +40,6 @@ export class CoveragePanel implements vscode.Disposable {
   private shownCatalogue: Catalogue | undefined;
   private pickerPrefixes: readonly string[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the page has been rendered once (later renders update it in place). */
   private rendered = false;
@@ -48,19 +48,23 @@ export class CoveragePanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly deps: ExtensionDeps,
   ) {
-    this.disposables.push(
-      deps.citations.onDidChange(() => {
-        if (this.state.scope === 'workspace') {
-          this.scheduleRefresh();
-        }
-      }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
-          this.scheduleRefresh();
-        }
-      }),
-      ...(deps.catalogues ? [deps.catalogues.onDidChange(() => this.scheduleRefresh())] : []),
-    );
+    super();
+    this.register(deps.citations.onDidChange(() => {
+      if (this.state.scope === 'workspace') {
+        this.scheduleRefresh();
+      }
+    }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
+        this.scheduleRefresh();
+      }
+    }));
+    if (deps.catalogues) {
+      this.register(deps.catalogues.onDidChange(() => this.scheduleRefresh()));
+    }
+    // The panel first: its own disposal clears its timer too.
+    this.register({ dispose: () => this.panel?.dispose() });
+    this.register({ dispose: () => this.clearTimer() });
   }
 
   /** Opens (or reveals) the report on `state`'s scope. */
@@ -83,12 +87,6 @@ export class CoveragePanel implements vscode.Disposable {
     panel.webview.options = this.webviewOptions();
     this.adopt(panel);
     await this.setState(state);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.clearTimer();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

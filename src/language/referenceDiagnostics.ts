@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { Disposable } from '../core/dispose';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
@@ -19,49 +20,54 @@ const DEBOUNCE_MS = 300;
  * tab. Checks again, debounced, while the writer types; clears a document's diagnostics when its last
  * tab closes or the document itself closes.
  */
-export class ReferenceDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('egn');
+export class ReferenceDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('egn'));
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: ExtensionDeps, private readonly languages: WritingLanguages) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) {
-          this.schedule(e.document, DEBOUNCE_MS);
-        }
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
-      // Documents outlive their editors (other extensions keep them open): what counts for the writer
-      // is the tab. Closing the last tab of a document clears its warnings; opening one checks it.
-      vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed) {
-          for (const uri of tabUris(tab)) {
-            if (!hasTab(uri)) {
-              this.forget(uri);
-            }
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) {
+        this.schedule(e.document, DEBOUNCE_MS);
+      }
+    }));
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
+    // Documents outlive their editors (other extensions keep them open): what counts for the writer
+    // is the tab. Closing the last tab of a document clears its warnings; opening one checks it.
+    this.register(vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        for (const uri of tabUris(tab)) {
+          if (!hasTab(uri)) {
+            this.forget(uri);
           }
         }
-        for (const tab of e.opened) {
-          for (const uri of tabUris(tab)) {
-            const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-            if (doc) {
-              this.schedule(doc, 0);
-            }
+      }
+      for (const tab of e.opened) {
+        for (const uri of tabUris(tab)) {
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (doc) {
+            this.schedule(doc, 0);
           }
         }
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('egn.diagnostics')) {
-          this.checkAll();
-        }
-      }),
-      languages.onDidChange(() => this.checkAll()),
-    );
+      }
+    }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('egn.diagnostics')) {
+        this.checkAll();
+      }
+    }));
+    this.register(languages.onDidChange(() => this.checkAll()));
     if (deps.catalogues) {
-      this.disposables.push(deps.catalogues.onDidChange(() => this.checkAll()));
+      this.register(deps.catalogues.onDidChange(() => this.checkAll()));
     }
+    // Last: the listeners are gone when the checks still waiting are cleared.
+    this.register({
+      dispose: () => {
+        this.pending.forEach((t) => clearTimeout(t));
+        this.pending.clear();
+      },
+    });
     this.checkAll();
   }
 
@@ -73,6 +79,9 @@ export class ReferenceDiagnostics implements vscode.Disposable {
 
   /** Checks `doc` after `delay` ms, replacing a check already waiting for it. */
   private schedule(doc: vscode.TextDocument, delay: number): void {
+    if (this.isDisposed) {
+      return;
+    }
     const key = doc.uri.toString();
     const waiting = this.pending.get(key);
     if (waiting !== undefined) {
@@ -130,16 +139,6 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       }
     }
     this.collection.set(doc.uri, diagnostics);
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) {
-      clearTimeout(t);
-    }
-    this.pending.clear();
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }
 

@@ -32,7 +32,7 @@ const NAMES = /** @type {Record<string, string>} */ ({
  * @returns {any}
  */
 function typingSchema(schema) {
-  const copy = structuredClone(schema);
+  const copy = JSON.parse(JSON.stringify(schema));
   const definitions = copy.definitions ?? {};
   /** @param {any} node @returns {any} */
   const inline = (node) => {
@@ -44,7 +44,8 @@ function typingSchema(schema) {
     }
     const ref = typeof node.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1] : undefined;
     if (ref !== undefined && definitions[ref]?.type !== 'object') {
-      const { $ref: _ref, ...siblings } = node;
+      const siblings = { ...node };
+      delete siblings.$ref;
       return inline({ ...definitions[ref], ...siblings });
     }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v)]));
@@ -66,7 +67,6 @@ function typingSchema(schema) {
  */
 export async function catalogueTypesSource(schema) {
   const banner = [
-    '/* eslint-disable */',
     '// Generated from data/catalogue.schema.json by json-schema-to-typescript: do not edit.',
     '// Regenerate with `npm run generate:types`; a unit test fails while this file is stale.',
   ].join('\n');

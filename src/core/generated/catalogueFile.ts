@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Generated from data/catalogue.schema.json by json-schema-to-typescript: do not edit.
 // Regenerate with `npm run generate:types`; a unit test fails while this file is stale.
 

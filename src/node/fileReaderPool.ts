@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
 import type { CancellationFlag } from '../core/indexBuilder';
 import { ContentMaker, createContentMaker } from './contentMaker';
@@ -134,34 +134,59 @@ export class FileReaderPool {
       onFiles(files, recheck);
       return result;
     }
-    const thread = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+    // The least busy thread runs ripgrep; a second one, when there is one, parses and scans half
+    // of its output (`RipgrepRequest.helper`).
+    const [thread, helper] = [...threads].sort((a, b) => a.busy - b.busy);
+    const involved = helper ? [thread, helper] : [thread];
     const id = this.nextId++;
     this.active++;
-    thread.busy++;
+    for (const t of involved) {
+      t.busy++;
+    }
     const watch = setInterval(() => {
       if (token?.isCancellationRequested) {
-        thread.worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+        for (const t of involved) {
+          t.worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+        }
       }
     }, 50);
     try {
       return await new Promise<RipgrepResult>((resolve, reject) => {
+        let waitingFor = involved.length;
+        let files = 0;
+        let cancelled = false;
+        let error: string | undefined;
         this.ripgrepRuns.set(id, (r) => {
           if (r.kind === 'ripgrepFiles') {
             onFiles(r.files, r.recheck);
           } else if (r.kind === 'ripgrepDone') {
-            this.ripgrepRuns.delete(id);
-            if (r.result) {
-              resolve(r.result);
-            } else {
-              reject(new Error(r.error ?? 'ripgrep failed'));
+            files += r.result?.files ?? 0;
+            cancelled ||= r.result?.cancelled ?? false;
+            error ??= r.result ? undefined : (r.error ?? 'ripgrep failed');
+            waitingFor = r.final ? 0 : waitingFor - 1;
+            if (waitingFor === 0) {
+              this.ripgrepRuns.delete(id);
+              if (error === undefined) {
+                resolve({ files, cancelled });
+              } else {
+                reject(new Error(error));
+              }
             }
           }
         });
-        thread.worker.postMessage({ kind: 'ripgrep', id, ...request } satisfies WorkerRequest);
+        if (helper) {
+          const channel = new MessageChannel();
+          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
+        } else {
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request } satisfies WorkerRequest);
+        }
       });
     } finally {
       clearInterval(watch);
-      thread.busy--;
+      for (const t of involved) {
+        t.busy--;
+      }
       this.active--;
       this.scheduleIdle();
     }
@@ -263,7 +288,7 @@ export class FileReaderPool {
     const runs = [...this.ripgrepRuns];
     this.ripgrepRuns.clear();
     for (const [id, done] of runs) {
-      done({ kind: 'ripgrepDone', id, error: reason });
+      done({ kind: 'ripgrepDone', id, error: reason, final: true });
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
 import type { RipgrepResult } from './ripgrep';
 
@@ -38,7 +39,25 @@ export interface RipgrepRequest {
   readonly include: string;
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /**
+   * A port to a second thread (its `RipgrepHelpRequest`): chunks of ripgrep's output are shared
+   * with it whenever it has room, so that two threads parse and scan.
+   */
+  readonly helper?: MessagePort;
 }
+
+/**
+ * Parse and scan the chunks of ripgrep's output that arrive on `port` (see `RipgrepRequest.helper`),
+ * answering `RipgrepFiles` for run `id`, then `RipgrepDone` once the port says `end`.
+ */
+export interface RipgrepHelpRequest {
+  readonly kind: 'ripgrepHelp';
+  readonly id: number;
+  readonly port: MessagePort;
+}
+
+/** What goes through a helper's port: chunks and `end` one way, `ack` per chunk the other. */
+export type HelperMessage = { readonly kind: 'chunk'; readonly chunk: Uint8Array } | { readonly kind: 'end' } | { readonly kind: 'ack' };
 
 /** Stops the ripgrep run `id`. */
 export interface CancelRequest {
@@ -46,7 +65,7 @@ export interface CancelRequest {
   readonly id: number;
 }
 
-export type WorkerRequest = ReadRequest | RipgrepRequest | CancelRequest;
+export type WorkerRequest = ReadRequest | RipgrepRequest | RipgrepHelpRequest | CancelRequest;
 
 /** What became of one file. */
 export type ReadOutcome =
@@ -77,6 +96,8 @@ export interface RipgrepDone {
   readonly id: number;
   readonly result?: RipgrepResult;
   readonly error?: string;
+  /** The run is over whatever other threads say (its threads were stopped). */
+  readonly final?: boolean;
 }
 
 export type WorkerResponse = ReadResponse | RipgrepFiles | RipgrepDone;

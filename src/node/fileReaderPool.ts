@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
+import { PackedDocuments, unpackScannedDocuments } from '../core/scannedDocumentPack';
 import type { CancellationFlag } from '../core/indexBuilder';
 import { ContentMaker, createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
@@ -31,6 +32,12 @@ export interface FileReaderPoolOptions {
    * is missing, files are read on the calling thread instead: same results, more main-thread time.
    */
   readonly workerScript?: string;
+}
+
+/** The files of a packed batch, as contents for the index. */
+function scannedFiles(paths: readonly string[], packed: PackedDocuments): (readonly [string, DocumentContent])[] {
+  const documents = unpackScannedDocuments(packed);
+  return paths.map((p, k) => [p, { kind: 'scanned', document: documents[k] }] as const);
 }
 
 interface Thread {
@@ -158,7 +165,7 @@ export class FileReaderPool {
         let error: string | undefined;
         this.ripgrepRuns.set(id, (r) => {
           if (r.kind === 'ripgrepFiles') {
-            onFiles(r.files, r.recheck);
+            onFiles(r.scanned ? [...r.files, ...scannedFiles(r.scanned.paths, r.scanned.documents)] : r.files, r.recheck);
           } else if (r.kind === 'ripgrepDone') {
             files += r.result?.files ?? 0;
             cancelled ||= r.result?.cancelled ?? false;

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
+import type { PackedDocuments } from '../core/scannedDocumentPack';
 import type { RipgrepResult } from './ripgrep';
 
 /** What a reader worker is started with (its `workerData`). */
@@ -86,7 +87,10 @@ export interface ReadResponse {
 export interface RipgrepFiles {
   readonly kind: 'ripgrepFiles';
   readonly id: number;
+  /** Files as candidate lines (a pool that does not scan). */
   readonly files: readonly (readonly [string, DocumentContent])[];
+  /** Files scanned in the thread: their paths, and their documents in one transfer. */
+  readonly scanned?: { readonly paths: readonly string[]; readonly documents: PackedDocuments };
   readonly recheck: readonly string[];
 }
 

@@ -4,7 +4,8 @@
 // results cross back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CandidateLine } from '../core/candidateLines';
-import type { DocumentContent } from '../core/citationIndex';
+import type { DocumentContent, ScannedDocument } from '../core/citationIndex';
+import { packScannedDocuments } from '../core/scannedDocumentPack';
 import { createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
 import type { HelperMessage, ReaderWorkerData, ReadRequest, ReadResponse, RipgrepHelpRequest, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
@@ -40,14 +41,22 @@ async function read(request: ReadRequest): Promise<void> {
 class FileBatches {
   files = 0;
   private batch: [string, DocumentContent][] = [];
+  private scannedPaths: string[] = [];
+  private scanned: (ScannedDocument | undefined)[] = [];
   private recheck: string[] = [];
 
   constructor(private readonly id: number) {}
 
   readonly onFile = (p: string, lines: CandidateLine[]): void => {
     this.files++;
-    this.batch.push([p, maker.fromLines(lines)]);
-    if (this.batch.length >= RIPGREP_BATCH) {
+    const content = maker.fromLines(lines);
+    if (content.kind === 'scanned') {
+      this.scannedPaths.push(p);
+      this.scanned.push(content.document);
+    } else {
+      this.batch.push([p, content]);
+    }
+    if (this.batch.length + this.scanned.length >= RIPGREP_BATCH) {
       this.send();
     }
   };
@@ -58,9 +67,16 @@ class FileBatches {
   };
 
   send(): void {
-    if (this.batch.length > 0 || this.recheck.length > 0) {
-      post({ kind: 'ripgrepFiles', id: this.id, files: this.batch, recheck: this.recheck });
+    if (this.batch.length > 0 || this.scanned.length > 0 || this.recheck.length > 0) {
+      const documents = packScannedDocuments(this.scanned);
+      const scanned = this.scanned.length > 0 ? { paths: this.scannedPaths, documents } : undefined;
+      parentPort?.postMessage(
+        { kind: 'ripgrepFiles', id: this.id, files: this.batch, scanned, recheck: this.recheck } satisfies WorkerResponse,
+        scanned ? [documents.ints.buffer as ArrayBuffer, documents.bytes.buffer as ArrayBuffer] : [],
+      );
       this.batch = [];
+      this.scannedPaths = [];
+      this.scanned = [];
       this.recheck = [];
     }
   }

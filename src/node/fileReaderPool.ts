@@ -32,6 +32,12 @@ export interface FileReaderPoolOptions {
    * is missing, files are read on the calling thread instead: same results, more main-thread time.
    */
   readonly workerScript?: string;
+  /**
+   * Background work: ripgrep runs at a lower priority, and so do the threads where a thread's
+   * priority can be lowered alone (Linux); elsewhere lowering it would slow the whole extension host.
+   * When the machine is otherwise idle this changes nothing; when it is busy, the editor comes first.
+   */
+  readonly lowPriority?: boolean;
 }
 
 /** The files of a packed batch, as contents for the index. */
@@ -133,6 +139,7 @@ export class FileReaderPool {
       const recheck: string[] = [];
       const result = await runRipgrep({
         ...request,
+        lowPriority: this.options.lowPriority,
         prefixes: this.options.prefixes,
         token,
         onFile: (p, lines) => files.push([p, this.maker.fromLines(lines)]),
@@ -184,9 +191,9 @@ export class FileReaderPool {
         if (helper) {
           const channel = new MessageChannel();
           helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
-          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
         } else {
-          thread.worker.postMessage({ kind: 'ripgrep', id, ...request } satisfies WorkerRequest);
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority } satisfies WorkerRequest);
         }
       });
     } finally {
@@ -200,7 +207,7 @@ export class FileReaderPool {
   }
 
   private workerData(): ReaderWorkerData {
-    return { prefixes: this.options.prefixes, scanner: this.options.scanner };
+    return { prefixes: this.options.prefixes, scanner: this.options.scanner, lowPriority: this.options.lowPriority };
   }
 
   /** Stops the threads. A `read` in progress resolves, its unread files as failed. */

@@ -13,6 +13,8 @@ export interface ReaderWorkerData {
    * their position in the list), and sends `scanned` contents: the main thread then only stores them.
    */
   readonly scanner?: ScannerSpec | readonly ScannerSpec[];
+  /** Run at low priority (see `FileReaderPoolOptions.lowPriority`). */
+  readonly lowPriority?: boolean;
 }
 
 /** One catalogue as a reader thread scans it: its prefix and its proposal numbers. */
@@ -40,6 +42,8 @@ export interface RipgrepRequest {
   readonly include: string;
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /** Start ripgrep at low priority. */
+  readonly lowPriority?: boolean;
   /**
    * A port to a second thread (its `RipgrepHelpRequest`): chunks of ripgrep's output are shared
    * with it whenever it has room, so that two threads parse and scan.

@@ -9,7 +9,7 @@ import { packScannedDocuments } from '../core/scannedDocumentPack';
 import { createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
 import type { HelperMessage, ReaderWorkerData, ReadRequest, ReadResponse, RipgrepHelpRequest, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
-import { parseRipgrepChunk, spawnRipgrep } from './ripgrep';
+import { lowerPriority, parseRipgrepChunk, spawnRipgrep } from './ripgrep';
 
 /** Reads in flight per thread: enough to overlap the disk's latency. */
 const IN_FLIGHT = 8;
@@ -17,6 +17,10 @@ const IN_FLIGHT = 8;
 const RIPGREP_BATCH = 64;
 
 const data = workerData as ReaderWorkerData;
+if (data.lowPriority && process.platform === 'linux') {
+  // On Linux a thread has its own nice value: this lowers this thread only, not the extension host.
+  lowerPriority(0);
+}
 const maker = createContentMaker(data);
 const cancelled = new Set<number>();
 
@@ -95,9 +99,9 @@ async function ripgrep(request: RipgrepRequest): Promise<void> {
     }
   });
   try {
-    const { rg, root, include, excludes, maxFileSize, id } = request;
+    const { rg, root, include, excludes, maxFileSize, lowPriority, id } = request;
     const result = await spawnRipgrep(
-      { rg, root, include, excludes, maxFileSize, prefixes: data.prefixes, token: { get isCancellationRequested() { return cancelled.has(id); } } },
+      { rg, root, include, excludes, maxFileSize, lowPriority, prefixes: data.prefixes, token: { get isCancellationRequested() { return cancelled.has(id); } } },
       (chunk) => {
         // The helper takes a chunk whenever it has room; this thread parses the others meanwhile.
         if (helper && lent < HELPER_ROOM) {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CandidateLine } from '../core/candidateLines';
 import { prefilterNeedles } from '../core/candidateLines';
@@ -34,6 +35,8 @@ export interface RipgrepSearch {
   /** Exclude patterns; those ripgrep reads the same way (`**∕…`) narrow the listing. */
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /** Run ripgrep at a lower priority than the editor's (background work). */
+  readonly lowPriority?: boolean;
   /** The catalogue prefixes: lines holding none of `prefilterNeedles(prefixes)` are not sent. */
   readonly prefixes: readonly string[];
   readonly token?: CancellationFlag;
@@ -256,6 +259,9 @@ export function spawnRipgrep(
 ): Promise<{ readonly cancelled: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(search.rg, ripgrepArgs(search), { cwd: search.root, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    if (search.lowPriority && child.pid !== undefined) {
+      lowerPriority(child.pid);
+    }
     let cancelled = false;
     let wrote = false;
     let stderr = '';
@@ -305,6 +311,21 @@ export async function runRipgrep(search: RipgrepSearch): Promise<RipgrepResult> 
     files += parseRipgrepChunk(chunk, search);
   });
   return { files, cancelled };
+}
+
+/** The niceness of background work: below the editor's, far from the lowest. */
+const BACKGROUND_NICE = 10;
+
+/**
+ * Lowers the priority of a process, or of the calling thread with `pid` 0 (only meaningful on Linux,
+ * where a thread's nice value is its own). Best effort: a system that refuses leaves it as it was.
+ */
+export function lowerPriority(pid: number): void {
+  try {
+    os.setPriority(pid, Math.max(os.getPriority(pid), BACKGROUND_NICE));
+  } catch {
+    // Not allowed here: the work runs at normal priority.
+  }
 }
 
 function relative(p: string): string {

@@ -105,3 +105,41 @@ describe('ripgrep output shared between two threads', function () {
     assert.deepStrictEqual(dumps[1], dumps[0]);
   });
 });
+
+describe('the index reads in the background at low priority', function () {
+  this.timeout(30_000);
+  const niceOfThreads = (): number[] =>
+    fs.readdirSync('/proc/self/task').map((t) => Number(fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+
+  it('runs ripgrep and (on Linux) its reader threads niced, never the calling thread', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-nice-'));
+    try {
+      fs.writeFileSync(path.join(root, 'a.md'), 'Voir EGN-12.\n');
+      // A stand-in for ripgrep that writes down its own niceness, then runs the real one.
+      const niceFile = path.join(root, 'nice.txt');
+      const fakeRg = path.join(root, 'rg.sh');
+      fs.writeFileSync(fakeRg, `#!/bin/sh\nnice > '${niceFile}'\nexec '${testRipgrep()}' "$@"\n`, { mode: 0o755 });
+      const before = os.getPriority(0);
+      const pool = new FileReaderPool({ prefixes: ['EGN'], threads: 2, lowPriority: true, scanner: { prefix: 'EGN', numbers: [12] } });
+      try {
+        const files: string[] = [];
+        const stats = await readFolderCandidates({
+          root, include: '**/*.md', excludes: [], maxFileSize: 1_000_000, prefixes: ['EGN'], ripgrep: fakeRg, pool,
+          filter: createFileFilter({ include: '**/*.md', exclude: [], maxFileSize: 1_000_000 }),
+          onFile: (rel) => files.push(rel),
+        });
+        assert.strictEqual(stats.via, 'ripgrep', stats.ripgrepError);
+        assert.deepStrictEqual(files, ['a.md']);
+        assert.ok(Number(fs.readFileSync(niceFile, 'utf8')) >= 10, `ripgrep ran at nice ${fs.readFileSync(niceFile, 'utf8').trim()}`);
+        assert.strictEqual(os.getPriority(0), before, 'the calling thread keeps its priority');
+        if (process.platform === 'linux') {
+          assert.ok(niceOfThreads().filter((n) => n >= 10).length >= 2, `thread nice values: ${niceOfThreads().join(' ')}`);
+        }
+      } finally {
+        pool.dispose();
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -47,6 +47,10 @@ export async function runHostBench(corpus: string): Promise<void> {
     ],
     ['rebuild of the index (egn.rebuildIndex)', `${r.rebuildMs.toFixed(0)} ms`],
     [`hover during the rebuild, p50 / p99 (${r.hoverMs.length} hovers)`, `${percentile(r.hoverMs, 50).toFixed(1)} ms / ${percentile(r.hoverMs, 99).toFixed(1)} ms`],
+    [
+      `hover in a ${mb(r.hostileBytes)} document of \`EGN-1 à 41 \` repeated, p50 / p99 (${r.hostileHoverMs.length} hovers); its document links`,
+      `${percentile(r.hostileHoverMs, 50).toFixed(1)} ms / ${percentile(r.hostileHoverMs, 99).toFixed(1)} ms; ${r.hostileLinksMs.toFixed(0)} ms`,
+    ],
     ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
   ];
   console.log('\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench):');

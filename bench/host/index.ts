@@ -27,6 +27,11 @@ export interface HostBenchResults {
   readonly controlMs: number[];
   readonly rebuildMs: number;
   readonly hoverMs: number[];
+  /** Hovers on a reference of a 1 MB document of `EGN-1 à 41 ` repeated, open in an editor and indexed. */
+  readonly hostileHoverMs: number[];
+  /** Document links of that document (capped), once. */
+  readonly hostileLinksMs: number;
+  readonly hostileBytes: number;
   readonly rssBytes: number;
   readonly heapBytes: number;
   readonly arrayBufferBytes: number;
@@ -143,8 +148,24 @@ export async function run(): Promise<void> {
   });
   const rebuildMs = performance.now() - t;
   const m = process.memoryUsage();
+
+  // A hostile document: 1 MB of `EGN-1 à 41 ` (3.5 million implied citations), on disk and open.
+  const hostileUri = vscode.Uri.joinPath(folder.uri, 'hostile.md');
+  const hostileText = 'EGN-1 à 41 '.repeat(Math.floor(1_040_000 / Buffer.byteLength('EGN-1 à 41 ')));
+  await vscode.workspace.fs.writeFile(hostileUri, Buffer.from(hostileText));
+  const hostile = await vscode.workspace.openTextDocument(hostileUri);
+  await vscode.window.showTextDocument(hostile);
+  let l = performance.now();
+  await vscode.commands.executeCommand('vscode.executeLinkProvider', hostile.uri);
+  const hostileLinksMs = performance.now() - l;
+  const hostileHoverMs: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    l = performance.now();
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', hostile.uri, new vscode.Position(0, 11 * (k * 997) + 2));
+    hostileHoverMs.push(performance.now() - l);
+  }
   const results: HostBenchResults = {
-    ripgrepMs, ripgrepFiles, coldMs: cold.ms, warmMs, controlMs, locations: cold.count, rebuildMs, hoverMs,
+    ripgrepMs, ripgrepFiles, coldMs: cold.ms, warmMs, controlMs, locations: cold.count, rebuildMs, hoverMs, hostileHoverMs, hostileLinksMs, hostileBytes: Buffer.byteLength(hostileText),
     rssBytes: m.rss, heapBytes: m.heapUsed, arrayBufferBytes: m.arrayBuffers,
   };
   fs.writeFileSync(resultsFile, JSON.stringify(results));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
@@ -107,7 +108,13 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     const hintVariants = config.get<boolean>('nonCanonicalHint', false);
     const diagnostics: vscode.Diagnostic[] = [];
     const text = doc.getText();
+    let omitted = 0;
     for (const ref of withoutIgnored(readIgnoreMarkers(text), this.deps.scanner.scan(text))) {
+      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || (hintVariants && ref.form === 'variant'))) {
+        // Past the cap only the count matters: no range or message is built.
+        omitted++;
+        continue;
+      }
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
       if (!ref.exists) {
         const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref), vscode.DiagnosticSeverity.Warning);
@@ -124,7 +131,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       }
     }
     diagnostics.push(...workspaceReferenceDiagnostics(this.deps.catalogues, doc));
-    this.collection.set(doc.uri, diagnostics);
+    this.collection.set(doc.uri, capped(diagnostics, omitted));
   }
 
   dispose(): void {
@@ -154,4 +161,24 @@ function tabUris(tab: vscode.Tab): vscode.Uri[] {
 function hasTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUris(t).some((u) => u.toString() === key)));
+}
+
+/**
+ * At most `MAX_DIAGNOSTICS_PER_DOCUMENT` diagnostics, then one that says how many more there are
+ * (`omitted` were never built), so that a generated document cannot flood the Problems panel.
+ */
+function capped(diagnostics: vscode.Diagnostic[], omitted: number): vscode.Diagnostic[] {
+  const more = Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_DOCUMENT) + omitted;
+  if (more === 0) {
+    return diagnostics;
+  }
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_DOCUMENT);
+  const note = new vscode.Diagnostic(
+    kept[kept.length - 1].range,
+    vscode.l10n.t('{0} more problems with references in this document are not shown.', more),
+    vscode.DiagnosticSeverity.Information,
+  );
+  note.source = DIAGNOSTIC_SOURCE;
+  kept.push(note);
+  return kept;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
 import { Disposable } from '../core/dispose';
+import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
@@ -115,7 +116,13 @@ export class ReferenceDiagnostics extends Disposable {
     }
     const hintVariants = config.get<boolean>('nonCanonicalHint', false);
     const diagnostics: vscode.Diagnostic[] = [];
+    let omitted = 0;
     for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
+      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || (hintVariants && ref.form === 'variant'))) {
+        // Past the cap only the count matters: no range or message is built.
+        omitted++;
+        continue;
+      }
       if (ref.catalogue.source !== BUNDLED_SOURCE) {
         const d = workspaceReferenceDiagnostic(ref, doc);
         if (d) {
@@ -138,7 +145,7 @@ export class ReferenceDiagnostics extends Disposable {
         diagnostics.push(d);
       }
     }
-    this.collection.set(doc.uri, diagnostics);
+    this.collection.set(doc.uri, capped(diagnostics, omitted));
   }
 }
 
@@ -158,4 +165,24 @@ function tabUris(tab: vscode.Tab): vscode.Uri[] {
 function hasTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUris(t).some((u) => u.toString() === key)));
+}
+
+/**
+ * At most `MAX_DIAGNOSTICS_PER_DOCUMENT` diagnostics, then one that says how many more there are
+ * (`omitted` were never built), so that a generated document cannot flood the Problems panel.
+ */
+function capped(diagnostics: vscode.Diagnostic[], omitted: number): vscode.Diagnostic[] {
+  const more = Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_DOCUMENT) + omitted;
+  if (more === 0) {
+    return diagnostics;
+  }
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_DOCUMENT);
+  const note = new vscode.Diagnostic(
+    kept[kept.length - 1].range,
+    vscode.l10n.t('{0} more problems with references in this document are not shown.', more),
+    vscode.DiagnosticSeverity.Information,
+  );
+  note.source = DIAGNOSTIC_SOURCE;
+  kept.push(note);
+  return kept;
 }

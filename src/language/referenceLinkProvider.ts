@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
+import { MAX_LINKS_PER_DOCUMENT } from '../core/documentLimits';
 import { isWorkspaceReference, resolveWorkspaceReferenceLink, WorkspaceReferenceLink, workspaceReferenceLinks } from '../catalogues/workspaceReferences';
 
 /**
@@ -17,6 +18,9 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
       if (token.isCancellationRequested) {
         return [];
       }
+      if (links.length >= MAX_LINKS_PER_DOCUMENT) {
+        break;
+      }
       const p = ref.exists && !isWorkspaceReference(ref) ? this.deps.catalogue.byNumber(ref.number) : undefined;
       if (!p) {
         continue;
@@ -27,7 +31,7 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
       link.tooltip = vscode.l10n.t('Open the details of {0}', p.id);
       links.push(link);
     }
-    links.push(...workspaceReferenceLinks(refs, document));
+    links.push(...workspaceReferenceLinks(refs, document).slice(0, Math.max(0, MAX_LINKS_PER_DOCUMENT - links.length)));
     return token.isCancellationRequested ? [] : links;
   }
 

@@ -143,7 +143,7 @@ export function scanText(uri: string, version: number, text: string, set: Catalo
     // A reference never spans a line, so a chunk that ends at a line break finds what the whole text would.
     let to = from + CHUNK >= text.length ? text.length : text.indexOf('\n', from + CHUNK);
     to = to < 0 ? text.length : to;
-    const found = set.scanner.scan(from === 0 && to === text.length ? text : text.slice(from, to));
+    const found = set.scanner.scan(from === 0 && to === text.length ? text : text.slice(from, to), MAX_SCANNED_REFERENCES - references.length + 1);
     for (const ref of found) {
       if (references.length >= MAX_SCANNED_REFERENCES) {
         capped = true;

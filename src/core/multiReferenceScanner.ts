@@ -74,9 +74,13 @@ export class MultiReferenceScanner<K> {
     this.shift = headShifts(entries.map((e) => e.prefix), this.window);
   }
 
-  /** Every reference in `text`, of every catalogue, in order of `start`; ranges never overlap. */
-  scan(text: string): KeyedReference<K>[] {
-    return this.scanRange(text, 0, text.length);
+  /**
+   * Every reference in `text`, of every catalogue, in order of `start`; ranges never overlap. With
+   * `limit`, reading stops once that many are found (the last chain read is kept whole), so that a
+   * capped scan of a huge document costs what the cap allows, not what the document holds.
+   */
+  scan(text: string, limit = Infinity): KeyedReference<K>[] {
+    return this.scanRange(text, 0, text.length, limit);
   }
 
   /**
@@ -121,13 +125,13 @@ export class MultiReferenceScanner<K> {
   }
 
   /** The references whose head lies in [from, to), `to` being at most a line end or the end of the text. */
-  private scanRange(text: string, from: number, to: number): KeyedReference<K>[] {
+  private scanRange(text: string, from: number, to: number, limit = Infinity): KeyedReference<K>[] {
     const found: KeyedReference<K>[] = [];
     const shift = this.shift;
     /** Where the last chain read of each catalogue ended: a head before it was part of that chain. */
     const chainEnds = new Map<PrefixScanner<K>, number>();
     let j = from + this.window - 1;
-    while (j < to) {
+    while (j < to && found.length < limit) {
       const step = shift[text.charCodeAt(j)];
       if (step !== 0) {
         j += step;

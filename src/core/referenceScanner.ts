@@ -120,11 +120,12 @@ export class ReferenceScanner {
 
   /**
    * Every reference in `text`, in order of `start`, with offsets in UTF-16 code units of `text`.
-   * Ranges never overlap.
+   * Ranges never overlap. With `limit`, reading stops once that many are found (the last chain read
+   * is kept whole).
    */
-  scan(text: string): Reference[] {
+  scan(text: string, limit = Infinity): Reference[] {
     const found: Reference[] = [];
-    this.collect(text, text.length, found);
+    this.collect(text, text.length, found, 0, limit);
     return found;
   }
 
@@ -212,14 +213,14 @@ export class ReferenceScanner {
    * Appends to `found` every reference of every chain (head and its list) whose head starts at or
    * before `lastHeadStart` (and at or after `from`).
    */
-  private collect(text: string, lastHeadStart: number, found: Reference[], from = 0): void {
+  private collect(text: string, lastHeadStart: number, found: Reference[], from = 0, max = Infinity): void {
     const last = this.prefix.length - 1;
     const last0 = this.upper[last];
     const last1 = this.lower[last];
     const shift = this.shift;
     const limit = Math.min(text.length - this.prefix.length, lastHeadStart);
     let i = from;
-    while (i <= limit) {
+    while (i <= limit && found.length < max) {
       const c = text.charCodeAt(i + last);
       if ((c === last0 || c === last1) && this.prefixAt(text, i) && !this.gluedBefore(text, i)) {
         const end = this.chainAt(text, i, found);

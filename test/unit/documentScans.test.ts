@@ -96,6 +96,15 @@ describe('DocumentScans (one scan per document version)', () => {
     assert.strictEqual(scans.referenceAt(doc, lastOffset, 'hover')?.number, 2, 'a reference past the cap still has its hover');
   });
 
+  it('caps a document on one huge line too, and tells a document of exactly the cap from one past it', () => {
+    const set = twoCatalogues();
+    const exactly = 'EGN-1 '.repeat(MAX_SCANNED_REFERENCES);
+    assert.deepStrictEqual([scanText('u', 1, exactly, set).capped, scanText('u', 1, exactly, set).references.length], [false, MAX_SCANNED_REFERENCES]);
+    const past = scanText('u', 1, 'EGN-1 à 41 '.repeat(90_000), set);
+    assert.deepStrictEqual([past.capped, past.references.length], [true, MAX_SCANNED_REFERENCES]);
+    assert.deepStrictEqual(set.scanner.scan('EGN-1 EGN-2 EGN-3 EGN-4', 2).map((r) => r.number), [1, 2], 'a limited scan stops reading');
+  });
+
   it('feeds the citation index what a scan of the text would give it, without scanning again', () => {
     const set = twoCatalogues();
     const multi = set.scanner;

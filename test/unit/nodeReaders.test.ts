@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +7,7 @@ import { CitationIndex } from '../../src/core/citationIndex';
 import { createFileFilter } from '../../src/core/globMatcher';
 import { buildIndex, IndexHost } from '../../src/core/indexBuilder';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { testRipgrep } from '../support/testRipgrep';
 import { FileReaderPool } from '../../src/node/fileReaderPool';
 import { readFolderCandidates } from '../../src/node/readFolderCandidates';
 import { MultiReferenceScanner } from '../../src/core/multiReferenceScanner';
@@ -53,18 +53,6 @@ async function indexByNode(root: string, index: CitationIndex, prefixes: readonl
   return { index, via: stats.via, stats };
 }
 
-/** The ripgrep of the cached VS Code runtime, else one on the PATH. */
-function ripgrep(): string {
-  const cache = path.join(os.homedir(), '.cache', 'egn-vscode-runtime');
-  for (const hash of fs.existsSync(cache) ? fs.readdirSync(cache) : []) {
-    const rg = path.join(cache, hash, 'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
-    if (fs.existsSync(rg)) {
-      return rg;
-    }
-  }
-  return execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim();
-}
-
 describe('reading paths of the citation index', function () {
   this.timeout(20_000);
   let root: string;
@@ -90,7 +78,7 @@ describe('reading paths of the citation index', function () {
   it('gives the same citations, one by one, through ripgrep, Node’s fs threads and whole-text reads', async () => {
     const whole = dump(await viaHostReads());
     const node = await viaNode(undefined);
-    const rg = await viaNode(ripgrep());
+    const rg = await viaNode(testRipgrep());
     assert.deepStrictEqual([node.via, rg.via], ['node', 'ripgrep']);
     assert.deepStrictEqual(dump(node.index), whole);
     assert.deepStrictEqual(dump(rg.index), whole);
@@ -166,7 +154,7 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
   it('gives the same citations of both catalogues, one by one, through ripgrep, Node’s fs threads (scanning or not) and whole-text reads', async () => {
     const whole = dumpTwo(await viaHostReads());
     const node = await viaNode(undefined, pool);
-    const rg = await viaNode(ripgrep(), pool);
+    const rg = await viaNode(testRipgrep(), pool);
     const linesPool = new FileReaderPool({ prefixes, threads: 1 });
     const lines = await viaNode(undefined, linesPool);
     linesPool.dispose();
@@ -191,7 +179,7 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
     }
     assert.ok(!whole.some((r) => r.includes('FRA-8')), 'ignore markers not honoured for the second catalogue');
     // The EGN's citations are those of the one-catalogue index over the same files.
-    const { index: egnOnly } = await indexByNode(root, newIndex(), ['EGN'], ripgrep(), egnPool);
+    const { index: egnOnly } = await indexByNode(root, newIndex(), ['EGN'], testRipgrep(), egnPool);
     const two = await viaHostReads();
     for (const n of [3, 7, 9, 26, 41]) {
       assert.deepStrictEqual(two.citationsOf(n), egnOnly.citationsOf(n), `EGN-${n}`);

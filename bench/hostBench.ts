@@ -48,8 +48,8 @@ export async function runHostBench(corpus: string): Promise<void> {
     ['rebuild of the index (egn.rebuildIndex)', `${r.rebuildMs.toFixed(0)} ms`],
     [`hover during the rebuild, p50 / p99 (${r.hoverMs.length} hovers)`, `${percentile(r.hoverMs, 50).toFixed(1)} ms / ${percentile(r.hoverMs, 99).toFixed(1)} ms`],
     [
-      `hover in a ${mb(r.hostileBytes)} document of \`EGN-1 à 41 \` repeated, p50 / p99 (${r.hostileHoverMs.length} hovers); its document links`,
-      `${percentile(r.hostileHoverMs, 50).toFixed(1)} ms / ${percentile(r.hostileHoverMs, 99).toFixed(1)} ms; ${r.hostileLinksMs.toFixed(0)} ms`,
+      `hover in a ${mb(r.hostileBytes)} document of \`EGN-1 à 41 \` repeated: the first (after its links), then p50 / p99 of ${r.hostileHoverMs.length - 1} more; its document links`,
+      `${r.hostileHoverMs[0].toFixed(1)} ms, then ${percentile(r.hostileHoverMs.slice(1), 50).toFixed(1)} ms / ${percentile(r.hostileHoverMs.slice(1), 99).toFixed(1)} ms; ${r.hostileLinksMs.toFixed(0)} ms`,
     ],
     ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
   ];

@@ -239,8 +239,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const p = node.proposal;
         const item = new vscode.TreeItem(`${p.number}. ${p.title}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        // A workspace catalogue's rows get the menu items that handle every catalogue (open, copy);
-        // insert and find citations still resolve a row to an EGN proposal by number.
+        // Every catalogue's rows offer the same menu (`viewItem =~ /^proposal/`): the commands resolve a
+        // row by its proposal's id (core/proposalArguments.ts), so `FRA-3` never reads as `EGN-3`.
         item.contextValue = this.catalogueOfTheme.get(p.theme)?.source === BUNDLED_SOURCE ? 'proposal' : 'proposal.workspace';
         // The count is a badge (CitationDecorations on this URI), not a description: a description
         // comes after the title and is the first thing cut in a narrow sidebar.

@@ -281,7 +281,7 @@ function findExcessiveStructure(text: string): { offset: number; text: Catalogue
       if (++flows > CATALOGUE_LIMITS.maxFlowCollections) {
         return {
           offset,
-          text: catalogueText('tooManyFlows', { localeNumber: CATALOGUE_LIMITS.maxFlowCollections }, { localeNumber: 5000 }),
+          text: catalogueText('tooManyFlows', { localeNumber: CATALOGUE_LIMITS.maxFlowCollections }, { localeNumber: 5000 }, '{'),
         };
       }
     } else if (token === '}' || token === ']') {

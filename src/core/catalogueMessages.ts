@@ -20,7 +20,8 @@ export const CATALOGUE_MESSAGES = Object.freeze({
   binaryControl: 'The file holds the control character {0}, which YAML does not allow: it looks like binary data, not a YAML catalogue.',
   tooDeep: 'The file is nested more than {0} levels deep here; a catalogue needs about 10. It was not parsed: such depth is junk or an attack.',
   tooManyTokens: 'The file has more than {0} YAML tokens (keys, values, punctuation) by here, where a catalogue of 40 proposals has about {1}. It was not parsed; check that this is the right file.',
-  tooManyFlows: 'The file opens more than {0} flow collections ([ or {) by here, more than a catalogue of {1} proposals needs. It was not parsed; check that this is the right file.',
+  // `{2}` is `{`: VS Code's l10n would read a bare brace as the start of a placeholder.
+  tooManyFlows: 'The file opens more than {0} flow collections ([ or {2}) by here, more than a catalogue of {1} proposals needs. It was not parsed; check that this is the right file.',
   aliasBomb: 'The file expands YAML aliases (*name) more than {0} times, the way "billion laughs" attacks exhaust memory; it was rejected. A catalogue needs no aliases.',
   multipleDocuments: 'The file holds more than one YAML document (a second "---"); a catalogue is a single document.',
   tabIndent: 'A tab is used for indentation; YAML indents with spaces only.',

@@ -12,6 +12,14 @@ function rowCommandTitles(locale: 'en' | 'fr'): { open: string; insert: string; 
   return { open: nls['command.openProposal'], insert: nls['command.insertReference'], copy: nls['command.copyReference'], find: nls['command.findCitations'] };
 }
 
+function frenchBundle(): Record<string, string> {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+}
+
+function fillIn(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)]);
+}
+
 for (const locale of ['en', 'fr'] as const) {
   describe(`A workspace catalogue's proposal row offers the proposal rows' actions (${locale === 'fr' ? 'French' : 'English'} UI, headless Chromium)`, () => {
     let ui: UiSession;
@@ -46,6 +54,36 @@ for (const locale of ['en', 'fr'] as const) {
       const inline = row.first().locator(`.actions .action-label[aria-label^="${titles.insert}"]`);
       await ui.until('the inline insert action on the FRA-3 row', async () => (await inline.count()) > 0);
       await ui.screenshot(`${locale === 'fr' ? 'fr-' : ''}catalogue-fra-row-inline`);
+    });
+
+    it('shows how many proposals of a long-titled group and catalogue are cited as a badge, in full at the default sidebar width', async () => {
+      // The badge is drawn by VS Code after the label (the ::after of the row's label), outside the
+      // part an ellipsis cuts; the rows' titles here are cut.
+      const badgeOf = (title: string) => ui.page.evaluate<{ badge: string; labelCut: boolean; badgeCut: boolean } | undefined>(`(() => {
+        const row = [...document.querySelectorAll('.sidebar .monaco-list-row')].find((r) => r.innerText.includes(${JSON.stringify(title)}));
+        const label = row && row.querySelector('.monaco-icon-label');
+        const name = row && row.querySelector('.monaco-icon-label-container');
+        if (!label || !name) { return undefined; }
+        return {
+          badge: getComputedStyle(label, '::after').content,
+          labelCut: name.scrollWidth > name.clientWidth,
+          // The badge is the label's last flex item: cut, it would make the label overflow.
+          badgeCut: label.scrollWidth > label.clientWidth || label.getBoundingClientRect().right > row.getBoundingClientRect().right,
+        };
+      })()`);
+      for (const [title, badge] of [[FRA_GROUP, '"3"'], ['Feuille de route numérique', '"7"']] as const) {
+        const shown = await ui.until(`the badge of "${title}"`, async () => {
+          const b = await badgeOf(title);
+          return b && b.badge === badge && b;
+        });
+        assert.ok(shown.labelCut, `the title "${title}" is cut at this width, as the test needs`);
+        assert.ok(!shown.badgeCut, `the badge of "${title}" is cut`);
+      }
+      // Its hover says what the figure is, in the workbench's language.
+      const said = fillIn(locale === 'fr' ? frenchBundle()['{0} of {1} proposals cited'] : '{0} of {1} proposals cited', ['3', '4']);
+      await ui.page.locator(`.sidebar .monaco-list-row:has-text("${FRA_GROUP}")`).first().hover();
+      await ui.until(`the hover "${said}"`, async () => (await ui.page.locator('.workbench-hover, .monaco-hover').allInnerTexts()).some((t) => t.replace(/\u00a0/g, ' ').includes(said.replace(/\u00a0/g, ' '))));
+      await ui.screenshot(`${locale === 'fr' ? 'fr-' : ''}catalogue-group-badges`);
     });
   });
 }

@@ -124,6 +124,29 @@ describe('Catalogue view with workspace catalogues', () => {
     assert.strictEqual(await vscode.env.clipboard.readText(), 'FRA-3');
   });
 
+  it('shows how many proposals of a catalogue and of each group are cited as a badge, which a long title cannot push out of sight', async () => {
+    const s = await until('the FRA root\'s badge (the index is built)', async () => {
+      const x = await snapshot();
+      return x.items.find((i) => i.id === 'catalogue:FRA')?.badge !== undefined && x;
+    });
+    const fra = s.items.find((i) => i.id === 'catalogue:FRA')!;
+    assert.strictEqual(fra.badge, '7');
+    assert.strictEqual(fra.badgeTooltip, '7 of 12 proposals cited');
+    assert.strictEqual(fra.description, 'FRA', 'no count after the title, where it would be cut');
+    const group = fra.children.find((c) => c.id === 'theme:FRA:former-accompagner')!;
+    assert.strictEqual(group.badge, '3', 'FRA-1, FRA-2 and FRA n° 3 are cited, FRA-4 is not');
+    assert.strictEqual(group.badgeTooltip, '3 of 4 proposals cited');
+    assert.strictEqual(group.description, undefined);
+    assert.strictEqual(group.tooltip, 'Former et accompagner les équipes', 'the full title; VS Code adds the badge\'s tooltip, so the count is not said twice');
+    const sub = leaves([fra]).length === 12 ? fra.children.flatMap((c) => c.children).find((c) => c.contextValue === 'subtheme') : undefined;
+    assert.ok(sub && sub.badgeTooltip && /^\d+ of \d+ proposals cited$/.test(sub.badgeTooltip), 'a sub-theme has its badge too');
+
+    await vscode.commands.executeCommand('egn.filterCatalogue', 'hybride');
+    const filtered = (await snapshot()).items.find((i) => i.id === 'catalogue:FRA')!;
+    assert.strictEqual(filtered.description, 'FRA · 1 of 12', 'while filtering, the description says how many rows the filter keeps');
+    assert.strictEqual(filtered.children[0].description, '1 of 4');
+  });
+
   it('runs every command of a proposal row’s menu on an FRA row’s node as on that FRA action, never on the EGN proposal of its number', async () => {
     const api = (await activateExtension()).exports as { catalogues(): { prefix: string; proposals: { id: string; number: number }[] }[] };
     const proposal = api.catalogues().find((c) => c.prefix === 'FRA')?.proposals.find((p) => p.id === 'FRA-2');

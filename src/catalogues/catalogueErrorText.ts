@@ -109,7 +109,15 @@ const TRANSLATED: { readonly [C in CatalogueMessageCode]: (a: readonly string[])
 /** Messages through `vscode.l10n.t`, numbers in the display language's way (`200 000` in French). */
 const EDITOR_RENDERER: CatalogueTextRenderer = {
   message: (code, _template, args) => TRANSLATED[code](args),
-  number: (n, fractionDigits) => n.toLocaleString(vscode.env.language, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  number: (n, fractionDigits) => {
+    const options = { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+    try {
+      return n.toLocaleString(vscode.env.language, options);
+    } catch {
+      // A display language Intl does not know (RangeError): the digits the CLI prints.
+      return n.toLocaleString('en-US', options);
+    }
+  },
 };
 
 /** What is wrong in a catalogue file, in the user's language (its English `message` when it has no code). */

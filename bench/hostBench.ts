@@ -15,6 +15,8 @@ function percentile(xs: readonly number[], p: number): number {
  * Opens `corpus` in the real VS Code (code-server's server, as `npm test` runs it) with the
  * extension under development, runs bench/host/index.ts in its extension host and prints a table.
  * The corpus gets `egn.index.enabled: false` in .vscode/settings.json for the cold measurement.
+ * `EGN_BENCH_HOST=only` runs just this part; `EGN_BENCH_PROFILE=<folder>` also writes the extension
+ * host's CPU profiles of each measurement there.
  */
 export async function runHostBench(corpus: string): Promise<void> {
   const runtime = (await import(path.join(repoRoot, 'scripts/lib/runtime.mjs'))) as { ensureRuntime(): void };
@@ -28,7 +30,7 @@ export async function runHostBench(corpus: string): Promise<void> {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(__dirname, 'host', 'index.js'),
     launchArgs: [corpus],
-    extensionTestsEnv: { EGN_BENCH_RESULTS: resultsFile },
+    extensionTestsEnv: { EGN_BENCH_RESULTS: resultsFile, EGN_BENCH_PROFILE: process.env.EGN_BENCH_PROFILE },
   });
   const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as HostBenchResults;
   fs.rmSync(resultsFile, { force: true });
@@ -39,8 +41,16 @@ export async function runHostBench(corpus: string): Promise<void> {
     [`first find all references on EGN-12 (builds the index)`, `${r.coldMs.toFixed(0)} ms (${r.locations} locations)`],
     ['ratio first find all references / ripgrep', `${(r.coldMs / rg).toFixed(2)}`],
     ['second find all references (median of 7; best)', `${percentile(r.warmMs, 50).toFixed(1)} ms; ${Math.min(...r.warmMs).toFixed(1)} ms`],
+    [
+      'the same locations from a provider that returns them ready (VS Code’s own cost; median of 7)',
+      `${percentile(r.controlMs, 50).toFixed(1)} ms; ratio second find all references / this: ${(percentile(r.warmMs, 50) / percentile(r.controlMs, 50)).toFixed(2)}`,
+    ],
     ['rebuild of the index (egn.rebuildIndex)', `${r.rebuildMs.toFixed(0)} ms`],
     [`hover during the rebuild, p50 / p99 (${r.hoverMs.length} hovers)`, `${percentile(r.hoverMs, 50).toFixed(1)} ms / ${percentile(r.hoverMs, 99).toFixed(1)} ms`],
+    [
+      `hover in a ${mb(r.hostileBytes)} document of \`EGN-1 à 41 \` repeated, p50 / p99 (${r.hostileHoverMs.length} hovers); its document links`,
+      `${percentile(r.hostileHoverMs, 50).toFixed(1)} ms / ${percentile(r.hostileHoverMs, 99).toFixed(1)} ms; ${r.hostileLinksMs.toFixed(0)} ms`,
+    ],
     ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
   ];
   console.log('\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench):');

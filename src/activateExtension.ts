@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadBundledCatalogue } from './bundledCatalogue';
+import { OpenDocumentScans } from './catalogues/openDocumentScans';
 import { registerCatalogues } from './catalogues/registerCatalogues';
 import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
 import { Catalogue, Proposal } from './core/catalogue';
@@ -102,10 +103,11 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
 
   const catalogue = loaded.catalogue;
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+  const scans = new OpenDocumentScans(catalogue, workspaceCatalogues.catalogues);
   const createReader = host.createFolderReader;
-  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)));
-  context.subscriptions.push(citations);
-  const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues };
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans);
+  context.subscriptions.push(citations, scans);
+  const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues, scans };
   context.subscriptions.push(
     registerCatalogueView(context, deps),
     registerProposalPanels(context, deps),

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { OpenDocumentScans } from './catalogues/openDocumentScans';
 import type { WorkspaceCatalogues } from './catalogues/workspaceCatalogues';
 import type { CatalogueWithContext } from './core/catalogue';
 import type { ReferenceScanner } from './core/referenceScanner';
@@ -15,4 +16,6 @@ export interface ExtensionDeps {
   readonly output: vscode.LogOutputChannel;
   /** Every catalogue in use (the bundled one and the workspace's), and its changes. */
   readonly catalogues?: WorkspaceCatalogues;
+  /** The references of open documents, scanned once per version; every feature reads them here. */
+  readonly scans: OpenDocumentScans;
 }

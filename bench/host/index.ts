@@ -8,6 +8,8 @@
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as inspector from 'inspector';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { findRipgrep } from '../../src/node/ripgrep';
 
@@ -18,8 +20,18 @@ export interface HostBenchResults {
   readonly coldMs: number;
   readonly warmMs: number[];
   readonly locations: number;
+  /**
+   * The same number of locations (the very ones found) answered by a provider that only returns
+   * an array it already holds: what VS Code itself costs to carry them (the practical limit).
+   */
+  readonly controlMs: number[];
   readonly rebuildMs: number;
   readonly hoverMs: number[];
+  /** Hovers on a reference of a 1 MB document of `EGN-1 à 41 ` repeated, open in an editor and indexed. */
+  readonly hostileHoverMs: number[];
+  /** Document links of that document (capped), once. */
+  readonly hostileLinksMs: number;
+  readonly hostileBytes: number;
   readonly rssBytes: number;
   readonly heapBytes: number;
   readonly arrayBufferBytes: number;
@@ -39,6 +51,32 @@ function ripgrepOnce(rg: string, cwd: string): Promise<{ ms: number; files: numb
     child.on('error', reject);
     child.on('close', () => resolve({ ms: performance.now() - started, files: out.split('\n').filter((l) => l).length }));
   });
+}
+
+/**
+ * With `EGN_BENCH_PROFILE=<folder>`, the extension host's CPU profile of `body` is written there as
+ * `<name>.cpuprofile` (open it in Chrome's DevTools or VS Code): where a measured time goes.
+ */
+async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
+  const folder = process.env.EGN_BENCH_PROFILE;
+  if (!folder) {
+    return body();
+  }
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 export async function run(): Promise<void> {
@@ -71,30 +109,63 @@ export async function run(): Promise<void> {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', probe.uri, at);
     return { ms: performance.now() - t, count: locations?.length ?? 0 };
   };
-  const cold = await references();
+  const cold = await profiled('cold-references', references);
   const warmMs: number[] = [];
   for (let k = 0; k < 7; k++) {
-    warmMs.push((await references()).ms);
+    warmMs.push((await profiled(`warm-references-${k}`, references)).ms);
   }
+  // The control: a JSON document (not a language the extension serves) whose provider hands back
+  // the locations found above, already built.
+  const found = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', probe.uri, at)) ?? [];
+  const control = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "EGN": 12 }' });
+  const controlProvider = vscode.languages.registerReferenceProvider({ language: 'json' }, { provideReferences: () => found });
+  const controlMs: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const t0 = performance.now();
+    const got = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', control.uri, new vscode.Position(0, 4));
+    controlMs.push(performance.now() - t0);
+    if ((got?.length ?? 0) < found.length) {
+      throw new Error(`The control provider gave ${got?.length ?? 0} locations, not ${found.length}.`);
+    }
+  }
+  controlProvider.dispose();
 
   // Hover while the whole index is rebuilt: the writer's experience during a build at startup.
   const hoverMs: number[] = [];
   let building = true;
   const t = performance.now();
-  const rebuild = Promise.resolve(vscode.commands.executeCommand('egn.rebuildIndex')).then(() => {
-    building = false;
+  await profiled('rebuild-with-hovers', async () => {
+    const rebuild = Promise.resolve(vscode.commands.executeCommand('egn.rebuildIndex')).then(() => {
+      building = false;
+    });
+    while (building) {
+      const h = performance.now();
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', probe.uri, at);
+      hoverMs.push(performance.now() - h);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await rebuild;
   });
-  while (building) {
-    const h = performance.now();
-    await vscode.commands.executeCommand('vscode.executeHoverProvider', probe.uri, at);
-    hoverMs.push(performance.now() - h);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await rebuild;
   const rebuildMs = performance.now() - t;
   const m = process.memoryUsage();
+
+  // A hostile document: 1 MB of `EGN-1 à 41 ` (3.5 million implied citations), on disk and open.
+  const hostileUri = vscode.Uri.joinPath(folder.uri, 'hostile.md');
+  const hostileText = 'EGN-1 à 41 '.repeat(Math.floor(1_040_000 / Buffer.byteLength('EGN-1 à 41 ')));
+  await vscode.workspace.fs.writeFile(hostileUri, Buffer.from(hostileText));
+  const hostile = await vscode.workspace.openTextDocument(hostileUri);
+  await vscode.window.showTextDocument(hostile);
+  let l = performance.now();
+  await vscode.commands.executeCommand('vscode.executeLinkProvider', hostile.uri);
+  const hostileLinksMs = performance.now() - l;
+  const hostileHoverMs: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    l = performance.now();
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', hostile.uri, new vscode.Position(0, 11 * (k * 997) + 2));
+    hostileHoverMs.push(performance.now() - l);
+  }
   const results: HostBenchResults = {
-    ripgrepMs, ripgrepFiles, coldMs: cold.ms, warmMs, locations: cold.count, rebuildMs, hoverMs,
+    ripgrepMs, ripgrepFiles, coldMs: cold.ms, warmMs, controlMs, locations: cold.count, rebuildMs, hoverMs, hostileHoverMs, hostileLinksMs, hostileBytes: Buffer.byteLength(hostileText),
     rssBytes: m.rss, heapBytes: m.heapUsed, arrayBufferBytes: m.arrayBuffers,
   };
   fs.writeFileSync(resultsFile, JSON.stringify(results));

@@ -15,10 +15,9 @@ import type { WorkspaceCatalogues } from './workspaceCatalogues';
 /** Code of the warning on a reference to a proposal a workspace catalogue does not have. */
 export const UNKNOWN_CATALOGUE_PROPOSAL_CODE = 'egn.unknownCatalogueProposal';
 
-/** The reference to a workspace catalogue's proposal at `character` of `line`, if any. */
-export function workspaceReferenceAt(catalogues: WorkspaceCatalogues | undefined, line: string, character: number): KeyedReference<LoadedCatalogue> | undefined {
-  const ref = catalogues?.current.scanner.referenceAt(line, character);
-  return ref && ref.catalogue.source !== BUNDLED_SOURCE ? ref : undefined;
+/** Whether `ref` is to a workspace catalogue (not the bundled EGN one, which the features handle themselves). */
+export function isWorkspaceReference(ref: KeyedReference<LoadedCatalogue>): boolean {
+  return ref.catalogue.source !== BUNDLED_SOURCE;
 }
 
 /** The workspace catalogues in use (the bundled one left out), in load order. */
@@ -65,14 +64,11 @@ export class WorkspaceReferenceLink extends vscode.DocumentLink {
   }
 }
 
-/** Links on the references of `text` to the proposals of workspace catalogues (no target yet). */
-export function workspaceReferenceLinks(catalogues: WorkspaceCatalogues | undefined, document: vscode.TextDocument): WorkspaceReferenceLink[] {
+/** Links on `refs` (a document's, in order) to the proposals of workspace catalogues (no target yet). */
+export function workspaceReferenceLinks(refs: readonly KeyedReference<LoadedCatalogue>[], document: vscode.TextDocument): WorkspaceReferenceLink[] {
   const links: WorkspaceReferenceLink[] = [];
-  if (workspaceCataloguesOf(catalogues).length === 0) {
-    return links;
-  }
-  for (const ref of catalogues?.current.scanner.scan(document.getText()) ?? []) {
-    const p = ref.exists && ref.catalogue.source !== BUNDLED_SOURCE ? ref.catalogue.catalogue.byNumber(ref.number) : undefined;
+  for (const ref of refs) {
+    const p = ref.exists && isWorkspaceReference(ref) ? ref.catalogue.catalogue.byNumber(ref.number) : undefined;
     if (p) {
       links.push(new WorkspaceReferenceLink(new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), ref.catalogue, p));
     }
@@ -114,19 +110,16 @@ export function workspaceHover(ref: KeyedReference<LoadedCatalogue>, range: vsco
   return new vscode.Hover(md, range);
 }
 
-/** Warnings on the references of `text` to proposals that workspace catalogues do not have. */
-export function workspaceReferenceDiagnostics(catalogues: WorkspaceCatalogues | undefined, document: vscode.TextDocument): vscode.Diagnostic[] {
-  const diagnostics: vscode.Diagnostic[] = [];
-  for (const ref of catalogues?.current.scanner.scan(document.getText()) ?? []) {
-    if (!ref.exists && ref.catalogue.source !== BUNDLED_SOURCE) {
-      const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
-      const d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), vscode.DiagnosticSeverity.Warning);
-      d.code = UNKNOWN_CATALOGUE_PROPOSAL_CODE;
-      d.source = 'EGN';
-      diagnostics.push(d);
-    }
+/** The warning on `ref` when it is to a proposal its workspace catalogue does not have. */
+export function workspaceReferenceDiagnostic(ref: KeyedReference<LoadedCatalogue>, document: vscode.TextDocument): vscode.Diagnostic | undefined {
+  if (ref.exists || !isWorkspaceReference(ref)) {
+    return undefined;
   }
-  return diagnostics;
+  const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
+  const d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), vscode.DiagnosticSeverity.Warning);
+  d.code = UNKNOWN_CATALOGUE_PROPOSAL_CODE;
+  d.source = 'EGN';
+  return d;
 }
 
 /** Escapes text for Markdown (every character Markdown or a theme icon `$(…)` could read). */

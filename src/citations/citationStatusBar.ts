@@ -3,7 +3,6 @@ import type { CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
 import type { KeyedReference } from '../core/multiReferenceScanner';
 import type { ExtensionDeps } from '../deps';
 import { citedNumbers } from './citedNumbers';
-import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
 import { isEgnDocument } from './languageSelector';
 
 /** Typing pauses shorter than this do not recount. */
@@ -35,8 +34,8 @@ function catalogueRows(set: CatalogueSet, refs: readonly KeyedReference<LoadedCa
 
 /**
  * The status bar item "EGN 7/40" for the active document: how many distinct proposals it cites.
- * It counts from the document's own text (the scanner is fast on one document), so that it needs
- * no workspace index and shows unsaved text. Clicking it opens the document's coverage report.
+ * It counts from the document's own text (its scan, shared with the other features), so that it
+ * needs no workspace index and shows unsaved text. Clicking it opens the document's coverage report.
  * While the workspace index is being built, it spins and its tooltip tells how far the build is.
  * With workspace catalogues, it shows the catalogue the document cites most, and its tooltip lists
  * every catalogue in use.
@@ -68,17 +67,18 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
       item.hide();
       return;
     }
-    const text = editor.document.getText();
-    const set = deps.catalogues?.current;
-    if (!set || set.catalogues.length <= 1) {
-      const cited = citedNumbers(withoutIgnored(readIgnoreMarkers(text), deps.scanner.scan(text)), exists).length;
+    // The references that count (ignore markers applied), from the scan every feature shares.
+    const scan = deps.scans.of(editor.document, 'statusBar');
+    const set = scan.set;
+    if (set.catalogues.length <= 1) {
+      const cited = citedNumbers(scan.counted, exists).length;
       item.text = `$(references) ${deps.catalogue.prefix} ${cited}/${total}`;
       item.tooltip = vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', cited, total);
       item.accessibilityInformation = { label: vscode.l10n.t('This document cites {0} of the {1} proposals', cited, total) };
       item.show();
       return;
     }
-    const rows = catalogueRows(set, withoutIgnored(readIgnoreMarkers(text), set.scanner.scan(text)));
+    const rows = catalogueRows(set, scan.counted);
     // The catalogue the document cites most (by citations; the first in use, the EGN, on a tie or none).
     const main = rows.reduce((best, row) => (row.citations > best.citations ? row : best), rows[0]);
     item.text = `$(references) ${main.prefix} ${main.cited}/${main.total}`;

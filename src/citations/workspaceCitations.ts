@@ -8,6 +8,8 @@ import { computeCoverage, Coverage } from '../core/coverage';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
 import type { FastFolderReader } from '../core/fastFolderReader';
 import { buildIndex, CancellationFlag, IndexHost } from '../core/indexBuilder';
+import { scannedDocumentOf } from '../core/documentScans';
+import type { OpenDocumentScans } from '../catalogues/openDocumentScans';
 import { ReferenceScanner } from '../core/referenceScanner';
 import type { BuildProgress, CitationSource } from './citationSource';
 import { readIndexableText } from './readIndexableText';
@@ -95,6 +97,8 @@ export class WorkspaceCitations implements CitationSource {
    *   index is rebuilt when their prefixes change, and re-resolves which citations exist when only
    *   their proposals do. Without it, the index covers `catalogue` alone.
    * @param createReader Makes the fast reader again for a new list of catalogues.
+   * @param scans The references of open documents: an open document's unsaved text is not scanned
+   *   again here. Without it, the index scans the text itself.
    */
   constructor(
     private readonly catalogue: Catalogue,
@@ -103,6 +107,7 @@ export class WorkspaceCitations implements CitationSource {
     private fastReader?: FastFolderReader,
     private readonly catalogues?: CatalogueSource,
     private readonly createReader?: FolderReaderFactory,
+    private readonly scans?: OpenDocumentScans,
   ) {
     this.catalogueList = this.cataloguesInUse();
     if (this.catalogueList.length > 1 && createReader) {
@@ -750,6 +755,15 @@ export class WorkspaceCitations implements CitationSource {
     const text = document.getText();
     if (tooLarge(text, f.maxFileSize) || text.slice(0, BINARY_SAMPLE).includes('\0')) {
       this.index.delete(document.uri.toString());
+    } else if (this.scans) {
+      // The scan the other features read (one per version); the index only places it by catalogue.
+      const scan = this.scans.of(document, 'index');
+      const list = this.catalogueList;
+      const position = (loaded: { readonly catalogue: Catalogue }): number | undefined => {
+        const k = list.indexOf(loaded.catalogue);
+        return k < 0 ? undefined : k;
+      };
+      this.index.setContent(document.uri.toString(), { kind: 'scanned', document: scannedDocumentOf(scan, text, position) });
     } else {
       this.index.set(document.uri.toString(), text);
     }

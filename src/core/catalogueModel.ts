@@ -8,59 +8,32 @@ import type {
   Theme,
   Thematique,
 } from './catalogue';
+import type * as Generated from './generated/catalogueFile';
 import { foldText, foldedWords } from './textFold';
 
 /*
  * The shape of a catalogue file once parsed (data/egn-2020.yaml, described by
- * data/catalogue.schema.json), and the construction of the read-only model from it.
+ * data/catalogue.schema.json), and the construction of the read-only model from it. The file's
+ * types are generated from the schema (`npm run generate:types`), so that they cannot drift from it.
  */
+
+/** `T` with every property and array read-only, at every depth: what the loader reads is never written. */
+type ReadOnlyDeep<T> = T extends readonly (infer E)[] ? readonly ReadOnlyDeep<E>[] : T extends object ? { readonly [K in keyof T]: ReadOnlyDeep<T[K]> } : T;
 
 /** A proposal as the catalogue file writes it. */
-export interface ProposalEntry {
-  readonly number: number;
-  readonly title: string;
-  readonly tags?: readonly string[];
-  readonly url?: string;
-  readonly description?: string;
-}
-
+export type ProposalEntry = ReadOnlyDeep<Generated.ProposalEntry>;
 /** A sub-theme as the catalogue file writes it. */
-export interface SubThemeEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly proposals: readonly ProposalEntry[];
-}
-
+export type SubThemeEntry = ReadOnlyDeep<Generated.SubThemeEntry>;
 /**
- * A group as the catalogue file writes it: with sub-themes or with proposals, never both. `kind`
- * defaults to `theme` and `icon` to `DEFAULT_GROUP_ICON`: a writer of a roadmap need not know codicons.
+ * A group as the catalogue file writes it: with sub-themes or with proposals, never both (the schema
+ * says so). `kind` defaults to `theme` and `icon` to `DEFAULT_GROUP_ICON`: a writer of a roadmap need
+ * not know codicons.
  */
-export interface GroupEntry {
-  readonly id: string;
-  readonly kind?: 'theme' | 'common';
-  readonly title: string;
-  readonly icon?: string;
-  readonly subthemes?: readonly SubThemeEntry[];
-  readonly proposals?: readonly ProposalEntry[];
-}
-
+export type GroupEntry = ReadOnlyDeep<Generated.GroupEntry>;
 /** The context as the catalogue file writes it: thématiques name their theme by id. */
-export interface ContextEntry extends Omit<CatalogueContext, 'thematiques' | 'dates'> {
-  readonly dates: readonly { readonly start: string; readonly end?: string; readonly label: string }[];
-  readonly thematiques: readonly { readonly label: string; readonly theme: string }[];
-}
-
+export type ContextEntry = ReadOnlyDeep<Generated.ContextEntry>;
 /** A whole catalogue file, as validated by the schema. */
-export interface CatalogueFile {
-  readonly id: string;
-  readonly prefix: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly source?: string;
-  readonly version?: string;
-  readonly context?: ContextEntry;
-  readonly groups: readonly GroupEntry[];
-}
+export type CatalogueFile = ReadOnlyDeep<Generated.CatalogueFile>;
 
 /** The codicon of a group whose file names none. */
 export const DEFAULT_GROUP_ICON = 'folder';

@@ -1,5 +1,5 @@
 import type { Reference } from './reference';
-import type { ReferenceScanner } from './referenceScanner';
+import { REFERENCE_WINDOW, type ReferenceScanner } from './referenceScanner';
 
 /** A reference found by `MultiReferenceScanner`, with the catalogue (or any key) it belongs to. */
 export type KeyedReference<K> = Reference & {
@@ -87,8 +87,12 @@ export class MultiReferenceScanner<K> {
     // lastIndexOf treats a negative start as 0 and would find a line break at offset 0.
     const lineStart = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
     const newline = text.indexOf('\n', Math.max(0, offset));
+    const lineEnd = newline < 0 ? text.length : newline;
+    // On a very long line, only a window around the offset (see `REFERENCE_WINDOW`).
+    const from = Math.max(lineStart, offset - REFERENCE_WINDOW);
+    const to = Math.min(lineEnd, Math.max(0, offset) + REFERENCE_WINDOW);
     let atEnd: KeyedReference<K> | undefined;
-    for (const ref of this.scanRange(text, lineStart, newline < 0 ? text.length : newline)) {
+    for (const ref of this.scanRange(text, from, to)) {
       if (ref.start <= offset && offset < ref.end) {
         return ref;
       }
@@ -116,7 +120,7 @@ export class MultiReferenceScanner<K> {
     return best;
   }
 
-  /** The references whose head lies in [from, to), `to` being a line end or the end of the text. */
+  /** The references whose head lies in [from, to), `to` being at most a line end or the end of the text. */
   private scanRange(text: string, from: number, to: number): KeyedReference<K>[] {
     const found: KeyedReference<K>[] = [];
     const shift = this.shift;

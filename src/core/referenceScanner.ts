@@ -30,6 +30,12 @@ const MAX_RANGE_SPAN = 40;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 /**
+ * How far before a position `referenceAt` looks for the head of a list reaching it: far longer than
+ * any list a person writes (`EGN-1, 2, … et 40` is about 130 characters).
+ */
+export const REFERENCE_WINDOW = 4_096;
+
+/**
  * Finds references to proposals (`EGN-12`, `EGN n° 12`, `EGN-7, 8 et 9`, `EGN-3 à 5`…) in a text.
  *
  * The one grammar of references: hover, completion, links, diagnostics and the workspace index all
@@ -128,8 +134,13 @@ export class ReferenceScanner {
    */
   referenceAt(text: string, offset: number): Reference | undefined {
     const found: Reference[] = [];
-    // A list that starts before the offset may reach it; one that starts after it cannot.
-    this.collect(text, offset, found);
+    // A list that starts before the offset may reach it; one that starts after it cannot. On a very
+    // long line (a generated file, a megabyte without a line break) only the window before the offset
+    // is read, so that a hover costs the same anywhere on the line. A head found there is judged on
+    // the real text before it (glued to a word or not); only a list longer than the window would be
+    // missed.
+    const from = Math.max(0, offset - REFERENCE_WINDOW);
+    this.collect(text, offset, found, from);
     let atEnd: Reference | undefined;
     for (const ref of found) {
       if (ref.start <= offset && offset < ref.end) {
@@ -199,15 +210,15 @@ export class ReferenceScanner {
 
   /**
    * Appends to `found` every reference of every chain (head and its list) whose head starts at or
-   * before `lastHeadStart`.
+   * before `lastHeadStart` (and at or after `from`).
    */
-  private collect(text: string, lastHeadStart: number, found: Reference[]): void {
+  private collect(text: string, lastHeadStart: number, found: Reference[], from = 0): void {
     const last = this.prefix.length - 1;
     const last0 = this.upper[last];
     const last1 = this.lower[last];
     const shift = this.shift;
     const limit = Math.min(text.length - this.prefix.length, lastHeadStart);
-    let i = 0;
+    let i = from;
     while (i <= limit) {
       const c = text.charCodeAt(i + last);
       if ((c === last0 || c === last1) && this.prefixAt(text, i) && !this.gluedBefore(text, i)) {

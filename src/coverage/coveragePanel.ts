@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CitationIndex } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
+import { Disposable } from '../core/dispose';
+import { DocumentScan, scannedDocumentOf, SetReference } from '../core/documentScans';
 import type { ExtensionDeps } from '../deps';
 import { escapeHtml, renderPage, webviewOptions } from '../panels/webviewHtml';
 import type { Catalogue } from '../core/catalogue';
@@ -29,7 +31,7 @@ export function displayPath(uri: string): string {
  * again (it switches scope). The workspace report follows the index; a document's report follows
  * the document's own text, saved or not, so it needs no workspace index.
  */
-export class CoveragePanel implements vscode.Disposable {
+export class CoveragePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: CoveragePanelState = { scope: 'workspace' };
   /** What the page shows now, so that an index in a message resolves against it. */
@@ -38,7 +40,6 @@ export class CoveragePanel implements vscode.Disposable {
   private shownCatalogue: Catalogue | undefined;
   private pickerPrefixes: readonly string[] = [];
   private readonly panelDisposables: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the page has been rendered once (later renders update it in place). */
   private rendered = false;
@@ -47,19 +48,23 @@ export class CoveragePanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly deps: ExtensionDeps,
   ) {
-    this.disposables.push(
-      deps.citations.onDidChange(() => {
-        if (this.state.scope === 'workspace') {
-          this.scheduleRefresh();
-        }
-      }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
-          this.scheduleRefresh();
-        }
-      }),
-      ...(deps.catalogues ? [deps.catalogues.onDidChange(() => this.scheduleRefresh())] : []),
-    );
+    super();
+    this.register(deps.citations.onDidChange(() => {
+      if (this.state.scope === 'workspace') {
+        this.scheduleRefresh();
+      }
+    }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
+        this.scheduleRefresh();
+      }
+    }));
+    if (deps.catalogues) {
+      this.register(deps.catalogues.onDidChange(() => this.scheduleRefresh()));
+    }
+    // The panel first: its own disposal clears its timer too.
+    this.register({ dispose: () => this.panel?.dispose() });
+    this.register({ dispose: () => this.clearTimer() });
   }
 
   /** Opens (or reveals) the report on `state`'s scope. */
@@ -82,12 +87,6 @@ export class CoveragePanel implements vscode.Disposable {
     panel.webview.options = this.webviewOptions();
     this.adopt(panel);
     await this.setState(state);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.clearTimer();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -153,18 +152,17 @@ export class CoveragePanel implements vscode.Disposable {
    * The catalogue to show: the one the state names; else, for a document, the one its text cites
    * most (the status bar's choice); else the EGN.
    */
-  private chosenCatalogue(state: CoveragePanelState, text: string | undefined): Catalogue {
+  private chosenCatalogue(state: CoveragePanelState, refs: readonly SetReference[] | undefined): Catalogue {
     const list = this.catalogues();
     const named = state.catalogue && list.find((c) => c.prefix.toUpperCase() === state.catalogue?.toUpperCase());
     if (named) {
       return named;
     }
-    const set = this.deps.catalogues?.current;
-    if (text === undefined || !set || list.length <= 1) {
+    if (refs === undefined || list.length <= 1) {
       return list[0];
     }
     const counts = new Map<string, number>();
-    for (const ref of set.scanner.scan(text)) {
+    for (const ref of refs) {
       const key = ref.catalogue.catalogue.prefix.toUpperCase();
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -216,8 +214,9 @@ export class CoveragePanel implements vscode.Disposable {
       coverage = this.deps.citations.coverageOf(catalogue.prefix) ?? this.deps.citations.coverage();
     } else {
       const document = await this.openDocument(state.uri);
-      catalogue = this.chosenCatalogue(state, document?.getText());
-      coverage = document && this.documentCoverage(document, catalogue);
+      const scan = document && this.deps.scans.of(document, 'coverage');
+      catalogue = this.chosenCatalogue(state, scan?.counted);
+      coverage = document && scan && this.documentCoverage(document, scan, catalogue);
       if (!coverage) {
         this.renderMessage(vscode.l10n.t('The document {0} could not be opened.', displayPath(state.uri)), false);
         return;
@@ -258,12 +257,13 @@ export class CoveragePanel implements vscode.Disposable {
     }
   }
 
-  /** A document's coverage of one catalogue from its current text: only its own citations, saved or not. */
-  private documentCoverage(document: vscode.TextDocument, catalogue: Catalogue): Coverage {
+  /** A document's coverage of one catalogue from its current text (its shared scan): only its own citations, saved or not. */
+  private documentCoverage(document: vscode.TextDocument, scan: DocumentScan, catalogue: Catalogue): Coverage {
     const uri = document.uri.toString();
-    const scanner = catalogue === this.deps.catalogue ? this.deps.scanner : (this.deps.catalogues?.current.byPrefix(catalogue.prefix)?.scanner ?? this.deps.scanner);
-    const one = new CitationIndex((text) => scanner.scan(text), (n) => catalogue.byNumber(n) !== undefined);
-    one.set(uri, document.getText());
+    const prefix = catalogue.prefix.toUpperCase();
+    // An index of this one document and this one catalogue (position 0), fed the scan: nothing is scanned again.
+    const one = new CitationIndex(() => [], (n) => catalogue.byNumber(n) !== undefined);
+    one.setContent(uri, { kind: 'scanned', document: scannedDocumentOf(scan, document.getText(), (c) => (c.catalogue.prefix.toUpperCase() === prefix ? 0 : undefined)) });
     return computeCoverage(catalogue, one, { uris: [uri] });
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/dispose';
 import { isEgnDocument, languagesFromSetting } from '../core/egnLanguages';
 
 /** The value of `egn.languages`, or the defaults (the decision is `languagesFromSetting`'s). */
@@ -8,30 +9,28 @@ function readEgnLanguages(): readonly string[] {
 
 /**
  * The one DocumentSelector of writing support, built from the setting `egn.languages`. When the
- * setting changes, every provider registered through `register` is registered again with the new
+ * setting changes, every provider registered through `registerProviders` is registered again with the new
  * selector (no reload), and the context key `egn.activeLanguage` (keybinding, editor menu) follows
  * the active editor.
  */
-export class WritingLanguages implements vscode.Disposable {
+export class WritingLanguages extends Disposable {
   private languages: readonly string[] = readEgnLanguages();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after `egn.languages` changed and the providers were registered again. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('egn.languages')) {
-          this.languages = readEgnLanguages();
-          this.updateContextKey();
-          this.changed.fire();
-        }
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()),
-      // A document whose language mode changes is closed and reopened under the new language.
-      vscode.workspace.onDidOpenTextDocument(() => this.updateContextKey()),
-    );
+    super();
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('egn.languages')) {
+        this.languages = readEgnLanguages();
+        this.updateContextKey();
+        this.changed.fire();
+      }
+    }));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()));
+    // A document whose language mode changes is closed and reopened under the new language.
+    this.register(vscode.workspace.onDidOpenTextDocument(() => this.updateContextKey()));
     this.updateContextKey();
   }
 
@@ -49,7 +48,7 @@ export class WritingLanguages implements vscode.Disposable {
    * Calls `registerWith(selector)` now and again after each change of the setting, disposing the
    * previous registration first.
    */
-  register(registerWith: (selector: vscode.DocumentSelector) => vscode.Disposable): vscode.Disposable {
+  registerProviders(registerWith: (selector: vscode.DocumentSelector) => vscode.Disposable): vscode.Disposable {
     let current = registerWith(this.selector);
     const listener = this.onDidChange(() => {
       current.dispose();
@@ -64,11 +63,5 @@ export class WritingLanguages implements vscode.Disposable {
   private updateContextKey(): void {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', 'egn.activeLanguage', doc !== undefined && this.includes(doc));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }

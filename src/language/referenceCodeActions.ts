@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { nearestNumbers } from '../core/nearestProposals';
 import type { ExtensionDeps } from '../deps';
 import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
-import { UNKNOWN_CATALOGUE_PROPOSAL_CODE, workspaceReferenceAt } from '../catalogues/workspaceReferences';
+import { isWorkspaceReference, UNKNOWN_CATALOGUE_PROPOSAL_CODE } from '../catalogues/workspaceReferences';
 import type { Catalogue } from '../core/catalogue';
 
 /**
@@ -39,14 +39,14 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
         action.diagnostics = [d];
         actions.push(action);
       } else if (d.code === NON_CANONICAL_CODE && d.range.isSingleLine) {
-        const ref = this.deps.scanner.referenceAt(document.lineAt(d.range.start.line).text, d.range.start.character);
-        if (!ref || !ref.exists) {
+        const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
+        if (!ref || !ref.exists || isWorkspaceReference(ref)) {
           continue;
         }
         const canonical = this.deps.scanner.canonical(ref.number);
         const action = new vscode.CodeAction(vscode.l10n.t('Write as {0}', canonical), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, new vscode.Range(d.range.start.line, ref.start, d.range.start.line, ref.end), canonical);
+        action.edit.replace(document.uri, new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), canonical);
         action.diagnostics = [d];
         action.isPreferred = true;
         actions.push(action);
@@ -60,7 +60,8 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     if (!d.range.isSingleLine) {
       return undefined;
     }
-    return workspaceReferenceAt(this.deps.catalogues, document.lineAt(d.range.start.line).text, d.range.start.character)?.catalogue.catalogue;
+    const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
+    return ref && isWorkspaceReference(ref) ? ref.catalogue.catalogue : undefined;
   }
 
   /** "Replace with EGN-4: title" for the proposals of `catalogue` the mistyped number most likely meant. */
@@ -68,10 +69,7 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     if (!d.range.isSingleLine) {
       return [];
     }
-    const line = document.lineAt(d.range.start.line).text;
-    const ref = catalogue === this.deps.catalogue
-      ? this.deps.scanner.referenceAt(line, d.range.start.character)
-      : workspaceReferenceAt(this.deps.catalogues, line, d.range.start.character);
+    const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
     if (!ref || ref.exists) {
       return [];
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { workspaceProposalLocation, workspaceReferenceAt } from '../catalogues/workspaceReferences';
+import { isWorkspaceReference, workspaceProposalLocation } from '../catalogues/workspaceReferences';
 
 /**
  * Go to Definition on a reference to a workspace catalogue's proposal (`FRA-2`): the proposal's
@@ -11,8 +11,8 @@ export class ReferenceDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly deps: ExtensionDeps) {}
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location | undefined> {
-    const ref = workspaceReferenceAt(this.deps.catalogues, document.lineAt(position.line).text, position.character);
-    const p = ref?.exists ? ref.catalogue.catalogue.byNumber(ref.number) : undefined;
+    const ref = this.deps.scans.referenceAt(document, position, 'definition');
+    const p = ref && isWorkspaceReference(ref) && ref.exists ? ref.catalogue.catalogue.byNumber(ref.number) : undefined;
     if (!ref || !p || token.isCancellationRequested) {
       return undefined;
     }

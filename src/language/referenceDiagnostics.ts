@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { readIgnoreMarkers, withoutIgnored } from '../core/ignoreMarkers';
+import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { Disposable } from '../core/dispose';
+import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
 import { unknownProposalMessage } from './unknownProposalMessage';
-import { workspaceReferenceDiagnostics } from '../catalogues/workspaceReferences';
+import { workspaceReferenceDiagnostic } from '../catalogues/workspaceReferences';
 
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
@@ -19,49 +21,54 @@ const DEBOUNCE_MS = 300;
  * tab. Checks again, debounced, while the writer types; clears a document's diagnostics when its last
  * tab closes or the document itself closes.
  */
-export class ReferenceDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('egn');
+export class ReferenceDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('egn'));
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly deps: ExtensionDeps, private readonly languages: WritingLanguages) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) {
-          this.schedule(e.document, DEBOUNCE_MS);
-        }
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
-      // Documents outlive their editors (other extensions keep them open): what counts for the writer
-      // is the tab. Closing the last tab of a document clears its warnings; opening one checks it.
-      vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed) {
-          for (const uri of tabUris(tab)) {
-            if (!hasTab(uri)) {
-              this.forget(uri);
-            }
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) {
+        this.schedule(e.document, DEBOUNCE_MS);
+      }
+    }));
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
+    // Documents outlive their editors (other extensions keep them open): what counts for the writer
+    // is the tab. Closing the last tab of a document clears its warnings; opening one checks it.
+    this.register(vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        for (const uri of tabUris(tab)) {
+          if (!hasTab(uri)) {
+            this.forget(uri);
           }
         }
-        for (const tab of e.opened) {
-          for (const uri of tabUris(tab)) {
-            const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-            if (doc) {
-              this.schedule(doc, 0);
-            }
+      }
+      for (const tab of e.opened) {
+        for (const uri of tabUris(tab)) {
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (doc) {
+            this.schedule(doc, 0);
           }
         }
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('egn.diagnostics')) {
-          this.checkAll();
-        }
-      }),
-      languages.onDidChange(() => this.checkAll()),
-    );
+      }
+    }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('egn.diagnostics')) {
+        this.checkAll();
+      }
+    }));
+    this.register(languages.onDidChange(() => this.checkAll()));
     if (deps.catalogues) {
-      this.disposables.push(deps.catalogues.onDidChange(() => this.checkAll()));
+      this.register(deps.catalogues.onDidChange(() => this.checkAll()));
     }
+    // Last: the listeners are gone when the checks still waiting are cleared.
+    this.register({
+      dispose: () => {
+        this.pending.forEach((t) => clearTimeout(t));
+        this.pending.clear();
+      },
+    });
     this.checkAll();
   }
 
@@ -73,6 +80,9 @@ export class ReferenceDiagnostics implements vscode.Disposable {
 
   /** Checks `doc` after `delay` ms, replacing a check already waiting for it. */
   private schedule(doc: vscode.TextDocument, delay: number): void {
+    if (this.isDisposed) {
+      return;
+    }
     const key = doc.uri.toString();
     const waiting = this.pending.get(key);
     if (waiting !== undefined) {
@@ -106,8 +116,20 @@ export class ReferenceDiagnostics implements vscode.Disposable {
     }
     const hintVariants = config.get<boolean>('nonCanonicalHint', false);
     const diagnostics: vscode.Diagnostic[] = [];
-    const text = doc.getText();
-    for (const ref of withoutIgnored(readIgnoreMarkers(text), this.deps.scanner.scan(text))) {
+    let omitted = 0;
+    for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
+      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || (hintVariants && ref.form === 'variant'))) {
+        // Past the cap only the count matters: no range or message is built.
+        omitted++;
+        continue;
+      }
+      if (ref.catalogue.source !== BUNDLED_SOURCE) {
+        const d = workspaceReferenceDiagnostic(ref, doc);
+        if (d) {
+          diagnostics.push(d);
+        }
+        continue;
+      }
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
       if (!ref.exists) {
         const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref), vscode.DiagnosticSeverity.Warning);
@@ -123,18 +145,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
         diagnostics.push(d);
       }
     }
-    diagnostics.push(...workspaceReferenceDiagnostics(this.deps.catalogues, doc));
-    this.collection.set(doc.uri, diagnostics);
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) {
-      clearTimeout(t);
-    }
-    this.pending.clear();
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+    this.collection.set(doc.uri, capped(diagnostics, omitted));
   }
 }
 
@@ -154,4 +165,24 @@ function tabUris(tab: vscode.Tab): vscode.Uri[] {
 function hasTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUris(t).some((u) => u.toString() === key)));
+}
+
+/**
+ * At most `MAX_DIAGNOSTICS_PER_DOCUMENT` diagnostics, then one that says how many more there are
+ * (`omitted` were never built), so that a generated document cannot flood the Problems panel.
+ */
+function capped(diagnostics: vscode.Diagnostic[], omitted: number): vscode.Diagnostic[] {
+  const more = Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_DOCUMENT) + omitted;
+  if (more === 0) {
+    return diagnostics;
+  }
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_DOCUMENT);
+  const note = new vscode.Diagnostic(
+    kept[kept.length - 1].range,
+    vscode.l10n.t('{0} more problems with references in this document are not shown.', more),
+    vscode.DiagnosticSeverity.Information,
+  );
+  note.source = DIAGNOSTIC_SOURCE;
+  kept.push(note);
+  return kept;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { Proposal } from '../core/catalogue';
 import type { Reference } from '../core/reference';
-import { workspaceHover, workspaceReferenceAt } from '../catalogues/workspaceReferences';
+import { isWorkspaceReference, workspaceHover } from '../catalogues/workspaceReferences';
 import { DIAGNOSTIC_SOURCE } from './referenceDiagnostics';
 import { unknownProposalMessage } from './unknownProposalMessage';
 
@@ -32,13 +32,14 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
   constructor(private readonly deps: ExtensionDeps) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
-    const line = document.lineAt(position.line).text;
-    const ref = this.deps.scanner.referenceAt(line, position.character);
+    const ref = this.deps.scans.referenceAt(document, position, 'hover');
     if (!ref || token.isCancellationRequested) {
-      const other = token.isCancellationRequested ? undefined : workspaceReferenceAt(this.deps.catalogues, line, position.character);
-      return other && workspaceHover(other, new vscode.Range(position.line, other.start, position.line, other.end));
+      return undefined;
     }
-    const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
+    const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
+    if (isWorkspaceReference(ref)) {
+      return workspaceHover(ref, range);
+    }
     const proposal = this.deps.catalogue.byNumber(ref.number);
     if (!proposal && hasWarning(document.uri, range)) {
       // The warning's own hover already says it: saying it again would print it twice.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { resolveWorkspaceReferenceLink, WorkspaceReferenceLink, workspaceReferenceLinks } from '../catalogues/workspaceReferences';
+import { MAX_LINKS_PER_DOCUMENT } from '../core/documentLimits';
+import { isWorkspaceReference, resolveWorkspaceReferenceLink, WorkspaceReferenceLink, workspaceReferenceLinks } from '../catalogues/workspaceReferences';
 
 /**
  * Every reference to an existing proposal is a link: an EGN reference opens its detail panel; a
@@ -11,13 +12,16 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly deps: ExtensionDeps) {}
 
   provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
-    const refs = this.deps.scanner.scan(document.getText());
+    const refs = this.deps.scans.of(document, 'links').references;
     const links: vscode.DocumentLink[] = [];
     for (const ref of refs) {
       if (token.isCancellationRequested) {
         return [];
       }
-      const p = ref.exists ? this.deps.catalogue.byNumber(ref.number) : undefined;
+      if (links.length >= MAX_LINKS_PER_DOCUMENT) {
+        break;
+      }
+      const p = ref.exists && !isWorkspaceReference(ref) ? this.deps.catalogue.byNumber(ref.number) : undefined;
       if (!p) {
         continue;
       }
@@ -27,7 +31,7 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider {
       link.tooltip = vscode.l10n.t('Open the details of {0}', p.id);
       links.push(link);
     }
-    links.push(...workspaceReferenceLinks(this.deps.catalogues, document));
+    links.push(...workspaceReferenceLinks(refs, document).slice(0, Math.max(0, MAX_LINKS_PER_DOCUMENT - links.length)));
     return token.isCancellationRequested ? [] : links;
   }
 

@@ -29,7 +29,7 @@ export function registerWritingSupport(_context: vscode.ExtensionContext, deps: 
   const codeActions = new ReferenceCodeActions(deps);
   return vscode.Disposable.from(
     languages,
-    languages.register((selector) => vscode.Disposable.from(
+    languages.registerProviders((selector) => vscode.Disposable.from(
       vscode.languages.registerHoverProvider(selector, hover),
       vscode.languages.registerCompletionItemProvider(selector, completion, ...REFERENCE_TRIGGER_CHARACTERS),
       vscode.languages.registerDocumentLinkProvider(selector, links),

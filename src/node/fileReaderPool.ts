@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
+import { PackedDocuments, unpackScannedDocuments } from '../core/scannedDocumentPack';
 import type { CancellationFlag } from '../core/indexBuilder';
 import { ContentMaker, createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
@@ -31,6 +32,18 @@ export interface FileReaderPoolOptions {
    * is missing, files are read on the calling thread instead: same results, more main-thread time.
    */
   readonly workerScript?: string;
+  /**
+   * Background work: ripgrep runs at a lower priority, and so do the threads where a thread's
+   * priority can be lowered alone (Linux); elsewhere lowering it would slow the whole extension host.
+   * When the machine is otherwise idle this changes nothing; when it is busy, the editor comes first.
+   */
+  readonly lowPriority?: boolean;
+}
+
+/** The files of a packed batch, as contents for the index. */
+function scannedFiles(paths: readonly string[], packed: PackedDocuments): (readonly [string, DocumentContent])[] {
+  const documents = unpackScannedDocuments(packed);
+  return paths.map((p, k) => [p, { kind: 'scanned', document: documents[k] }] as const);
 }
 
 interface Thread {
@@ -126,6 +139,7 @@ export class FileReaderPool {
       const recheck: string[] = [];
       const result = await runRipgrep({
         ...request,
+        lowPriority: this.options.lowPriority,
         prefixes: this.options.prefixes,
         token,
         onFile: (p, lines) => files.push([p, this.maker.fromLines(lines)]),
@@ -134,41 +148,66 @@ export class FileReaderPool {
       onFiles(files, recheck);
       return result;
     }
-    const thread = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+    // The least busy thread runs ripgrep; a second one, when there is one, parses and scans half
+    // of its output (`RipgrepRequest.helper`).
+    const [thread, helper] = [...threads].sort((a, b) => a.busy - b.busy);
+    const involved = helper ? [thread, helper] : [thread];
     const id = this.nextId++;
     this.active++;
-    thread.busy++;
+    for (const t of involved) {
+      t.busy++;
+    }
     const watch = setInterval(() => {
       if (token?.isCancellationRequested) {
-        thread.worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+        for (const t of involved) {
+          t.worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+        }
       }
     }, 50);
     try {
       return await new Promise<RipgrepResult>((resolve, reject) => {
+        let waitingFor = involved.length;
+        let files = 0;
+        let cancelled = false;
+        let error: string | undefined;
         this.ripgrepRuns.set(id, (r) => {
           if (r.kind === 'ripgrepFiles') {
-            onFiles(r.files, r.recheck);
+            onFiles(r.scanned ? [...r.files, ...scannedFiles(r.scanned.paths, r.scanned.documents)] : r.files, r.recheck);
           } else if (r.kind === 'ripgrepDone') {
-            this.ripgrepRuns.delete(id);
-            if (r.result) {
-              resolve(r.result);
-            } else {
-              reject(new Error(r.error ?? 'ripgrep failed'));
+            files += r.result?.files ?? 0;
+            cancelled ||= r.result?.cancelled ?? false;
+            error ??= r.result ? undefined : (r.error ?? 'ripgrep failed');
+            waitingFor = r.final ? 0 : waitingFor - 1;
+            if (waitingFor === 0) {
+              this.ripgrepRuns.delete(id);
+              if (error === undefined) {
+                resolve({ files, cancelled });
+              } else {
+                reject(new Error(error));
+              }
             }
           }
         });
-        thread.worker.postMessage({ kind: 'ripgrep', id, ...request } satisfies WorkerRequest);
+        if (helper) {
+          const channel = new MessageChannel();
+          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
+        } else {
+          thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority } satisfies WorkerRequest);
+        }
       });
     } finally {
       clearInterval(watch);
-      thread.busy--;
+      for (const t of involved) {
+        t.busy--;
+      }
       this.active--;
       this.scheduleIdle();
     }
   }
 
   private workerData(): ReaderWorkerData {
-    return { prefixes: this.options.prefixes, scanner: this.options.scanner };
+    return { prefixes: this.options.prefixes, scanner: this.options.scanner, lowPriority: this.options.lowPriority };
   }
 
   /** Stops the threads. A `read` in progress resolves, its unread files as failed. */
@@ -263,7 +302,7 @@ export class FileReaderPool {
     const runs = [...this.ripgrepRuns];
     this.ripgrepRuns.clear();
     for (const [id, done] of runs) {
-      done({ kind: 'ripgrepDone', id, error: reason });
+      done({ kind: 'ripgrepDone', id, error: reason, final: true });
     }
   }
 }

@@ -18,7 +18,8 @@ export function createNodeFolderReader(
   const list: readonly ReaderCatalogue[] = Array.isArray(catalogues) ? catalogues : [catalogues as ReaderCatalogue];
   const prefixes = list.map((c) => c.prefix);
   // The threads scan too, with the extension's grammar and catalogues: the host thread only stores.
-  const pool = new FileReaderPool({ prefixes, scanner: list.map((c) => ({ prefix: c.prefix, numbers: c.proposals.map((p) => p.number) })) });
+  // The index is background work: typing, hover and completion come first on a busy machine.
+  const pool = new FileReaderPool({ prefixes, lowPriority: true, scanner: list.map((c) => ({ prefix: c.prefix, numbers: c.proposals.map((p) => p.number) })) });
   const ripgrep = findRipgrep(appRoot);
   return {
     async readFolder(request) {

@@ -1,4 +1,6 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
+import type { PackedDocuments } from '../core/scannedDocumentPack';
 import type { RipgrepResult } from './ripgrep';
 
 /** What a reader worker is started with (its `workerData`). */
@@ -11,6 +13,8 @@ export interface ReaderWorkerData {
    * their position in the list), and sends `scanned` contents: the main thread then only stores them.
    */
   readonly scanner?: ScannerSpec | readonly ScannerSpec[];
+  /** Run at low priority (see `FileReaderPoolOptions.lowPriority`). */
+  readonly lowPriority?: boolean;
 }
 
 /** One catalogue as a reader thread scans it: its prefix and its proposal numbers. */
@@ -38,7 +42,27 @@ export interface RipgrepRequest {
   readonly include: string;
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /** Start ripgrep at low priority. */
+  readonly lowPriority?: boolean;
+  /**
+   * A port to a second thread (its `RipgrepHelpRequest`): chunks of ripgrep's output are shared
+   * with it whenever it has room, so that two threads parse and scan.
+   */
+  readonly helper?: MessagePort;
 }
+
+/**
+ * Parse and scan the chunks of ripgrep's output that arrive on `port` (see `RipgrepRequest.helper`),
+ * answering `RipgrepFiles` for run `id`, then `RipgrepDone` once the port says `end`.
+ */
+export interface RipgrepHelpRequest {
+  readonly kind: 'ripgrepHelp';
+  readonly id: number;
+  readonly port: MessagePort;
+}
+
+/** What goes through a helper's port: chunks and `end` one way, `ack` per chunk the other. */
+export type HelperMessage = { readonly kind: 'chunk'; readonly chunk: Uint8Array } | { readonly kind: 'end' } | { readonly kind: 'ack' };
 
 /** Stops the ripgrep run `id`. */
 export interface CancelRequest {
@@ -46,7 +70,7 @@ export interface CancelRequest {
   readonly id: number;
 }
 
-export type WorkerRequest = ReadRequest | RipgrepRequest | CancelRequest;
+export type WorkerRequest = ReadRequest | RipgrepRequest | RipgrepHelpRequest | CancelRequest;
 
 /** What became of one file. */
 export type ReadOutcome =
@@ -67,7 +91,10 @@ export interface ReadResponse {
 export interface RipgrepFiles {
   readonly kind: 'ripgrepFiles';
   readonly id: number;
+  /** Files as candidate lines (a pool that does not scan). */
   readonly files: readonly (readonly [string, DocumentContent])[];
+  /** Files scanned in the thread: their paths, and their documents in one transfer. */
+  readonly scanned?: { readonly paths: readonly string[]; readonly documents: PackedDocuments };
   readonly recheck: readonly string[];
 }
 
@@ -77,6 +104,8 @@ export interface RipgrepDone {
   readonly id: number;
   readonly result?: RipgrepResult;
   readonly error?: string;
+  /** The run is over whatever other threads say (its threads were stopped). */
+  readonly final?: boolean;
 }
 
 export type WorkerResponse = ReadResponse | RipgrepFiles | RipgrepDone;

@@ -3,11 +3,13 @@
 // parsing ripgrep's output and scanning run off the extension host's main thread and only compact
 // results cross back.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DocumentContent } from '../core/citationIndex';
+import type { CandidateLine } from '../core/candidateLines';
+import type { DocumentContent, ScannedDocument } from '../core/citationIndex';
+import { packScannedDocuments } from '../core/scannedDocumentPack';
 import { createContentMaker } from './contentMaker';
 import { readFileCandidates } from './readFileCandidates';
-import type { ReaderWorkerData, ReadRequest, ReadResponse, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
-import { runRipgrep } from './ripgrep';
+import type { HelperMessage, ReaderWorkerData, ReadRequest, ReadResponse, RipgrepHelpRequest, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
+import { lowerPriority, parseRipgrepChunk, spawnRipgrep } from './ripgrep';
 
 /** Reads in flight per thread: enough to overlap the disk's latency. */
 const IN_FLIGHT = 8;
@@ -15,6 +17,10 @@ const IN_FLIGHT = 8;
 const RIPGREP_BATCH = 64;
 
 const data = workerData as ReaderWorkerData;
+if (data.lowPriority && process.platform === 'linux') {
+  // On Linux a thread has its own nice value: this lowers this thread only, not the extension host.
+  lowerPriority(0);
+}
 const maker = createContentMaker(data);
 const cancelled = new Set<number>();
 
@@ -35,36 +41,104 @@ async function read(request: ReadRequest): Promise<void> {
   post({ kind: 'read', id: request.id, outcomes });
 }
 
-async function ripgrep(request: RipgrepRequest): Promise<void> {
-  let files: [string, DocumentContent][] = [];
-  let recheck: string[] = [];
-  const send = (): void => {
-    if (files.length > 0 || recheck.length > 0) {
-      post({ kind: 'ripgrepFiles', id: request.id, files, recheck });
-      files = [];
-      recheck = [];
+/** Finished files of one ripgrep run, posted to the main thread in batches. */
+class FileBatches {
+  files = 0;
+  private batch: [string, DocumentContent][] = [];
+  private scannedPaths: string[] = [];
+  private scanned: (ScannedDocument | undefined)[] = [];
+  private recheck: string[] = [];
+
+  constructor(private readonly id: number) {}
+
+  readonly onFile = (p: string, lines: CandidateLine[]): void => {
+    this.files++;
+    const content = maker.fromLines(lines);
+    if (content.kind === 'scanned') {
+      this.scannedPaths.push(p);
+      this.scanned.push(content.document);
+    } else {
+      this.batch.push([p, content]);
+    }
+    if (this.batch.length + this.scanned.length >= RIPGREP_BATCH) {
+      this.send();
     }
   };
+
+  readonly onRecheck = (p: string): void => {
+    this.files++;
+    this.recheck.push(p);
+  };
+
+  send(): void {
+    if (this.batch.length > 0 || this.scanned.length > 0 || this.recheck.length > 0) {
+      const documents = packScannedDocuments(this.scanned);
+      const scanned = this.scanned.length > 0 ? { paths: this.scannedPaths, documents } : undefined;
+      parentPort?.postMessage(
+        { kind: 'ripgrepFiles', id: this.id, files: this.batch, scanned, recheck: this.recheck } satisfies WorkerResponse,
+        scanned ? [documents.ints.buffer as ArrayBuffer, documents.bytes.buffer as ArrayBuffer] : [],
+      );
+      this.batch = [];
+      this.scannedPaths = [];
+      this.scanned = [];
+      this.recheck = [];
+    }
+  }
+}
+
+/** Chunks a helper may hold at once: one being parsed, one waiting. */
+const HELPER_ROOM = 2;
+
+async function ripgrep(request: RipgrepRequest): Promise<void> {
+  const batches = new FileBatches(request.id);
+  const helper = request.helper;
+  let lent = 0;
+  helper?.on('message', (m: HelperMessage) => {
+    if (m.kind === 'ack') {
+      lent--;
+    }
+  });
   try {
-    const result = await runRipgrep({
-      ...request,
-      prefixes: data.prefixes,
-      token: { get isCancellationRequested() { return cancelled.has(request.id); } },
-      onFile: (p, lines) => {
-        files.push([p, maker.fromLines(lines)]);
-        if (files.length >= RIPGREP_BATCH) {
-          send();
+    const { rg, root, include, excludes, maxFileSize, lowPriority, id } = request;
+    const result = await spawnRipgrep(
+      { rg, root, include, excludes, maxFileSize, lowPriority, prefixes: data.prefixes, token: { get isCancellationRequested() { return cancelled.has(id); } } },
+      (chunk) => {
+        // The helper takes a chunk whenever it has room; this thread parses the others meanwhile.
+        if (helper && lent < HELPER_ROOM) {
+          lent++;
+          helper.postMessage({ kind: 'chunk', chunk } satisfies HelperMessage, [chunk.buffer as ArrayBuffer]);
+        } else {
+          parseRipgrepChunk(chunk, batches);
         }
       },
-      onRecheck: (p) => recheck.push(p),
-    });
-    send();
-    post({ kind: 'ripgrepDone', id: request.id, result });
+    );
+    batches.send();
+    post({ kind: 'ripgrepDone', id: request.id, result: { files: batches.files, cancelled: result.cancelled } });
   } catch (e) {
     post({ kind: 'ripgrepDone', id: request.id, error: e instanceof Error ? e.message : String(e) });
   } finally {
+    helper?.postMessage({ kind: 'end' } satisfies HelperMessage);
+    helper?.close();
     cancelled.delete(request.id);
   }
+}
+
+function ripgrepHelp(request: RipgrepHelpRequest): void {
+  const batches = new FileBatches(request.id);
+  request.port.on('message', (m: HelperMessage) => {
+    if (m.kind === 'chunk') {
+      if (!cancelled.has(request.id)) {
+        parseRipgrepChunk(m.chunk, batches);
+        batches.send();
+      }
+      request.port.postMessage({ kind: 'ack' } satisfies HelperMessage);
+    } else if (m.kind === 'end') {
+      batches.send();
+      post({ kind: 'ripgrepDone', id: request.id, result: { files: batches.files, cancelled: cancelled.has(request.id) } });
+      cancelled.delete(request.id);
+      request.port.close();
+    }
+  });
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -74,6 +148,9 @@ parentPort?.on('message', (request: WorkerRequest) => {
       break;
     case 'ripgrep':
       void ripgrep(request);
+      break;
+    case 'ripgrepHelp':
+      ripgrepHelp(request);
       break;
     case 'cancel':
       cancelled.add(request.id);

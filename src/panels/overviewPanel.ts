@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/dispose';
 import type { ExtensionDeps } from '../deps';
 import { overviewPageLabels } from './panelLabels';
 import { OverviewMessage, parseOverviewMessage } from './panelProtocol';
@@ -9,14 +10,17 @@ import { renderPage, webviewOptions } from './webviewHtml';
 export const OVERVIEW_VIEW_TYPE = 'egn.overview';
 
 /** The overview of the consultation: one panel, revealed when opened again, restored after a reload. */
-export class OverviewPanel implements vscode.Disposable {
+export class OverviewPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: ExtensionDeps,
-  ) {}
+  ) {
+    super();
+    this.register({ dispose: () => this.panel?.dispose() });
+  }
 
   show(): vscode.WebviewPanel {
     if (this.panel) {
@@ -35,10 +39,6 @@ export class OverviewPanel implements vscode.Disposable {
     }
     panel.webview.options = this.webviewOptions();
     this.adopt(panel);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
   }
 
   private webviewOptions(): vscode.WebviewOptions {

@@ -4,6 +4,7 @@ import type { Proposal } from '../core/catalogue';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
 import { indexCovers } from '../citations/citationSource';
 import { hasContext } from '../core/catalogue';
+import { Disposable } from '../core/dispose';
 import type { ExtensionDeps } from '../deps';
 import { CatalogueProposal, findProposal } from './catalogueProposal';
 import { externalUrl } from './externalUrl';
@@ -188,14 +189,13 @@ class ProposalPanel {
  * The proposal panels: one per proposal, revealed when opened again, restored after a reload,
  * their "cited in this workspace" section kept up to date with the index.
  */
-export class ProposalPanelManager implements vscode.Disposable {
+export class ProposalPanelManager extends Disposable {
   /** By proposal id (`EGN-12`, `FRA-2`): ids are unique across catalogues, numbers are not. */
   private readonly panels = new Map<string, ProposalPanel>();
   /** The panel in preview mode, that the next preview replaces (as the Explorer's single click does with files). */
   private preview: ProposalPanel | undefined;
   /** The last preview request, to tell a double-click (two requests for one proposal in a row) from two single clicks. */
   private lastPreview: { readonly id: string; readonly at: number } | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -203,17 +203,11 @@ export class ProposalPanelManager implements vscode.Disposable {
     private readonly deps: ExtensionDeps,
     private readonly openExternal: ExternalOpener = (uri) => vscode.env.openExternal(uri),
   ) {
-    this.disposables.push(deps.citations.onDidChange(() => this.scheduleRefresh()));
-  }
-
-  dispose(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-    }
-    for (const p of [...this.panels.values()]) {
-      p.panel.dispose();
-    }
-    vscode.Disposable.from(...this.disposables).dispose();
+    super();
+    this.register(deps.citations.onDidChange(() => this.scheduleRefresh()));
+    // Panels first: closing one may schedule a refresh, whose timer goes next.
+    this.register({ dispose: () => [...this.panels.values()].forEach((p) => p.panel.dispose()) });
+    this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
   /**

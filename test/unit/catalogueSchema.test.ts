@@ -155,6 +155,15 @@ describe('The generated validator (src/core/generated/catalogueValidator.ts)', (
   });
 });
 
+describe('The generated file types (src/core/generated/catalogueFile.ts)', () => {
+  it('are what json-schema-to-typescript generates from the schema today: regenerate them with npm run generate:types', async () => {
+    const generator = pathToFileURL(path.join(repoRoot, 'scripts/lib/catalogueTypesSource.mjs')).href;
+    const { catalogueTypesSource } = (await import(generator)) as { catalogueTypesSource: (schema: object) => Promise<string> };
+    const committed = fs.readFileSync(path.join(repoRoot, 'src/core/generated/catalogueFile.ts'), 'utf8');
+    assert.ok(committed === (await catalogueTypesSource(schema)), 'src/core/generated/catalogueFile.ts is stale: run npm run generate:types');
+  });
+});
+
 describe('formatJsonPath and describeValue', () => {
   it('formats paths as a YAML reader reads them', () => {
     assert.strictEqual(formatJsonPath([]), '(top level)');

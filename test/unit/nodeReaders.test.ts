@@ -24,11 +24,33 @@ function newIndex(): CitationIndex {
   return new CitationIndex((t) => scanner.scan(t), exists, createLinePrefilter(['EGN']));
 }
 
-/** Every citation of an index, as comparable rows. */
-function dump(index: CitationIndex): string[] {
+/** Every citation of an index, as comparable rows; with `prefixes`, each number after its catalogue's prefix. */
+function dump(index: CitationIndex, prefixes?: readonly string[]): string[] {
   return index.documents().flatMap((uri) =>
-    index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${c.number}${c.implied ? ' (implied)' : ''} ${c.exists ? '' : 'unknown '}| ${c.lineText}`),
+    index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${prefixes ? `${prefixes[c.catalogue]}-` : ''}${c.number}${c.implied ? ' (implied)' : ''} ${c.exists ? '' : 'unknown '}| ${c.lineText}`),
   );
+}
+
+/** `index` filled as the host's reads fill it (workspace.fs, through the core builder: whole texts, `set`). */
+async function indexByHostReads(root: string, index: CitationIndex): Promise<CitationIndex> {
+  const all = (dir: string, rel: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? all(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]);
+  const host: IndexHost = {
+    findFiles: async () => all(root, '').map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
+    stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
+    readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
+  };
+  await buildIndex(host, index, filter, { concurrency: 4 });
+  return index;
+}
+
+/** `index` filled by the Node reading path: ripgrep when `rg` is given (and runs), else the fs threads of `pool`. */
+async function indexByNode(root: string, index: CitationIndex, prefixes: readonly string[], rg: string | undefined, pool: FileReaderPool): Promise<{ index: CitationIndex; via: string; stats: Awaited<ReturnType<typeof readFolderCandidates>> }> {
+  const stats = await readFolderCandidates({
+    root, filter, include, excludes, maxFileSize, prefixes: [...prefixes], ripgrep: rg, pool,
+    onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
+  });
+  return { index, via: stats.via, stats };
 }
 
 /** The ripgrep of the cached VS Code runtime, else one on the PATH. */
@@ -58,28 +80,11 @@ describe('reading paths of the citation index', function () {
     fs.rmSync(path.dirname(root), { recursive: true, force: true });
   });
 
-  async function viaHostReads(): Promise<CitationIndex> {
-    // What workspace.fs gives, through the core builder: whole texts, `set`.
-    const index = newIndex();
-    const all = (dir: string, rel: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? all(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]);
-    const host: IndexHost = {
-      findFiles: async () => all(root, '').map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
-      stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
-      readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
-    };
-    await buildIndex(host, index, filter, { concurrency: 4 });
-    return index;
-  }
-
+  const viaHostReads = (): Promise<CitationIndex> => indexByHostReads(root, newIndex());
   async function viaNode(rg: string | undefined): Promise<{ index: CitationIndex; via: string }> {
-    const index = newIndex();
-    const stats = await readFolderCandidates({
-      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: rg, pool,
-      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
-    });
-    assert.strictEqual(stats.ripgrepError, undefined);
-    return { index, via: stats.via };
+    const read = await indexByNode(root, newIndex(), ['EGN'], rg, pool);
+    assert.strictEqual(read.stats.ripgrepError, undefined);
+    return read;
   }
 
   it('gives the same citations, one by one, through ripgrep, Node’s fs threads and whole-text reads', async () => {
@@ -114,13 +119,9 @@ describe('reading paths of the citation index', function () {
   });
 
   it('falls back on Node’s fs threads, with the same citations and the reason, when ripgrep cannot run', async () => {
-    const index = newIndex();
     // Threads that send candidate lines, scanned by the index itself.
     const linesPool = new FileReaderPool({ prefixes: ['EGN'], threads: 1 });
-    const stats = await readFolderCandidates({
-      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: path.join(root, 'pas-de-rg'), pool: linesPool,
-      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
-    });
+    const { index, stats } = await indexByNode(root, newIndex(), ['EGN'], path.join(root, 'pas-de-rg'), linesPool);
     assert.strictEqual(stats.via, 'node');
     assert.match(stats.ripgrepError ?? '', /ENOENT/);
     assert.deepStrictEqual(dump(index), dump(await viaHostReads()));
@@ -143,10 +144,7 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
   let egnPool: FileReaderPool;
 
   const newTwoIndex = (): CitationIndex => new CitationIndex((t) => multi.scan(t), existsIn, createLinePrefilter(prefixes));
-  const dumpTwo = (index: CitationIndex): string[] =>
-    index.documents().flatMap((uri) =>
-      index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${prefixes[c.catalogue]}-${c.number}${c.implied ? ' (implied)' : ''} ${c.exists ? '' : 'unknown '}| ${c.lineText}`),
-    );
+  const dumpTwo = (index: CitationIndex): string[] => dump(index, prefixes);
 
   before(() => {
     root = writeFixture(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-readers2-')), 'fixture'), twoCataloguesFixture());
@@ -162,27 +160,8 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
     fs.rmSync(path.dirname(root), { recursive: true, force: true });
   });
 
-  async function viaHostReads(): Promise<CitationIndex> {
-    const index = newTwoIndex();
-    const all = (dir: string, rel: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? all(path.join(dir, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`]);
-    const host: IndexHost = {
-      findFiles: async () => all(root, '').map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
-      stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
-      readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
-    };
-    await buildIndex(host, index, filter, { concurrency: 4 });
-    return index;
-  }
-
-  async function viaNode(rg: string | undefined, readers: FileReaderPool): Promise<{ index: CitationIndex; via: string }> {
-    const index = newTwoIndex();
-    const stats = await readFolderCandidates({
-      root, filter, include, excludes, maxFileSize, prefixes, ripgrep: rg, pool: readers,
-      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
-    });
-    return { index, via: stats.via };
-  }
+  const viaHostReads = (): Promise<CitationIndex> => indexByHostReads(root, newTwoIndex());
+  const viaNode = (rg: string | undefined, readers: FileReaderPool): Promise<{ index: CitationIndex; via: string }> => indexByNode(root, newTwoIndex(), prefixes, rg, readers);
 
   it('gives the same citations of both catalogues, one by one, through ripgrep, Node’s fs threads (scanning or not) and whole-text reads', async () => {
     const whole = dumpTwo(await viaHostReads());
@@ -212,11 +191,7 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
     }
     assert.ok(!whole.some((r) => r.includes('FRA-8')), 'ignore markers not honoured for the second catalogue');
     // The EGN's citations are those of the one-catalogue index over the same files.
-    const egnOnly = newIndex();
-    await readFolderCandidates({
-      root, filter, include, excludes, maxFileSize, prefixes: ['EGN'], ripgrep: ripgrep(), pool: egnPool,
-      onFile: (rel, content) => egnOnly.setContent(`file://${root}/${rel}`, content),
-    });
+    const { index: egnOnly } = await indexByNode(root, newIndex(), ['EGN'], ripgrep(), egnPool);
     const two = await viaHostReads();
     for (const n of [3, 7, 9, 26, 41]) {
       assert.deepStrictEqual(two.citationsOf(n), egnOnly.citationsOf(n), `EGN-${n}`);

@@ -2,6 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadCatalogue } from '../../src/core/catalogueLoader';
+import { CitationIndex } from '../../src/core/citationIndex';
+import { computeCoverage } from '../../src/core/coverage';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
+import { CoveragePageText, renderCoverageBody } from '../../src/coverage/coveragePage';
 import type { ProposalPageLabels } from '../../src/panels/proposalPage';
 import { renderProposalBody } from '../../src/panels/proposalPage';
 
@@ -36,5 +41,28 @@ describe('Proposal page rendering (pure, no VS Code)', () => {
     const body = renderProposalBody(catalogue, catalogue.byNumber(12)!, labels, undefined);
     assert.ok(!/<img|<\/?script/i.test(body));
     assert.ok(body.includes('&#60;img'), 'the neighbour EGN-13 appears, escaped');
+  });
+});
+
+describe('Coverage page rendering (pure, no VS Code)', () => {
+  it('shows a hostile document name as text and designates documents by index, never by URI', () => {
+    const loaded = loadCatalogue(fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8'), {});
+    if (!loaded.ok) {
+      throw new Error(JSON.stringify(loaded.errors));
+    }
+    const catalogue = loaded.catalogue;
+    const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+    const index = new CitationIndex((t) => scanner.scan(t), (n) => catalogue.byNumber(n) !== undefined);
+    const hostile = 'file:///w/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3C%2Fscript%3E.md';
+    index.set(hostile, 'EGN-12 et EGN-45');
+    const text: CoveragePageText = {
+      labels: ENGLISH_COVERAGE_LABELS, heading: 'h', scope: 's', byTheme: 't', coverage: 'c', matrix: 'm', matrixCaption: 'mc', exportMarkdown: 'em', exportCsv: 'ec',
+      noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %', percent: '{0} %', scrollHint: 'scroll',
+    };
+    const html = renderCoverageBody(computeCoverage(catalogue, index), text, (uri) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)));
+    assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;&#60;/script&#62;.md'), 'the name is shown, as text');
+    assert.ok(!/<img|<\/script/i.test(html), 'no markup from the name');
+    assert.ok(!html.includes(hostile) && !html.includes('file:///'), 'no URI reaches the page: documents are designated by index');
+    assert.match(html, /data-action="openDocument" data-index="0"/, 'the document is designated by its index');
   });
 });

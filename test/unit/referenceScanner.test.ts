@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type { Reference, ReferenceForm } from '../../src/core/reference';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
+import { MultiReferenceScanner } from '../../src/core/multiReferenceScanner';
 import { prng } from '../support/prng';
 
 const NBSP = '\u00a0';
@@ -461,5 +462,33 @@ describe('ReferenceScanner', () => {
       assert.equal(refs.length, 0);
       assert.ok(perChar < 4, `${perChar} reads per character`);
     });
+  });
+});
+
+describe('referenceAt on a very long line', () => {
+  const exists = (n: number): boolean => n >= 1 && n <= 40;
+  const scanner = new ReferenceScanner('EGN', exists);
+  const multi = new MultiReferenceScanner([{ prefix: 'EGN', scanner, catalogue: 'EGN' }, { prefix: 'FRA', scanner: new ReferenceScanner('FRA', exists), catalogue: 'FRA' }]);
+  // One line of 330 KB, no break: what a generated or hostile file looks like.
+  const line = 'EGN-1 à 41 voir FRA-2, 3 et 4 ; xEGN-5 '.repeat(8_000);
+
+  it('finds, anywhere on the line, the reference a scan of the whole line finds there', () => {
+    const all = scanner.scan(line);
+    const allMulti = multi.scan(line);
+    const rand = prng(2020);
+    for (let k = 0; k < 150; k++) {
+      const offset = Math.floor(rand() * line.length);
+      const expected = all.find((r) => r.start <= offset && offset < r.end) ?? all.find((r) => r.end === offset);
+      assert.deepStrictEqual(scanner.referenceAt(line, offset), expected, `EGN at ${offset}`);
+      const expectedMulti = allMulti.find((r) => r.start <= offset && offset < r.end) ?? allMulti.find((r) => r.end === offset);
+      assert.deepStrictEqual(multi.referenceAt(line, offset), expectedMulti, `any catalogue at ${offset}`);
+    }
+  });
+
+  it('still reads a list back to its head when the head is within the window', () => {
+    const list = `${'x'.repeat(500_000)} EGN-1, ${Array.from({ length: 300 }, (_, k) => 2 + (k % 39)).join(', ')}`;
+    const last = list.length - 1;
+    assert.strictEqual(scanner.referenceAt(list, last)?.form, 'continuation');
+    assert.strictEqual(multi.referenceAt(list, last)?.form, 'continuation');
   });
 });

@@ -47,6 +47,15 @@ describe('Workspace catalogues in the writing features', () => {
     assert.strictEqual(warning.code, 'egn.unknownCatalogueProposal');
   });
 
+  it('warns on no reference of a line after egn-ignore-next-line, a workspace catalogue’s as an EGN one, and still hovers them', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '<!-- egn-ignore-next-line -->\nFRA-99, EGN-99 et FRA-2\nFRA-98\n' });
+    await vscode.window.showTextDocument(doc);
+    const [warning, ...others] = await until('the FRA-98 warning', () => warnings(doc.uri).length > 0 && warnings(doc.uri));
+    assert.deepStrictEqual(others.map((d) => doc.getText(d.range)), [], 'nothing on the ignored line');
+    assert.strictEqual(doc.getText(warning.range), 'FRA-98');
+    assert.match(await hoverText(doc, positionOf(doc, 'FRA-2', 2)), /FRA\\-2\*\* — Ouvrir un parcours de formation hybride/, 'an ignored reference keeps its hover');
+  });
+
   it('updates the warnings of an open document when the catalogue it cites is saved with the missing proposal', async () => {
     const catalogue = workspaceUri('suivi.catalogue.yaml');
     const text = (titles: string[]) => ['id: suivi', 'prefix: SUI', 'title: "Suivi"', 'groups:', '  - id: g', '    title: "G"', '    proposals:',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogueWithContext, hasContext } from './core/catalogue';
+import { catalogueErrorText } from './catalogues/catalogueErrorText';
 import { CatalogueError, loadCatalogue } from './core/catalogueLoader';
 
 /** The bundled catalogue, with its context (the overview needs it), or every error found. */
@@ -7,20 +8,20 @@ export type BundledLoadResult = { readonly ok: true; readonly catalogue: Catalog
 
 /**
  * Reads and validates the catalogue shipped in data/ (its schema is compiled into the loader). Never
- * throws: a missing or broken file comes back as a result with errors.
+ * throws: a missing or broken file comes back as a result with errors, in the user's language.
  */
 export async function loadBundledCatalogue(extensionUri: vscode.Uri): Promise<BundledLoadResult> {
   try {
     const yamlBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'data', 'egn-2020.yaml'));
     const loaded = loadCatalogue(new TextDecoder('utf-8').decode(yamlBytes));
     if (!loaded.ok) {
-      return loaded;
+      return { ok: false, errors: loaded.errors.map((e) => ({ ...e, message: catalogueErrorText(e) })) };
     }
     if (!hasContext(loaded.catalogue)) {
-      return { ok: false, errors: [{ line: 1, column: 1, message: 'The bundled catalogue has no "context"; the overview needs it.' }] };
+      return { ok: false, errors: [{ line: 1, column: 1, message: vscode.l10n.t('The bundled catalogue has no "context"; the overview needs it.') }] };
     }
     return { ok: true, catalogue: loaded.catalogue };
   } catch (e) {
-    return { ok: false, errors: [{ line: 1, column: 1, message: `Cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, errors: [{ line: 1, column: 1, message: vscode.l10n.t('Cannot read the catalogue: {0}', e instanceof Error ? e.message : String(e)) }] };
   }
 }

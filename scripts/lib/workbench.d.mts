@@ -15,6 +15,6 @@ export interface Server {
 }
 export const chromiumArgs: string[];
 export function freePort(): Promise<number>;
-export function startServer(opts: { runtime: string; scratch?: string; settings?: Record<string, unknown>; env?: Record<string, string>; quiet?: boolean; locale?: 'en' | 'fr' }): Promise<Server>;
+export function startServer(opts: { runtime: string; scratch?: string; settings?: Record<string, unknown>; env?: Record<string, string>; quiet?: boolean; locale?: 'en' | 'fr'; restricted?: boolean }): Promise<Server>;
 export function workbenchUrl(o: { port: number; folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
 export function launchBrowser(runtime: string, opts?: { colorScheme?: 'light' | 'dark' }): Promise<{ context: BrowserContext; close(): Promise<void> }>;

@@ -34,8 +34,10 @@ export function freePort() {
 
 /**
  * Starts the VS Code server in its own process group, with every data folder in a scratch dir.
- * `locale: 'fr'` shows the workbench, and the extension, in French.
- * @param {{ runtime: string, scratch?: string, settings?: Record<string, unknown>, env?: Record<string, string>, quiet?: boolean, locale?: 'en' | 'fr' }} opts
+ * `locale: 'fr'` shows the workbench, and the extension, in French. `restricted: true` keeps workspace
+ * trust on, so that a folder opens in Restricted Mode (VS Code trusts a window that runs extension
+ * tests whatever this says: only a workbench without `extensionTestsPath` is restricted).
+ * @param {{ runtime: string, scratch?: string, settings?: Record<string, unknown>, env?: Record<string, string>, quiet?: boolean, locale?: 'en' | 'fr', restricted?: boolean }} opts
  * @returns {Promise<Server>}
  */
 export async function startServer(opts) {
@@ -53,7 +55,8 @@ export async function startServer(opts) {
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': opts.restricted === true,
+    ...(opts.restricted ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
     ...opts.settings,
   };
   fs.writeFileSync(path.join(userSettings, 'settings.json'), JSON.stringify(settings, null, 2));
@@ -63,7 +66,8 @@ export async function startServer(opts) {
   const serverMain = path.join(opts.runtime, 'node_modules/code-server/lib/vscode/out/server-main.js');
   const args = [
     serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
+    ...(opts.restricted ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs[0], '--server-data-dir', dirs[1], '--extensions-dir', dirs[2],
   ];
   if (opts.locale && opts.locale !== 'en') {

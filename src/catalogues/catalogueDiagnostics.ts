@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CatalogueError } from '../core/catalogueLoader';
 import type { CatalogueProblem } from '../core/catalogueSet';
+import { catalogueErrorText } from './catalogueErrorText';
 import type { WorkspaceCatalogues } from './workspaceCatalogues';
 
 /** Stable code of the diagnostics of catalogue files (for filters and tests). */
@@ -37,7 +38,7 @@ function toDiagnostic(error: CatalogueError, document: vscode.TextDocument | und
     const line = document.lineAt(start.line);
     range = word ?? new vscode.Range(start, line.range.end.isAfter(start) ? line.range.end : start);
   }
-  const diagnostic = new vscode.Diagnostic(range, error.message, vscode.DiagnosticSeverity.Error);
+  const diagnostic = new vscode.Diagnostic(range, catalogueErrorText(error), vscode.DiagnosticSeverity.Error);
   diagnostic.source = 'EGN';
   diagnostic.code = CATALOGUE_DIAGNOSTIC_CODE;
   return diagnostic;

@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit } from 'yaml';
 import type { Catalogue } from './catalogue';
 import { buildCatalogue, CatalogueFile, ProposalEntry } from './catalogueModel';
+import { CatalogueText, catalogueText, renderCatalogueText } from './catalogueMessages';
 import { formatJsonPath, JsonPath, validateCatalogueData } from './schemaValidator';
 
 /** Something wrong in a catalogue file, and where. */
@@ -11,6 +12,11 @@ export interface CatalogueError {
   readonly column: number;
   /** What is wrong, in English; starts with the path when there is one. */
   readonly message: string;
+  /**
+   * The same message as a code and arguments, for the editor to show in the user's language
+   * (`message` is its English rendering); absent for a message made elsewhere.
+   */
+  readonly text?: CatalogueText;
   /** Where in the data, e.g. `groups[1].subthemes[0].proposals[2].number`, when the error has a path. */
   readonly path?: string;
 }
@@ -71,8 +77,7 @@ export function loadCatalogue(yamlText: string, _schema?: object): LoadResult {
   try {
     return load(yamlText);
   } catch (e) {
-    const message = `The catalogue could not be loaded because of an internal error: ${e instanceof Error ? e.message : String(e)}`;
-    return failure([{ line: 1, column: 1, message }]);
+    return failure([{ line: 1, column: 1, ...said(catalogueText('internalError', e instanceof Error ? e.message : String(e))) }]);
   }
 }
 
@@ -98,13 +103,13 @@ export function formatCatalogueError(error: CatalogueError): string {
 
 function load(yamlText: unknown): LoadResult {
   if (typeof yamlText !== 'string') {
-    return failure([{ line: 1, column: 1, message: `The catalogue must be given as text, got ${yamlText === null ? 'null' : typeof yamlText}.` }]);
+    return failure([{ line: 1, column: 1, ...said(catalogueText('notText', yamlText === null ? 'null' : typeof yamlText)) }]);
   }
   if (yamlText.length > CATALOGUE_LIMITS.maxCharacters) {
     return failure([{
       line: 1,
       column: 1,
-      message: `The catalogue file is too large: ${formatSize(yamlText.length)} of text, more than the ${formatSize(CATALOGUE_LIMITS.maxCharacters)} a catalogue may have. It was not parsed; check that this is the right file.`,
+      ...said(catalogueText('tooLarge', formatSize(yamlText.length), formatSize(CATALOGUE_LIMITS.maxCharacters))),
     }]);
   }
   const lines = new LineCounter();
@@ -116,15 +121,15 @@ function load(yamlText: unknown): LoadResult {
   indexLines(yamlText, lines);
 
   if (yamlText.trim() === '') {
-    return failure([{ line: 1, column: 1, message: 'The catalogue file is empty.' }]);
+    return failure([{ line: 1, column: 1, ...said(catalogueText('empty')) }]);
   }
   const binary = findForbiddenCharacter(yamlText);
   if (binary) {
-    return failure([{ ...at(binary.offset), message: binary.message }]);
+    return failure([{ ...at(binary.offset), ...said(binary.text) }]);
   }
   const excess = findExcessiveStructure(yamlText);
   if (excess !== undefined) {
-    return failure([{ ...at(excess.offset), message: excess.message }]);
+    return failure([{ ...at(excess.offset), ...said(excess.text) }]);
   }
 
   const doc = withoutStackTraces(() => parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: true }));
@@ -132,12 +137,12 @@ function load(yamlText: unknown): LoadResult {
   if (problems.length > 0) {
     // Junk yields thousands of problems: only the first ones are worth a position and a message.
     problems.sort((a, b) => a.pos[0] - b.pos[0]);
-    const shown = problems.slice(0, CATALOGUE_LIMITS.maxErrors).map((e) => ({ ...at(e.pos[0]), message: syntaxMessage(e.code, e.message) }));
+    const shown = problems.slice(0, CATALOGUE_LIMITS.maxErrors).map((e) => ({ ...at(e.pos[0]), ...said(syntaxMessage(e.code, e.message)) }));
     return failure(shown, problems.length);
   }
   const keys = checkKeys(doc);
   if (keys.length > 0) {
-    return failure(keys.map((k) => ({ ...at(k.offset), message: k.message })));
+    return failure(keys.map((k) => ({ ...at(k.offset), ...said(k.text) })));
   }
 
   let data: unknown;
@@ -147,7 +152,7 @@ function load(yamlText: unknown): LoadResult {
     if (e instanceof ReferenceError) {
       return failure([{
         ...at(firstAliasOffset(doc) ?? 0),
-        message: `The file expands YAML aliases (*name) more than ${CATALOGUE_LIMITS.maxAliasCount} times, the way "billion laughs" attacks exhaust memory; it was rejected. A catalogue needs no aliases.`,
+        ...said(catalogueText('aliasBomb', CATALOGUE_LIMITS.maxAliasCount)),
       }]);
     }
     throw e;
@@ -156,20 +161,21 @@ function load(yamlText: unknown): LoadResult {
   const locate = (path: JsonPath, onKey: boolean): { line: number; column: number } => at(offsetOf(doc, path, onKey));
   const unsafe = findUnsafeCharacters(data);
   if (unsafe.length > 0) {
-    return failure(unsafe.map((u) => pathError(u.path, u.message, locate(u.path, u.onKey))));
+    return failure(unsafe.map((u) => pathError(u.path, u.text, locate(u.path, u.onKey))));
   }
   const violations = validateCatalogueData(data);
   if (violations.length > 0) {
-    return failure(violations.map((v) => pathError(v.path, v.message, locate(v.path, v.onKey))));
+    return failure(violations.map((v) => pathError(v.path, v.text, locate(v.path, v.onKey))));
   }
   const file = data as CatalogueFile;
   const tooMany = countProposals(file) > CATALOGUE_LIMITS.maxProposals;
   if (tooMany) {
-    return failure([pathError(['groups'], `the catalogue has ${countProposals(file).toLocaleString('en')} proposals, more than the ${CATALOGUE_LIMITS.maxProposals.toLocaleString('en')} a catalogue may have; split it into several files`, locate(['groups'], true))]);
+    const text = catalogueText('tooManyProposals', { localeNumber: countProposals(file) }, { localeNumber: CATALOGUE_LIMITS.maxProposals });
+    return failure([pathError(['groups'], text, locate(['groups'], true))]);
   }
   const semantic = checkSemantics(file);
   if (semantic.length > 0) {
-    return failure(semantic.map((s) => pathError(s.path, s.message, locate(s.path, false))));
+    return failure(semantic.map((s) => pathError(s.path, s.text, locate(s.path, false))));
   }
   return { ok: true, catalogue: buildCatalogue(file) };
 }
@@ -180,18 +186,26 @@ function failure(errors: CatalogueError[], total = errors.length): LoadResult {
   const rest = total - sorted.length;
   if (rest > 0) {
     const last = sorted[sorted.length - 1];
-    sorted.push({ line: last.line, column: last.column, message: `${rest} more error${rest === 1 ? '' : 's'} not shown.` });
+    sorted.push({ line: last.line, column: last.column, ...said(catalogueText(rest === 1 ? 'moreErrorsOne' : 'moreErrors', rest)) });
   }
   return { ok: false, errors: Object.freeze(sorted.map((e) => Object.freeze(e))) };
 }
 
-function pathError(path: JsonPath, message: string, pos: { line: number; column: number }): CatalogueError {
-  const where = formatJsonPath(path);
-  return { ...pos, message: `${where}: ${message}`, path: where };
+/** The `message` (English) and `text` fields of an error saying `text`. */
+export function said(text: CatalogueText): { message: string; text: CatalogueText } {
+  return { message: renderCatalogueText(text), text };
 }
 
-function formatSize(characters: number): string {
-  return characters >= 1024 * 1024 ? `${(characters / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(characters / 1024)} KB`;
+/** The error `path: text`, at `pos`; the top level is named in the reader's language. */
+export function pathError(path: JsonPath, text: CatalogueText, pos: { line: number; column: number }): CatalogueError {
+  const where = formatJsonPath(path);
+  return { ...pos, ...said(catalogueText('atPath', path.length === 0 ? catalogueText('topLevel') : where, text)), path: where };
+}
+
+function formatSize(characters: number): CatalogueText {
+  return characters >= 1024 * 1024
+    ? catalogueText('sizeMegabytes', { localeNumber: characters / (1024 * 1024), fractionDigits: 1 })
+    : catalogueText('sizeKilobytes', Math.round(characters / 1024));
 }
 
 function indexLines(text: string, lines: LineCounter): void {
@@ -211,16 +225,13 @@ function indexLines(text: string, lines: LineCounter): void {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function findForbiddenCharacter(text: string): { offset: number; message: string } | undefined {
+function findForbiddenCharacter(text: string): { offset: number; text: CatalogueText } | undefined {
   const m = FORBIDDEN.exec(text);
   if (!m) {
     return undefined;
   }
   const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const message = m[0] === '\uFFFD'
-    ? `The file is not valid UTF-8 text: it holds ${code}, the replacement character a decoder puts for bytes that are not UTF-8. Save the catalogue as UTF-8.`
-    : `The file holds the control character ${code}, which YAML does not allow: it looks like binary data, not a YAML catalogue.`;
-  return { offset: m.index, message };
+  return { offset: m.index, text: catalogueText(m[0] === '\uFFFD' ? 'notUtf8' : 'binaryControl', code) };
 }
 
 /**
@@ -245,12 +256,9 @@ function withoutStackTraces<T>(f: () => T): T {
  * and the token count from `yaml`'s own lexer (which knows quotes and comments), stopped as soon as
  * a limit is passed.
  */
-function findExcessiveStructure(text: string): { offset: number; message: string } | undefined {
+function findExcessiveStructure(text: string): { offset: number; text: CatalogueText } | undefined {
   const max = CATALOGUE_LIMITS.maxDepth;
-  const tooDeep = (offset: number): { offset: number; message: string } => ({
-    offset,
-    message: `The file is nested more than ${max} levels deep here; a catalogue needs about 10. It was not parsed: such depth is junk or an attack.`,
-  });
+  const tooDeep = (offset: number): { offset: number; text: CatalogueText } => ({ offset, text: catalogueText('tooDeep', max) });
   const indented = findDeepIndentation(text, max);
   if (indented !== undefined) {
     return tooDeep(indented);
@@ -263,7 +271,7 @@ function findExcessiveStructure(text: string): { offset: number; message: string
     if (++tokens > CATALOGUE_LIMITS.maxTokens) {
       return {
         offset,
-        message: `The file has more than ${CATALOGUE_LIMITS.maxTokens.toLocaleString('en')} YAML tokens (keys, values, punctuation) by here, where a catalogue of 40 proposals has about 1,500. It was not parsed; check that this is the right file.`,
+        text: catalogueText('tooManyTokens', { localeNumber: CATALOGUE_LIMITS.maxTokens }, { localeNumber: 1500 }),
       };
     }
     if (token === '{' || token === '[') {
@@ -273,7 +281,7 @@ function findExcessiveStructure(text: string): { offset: number; message: string
       if (++flows > CATALOGUE_LIMITS.maxFlowCollections) {
         return {
           offset,
-          message: `The file opens more than ${CATALOGUE_LIMITS.maxFlowCollections.toLocaleString('en')} flow collections ([ or {) by here, more than a catalogue of 5,000 proposals needs. It was not parsed; check that this is the right file.`,
+          text: catalogueText('tooManyFlows', { localeNumber: CATALOGUE_LIMITS.maxFlowCollections }, { localeNumber: 5000 }, '{'),
         };
       }
     } else if (token === '}' || token === ']') {
@@ -335,14 +343,15 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function syntaxMessage(code: string, message: string): string {
+function syntaxMessage(code: string, message: string): CatalogueText {
   switch (code) {
     case 'MULTIPLE_DOCS':
-      return 'The file holds more than one YAML document (a second "---"); a catalogue is a single document.';
+      return catalogueText('multipleDocuments');
     case 'TAB_AS_INDENT':
-      return 'A tab is used for indentation; YAML indents with spaces only.';
+      return catalogueText('tabIndent');
     default:
-      return `YAML syntax error: ${shorten(message.replace(/\s+/g, ' ').trim(), 200)}${/[.!?]$/.test(message.trim()) ? '' : '.'}`;
+      // The `yaml` package's own words, in English: they quote the faulty text, which says the most.
+      return catalogueText('yamlSyntax', `${shorten(message.replace(/\s+/g, ' ').trim(), 200)}${/[.!?]$/.test(message.trim()) ? '' : '.'}`);
   }
 }
 
@@ -352,25 +361,25 @@ function syntaxMessage(code: string, message: string): string {
  * stringifies the whole structure, which nested braces make exponentially slow. Duplicates are
  * checked here with a set, since `yaml`'s own check compares every pair of keys.
  */
-function checkKeys(doc: Document): { offset: number; message: string }[] {
-  const errors: { offset: number; message: string }[] = [];
+function checkKeys(doc: Document): { offset: number; text: CatalogueText }[] {
+  const errors: { offset: number; text: CatalogueText }[] = [];
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = pair.key;
         if (!isScalar(key)) {
-          const what = key === null ? 'missing or null' : isAlias(key) ? 'an alias' : isSeq(key) ? 'a list' : 'a mapping';
-          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? rangeStart(map) ?? 0, message: `A mapping key is ${what}; keys must be plain names such as "title".` });
+          const what = key === null ? 'keyMissing' : isAlias(key) ? 'keyAlias' : isSeq(key) ? 'keyList' : 'keyMapping';
+          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? rangeStart(map) ?? 0, text: catalogueText(what) });
           continue;
         }
         if (key.value === null) {
-          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? 0, message: 'A mapping key is missing or null; keys must be plain names such as "title".' });
+          errors.push({ offset: rangeStart(key) ?? rangeStart(pair.value) ?? 0, text: catalogueText('keyMissing') });
           continue;
         }
         const name = String(key.value);
         if (seen.has(name)) {
-          errors.push({ offset: rangeStart(key) ?? 0, message: `The key ${JSON.stringify(name)} appears twice in the same mapping; each key may appear only once.` });
+          errors.push({ offset: rangeStart(key) ?? 0, text: catalogueText('duplicateKey', JSON.stringify(name)) });
         }
         seen.add(name);
       }
@@ -436,7 +445,7 @@ function rangeStart(node: unknown): number | undefined {
 
 interface SemanticError {
   readonly path: JsonPath;
-  readonly message: string;
+  readonly text: CatalogueText;
 }
 
 /** The rules of a catalogue that JSON Schema cannot express. */
@@ -448,7 +457,7 @@ function checkSemantics(file: CatalogueFile): SemanticError[] {
   const claimId = (id: string, path: JsonPath, kind: 'theme' | 'common' | 'subtheme'): void => {
     const first = groupIds.get(id);
     if (first) {
-      errors.push({ path, message: `the id "${id}" is already used by ${formatJsonPath(first.path)}; theme and sub-theme ids must be unique` });
+      errors.push({ path, text: catalogueText('duplicateGroupId', id, formatJsonPath(first.path)) });
     } else {
       groupIds.set(id, { path, kind });
     }
@@ -458,7 +467,7 @@ function checkSemantics(file: CatalogueFile): SemanticError[] {
       const numberPath = [...path, i, 'number'];
       const first = numbers.get(p.number);
       if (first) {
-        errors.push({ path: numberPath, message: `proposal number ${p.number} is already used by ${formatJsonPath(first)}; each proposal appears once, in one group` });
+        errors.push({ path: numberPath, text: catalogueText('duplicateNumber', p.number, formatJsonPath(first)) });
       } else {
         numbers.set(p.number, numberPath);
       }
@@ -480,13 +489,13 @@ function checkSemantics(file: CatalogueFile): SemanticError[] {
   file.context?.thematiques.forEach((t, i) => {
     const group = groupIds.get(t.theme);
     if (!group || group.kind !== 'theme') {
-      const what = !group ? 'no theme has that id' : group.kind === 'subtheme' ? 'that is a sub-theme, not a theme' : 'that is the group of common proposals, not a theme';
-      errors.push({ path: ['context', 'thematiques', i, 'theme'], message: `unknown theme "${t.theme}": ${what}. The themes are: ${themeIds.join(', ')}` });
+      const what = catalogueText(!group ? 'noSuchTheme' : group.kind === 'subtheme' ? 'themeIsSubtheme' : 'themeIsCommon');
+      errors.push({ path: ['context', 'thematiques', i, 'theme'], text: catalogueText('unknownTheme', t.theme, what, themeIds.join(', ')) });
     }
   });
   file.context?.dates.forEach((d, i) => {
     if (d.end !== undefined && d.end < d.start) {
-      errors.push({ path: ['context', 'dates', i, 'end'], message: `ends (${d.end}) before it starts (${d.start})` });
+      errors.push({ path: ['context', 'dates', i, 'end'], text: catalogueText('endsBeforeStart', d.end, d.start) });
     }
   });
   return errors;
@@ -502,8 +511,9 @@ function checkContiguous(numbers: ReadonlyMap<number, JsonPath>): SemanticError[
   let expected = 1;
   for (const n of sorted) {
     if (n > expected) {
-      const missing = n - expected === 1 ? `proposal ${expected} is missing` : `proposals ${expected} to ${n - 1} are missing`;
-      errors.push({ path: numbers.get(n) ?? [], message: `${missing}: numbers must run from 1 to ${sorted[sorted.length - 1]} without gaps, each proposal in a group` });
+      const max = sorted[sorted.length - 1];
+      const text = n - expected === 1 ? catalogueText('missingNumber', expected, max) : catalogueText('missingNumbers', expected, n - 1, max);
+      errors.push({ path: numbers.get(n) ?? [], text });
     }
     expected = n + 1;
   }
@@ -539,9 +549,9 @@ const BIDI_NAMES: Readonly<Record<number, string>> = {
 };
 
 /** Every string (and key) of the parsed data holding a character of `UNSAFE_IN_TEXT`, with its path. */
-function findUnsafeCharacters(data: unknown): { path: JsonPath; message: string; onKey: boolean }[] {
-  const found: { path: JsonPath; message: string; onKey: boolean }[] = [];
-  const describe = (text: string): string | undefined => {
+function findUnsafeCharacters(data: unknown): { path: JsonPath; text: CatalogueText; onKey: boolean }[] {
+  const found: { path: JsonPath; text: CatalogueText; onKey: boolean }[] = [];
+  const describe = (text: string, onKey: boolean): CatalogueText | undefined => {
     const m = UNSAFE_IN_TEXT.exec(text);
     if (!m) {
       return undefined;
@@ -549,8 +559,8 @@ function findUnsafeCharacters(data: unknown): { path: JsonPath; message: string;
     const code = m[0].charCodeAt(0);
     const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return BIDI_NAMES[code] !== undefined
-      ? `the text holds ${name} (${BIDI_NAMES[code]}), a bidirectional control character that makes text display in another order than it reads; remove it`
-      : `the text holds the control character ${name}, which a catalogue text may not contain (a YAML escape such as "\\u0000" puts it there); remove it`;
+      ? catalogueText(onKey ? 'keyBidi' : 'textBidi', name, BIDI_NAMES[code])
+      : catalogueText(onKey ? 'keyControl' : 'textControl', name);
   };
   // An explicit stack rather than recursion: the loader's depth limit already holds, but a
   // stack needs no such assumption.
@@ -558,17 +568,17 @@ function findUnsafeCharacters(data: unknown): { path: JsonPath; message: string;
   while (stack.length > 0 && found.length < CATALOGUE_LIMITS.maxErrors) {
     const { value, path } = stack.pop() as { value: unknown; path: JsonPath };
     if (typeof value === 'string') {
-      const message = describe(value);
-      if (message) {
-        found.push({ path, message, onKey: false });
+      const text = describe(value, false);
+      if (text) {
+        found.push({ path, text, onKey: false });
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
     } else if (typeof value === 'object' && value !== null) {
       for (const [k, v] of Object.entries(value)) {
-        const message = describe(k);
-        if (message) {
-          found.push({ path: [...path, k], message: message.replace('the text', 'the key'), onKey: true });
+        const text = describe(k, true);
+        if (text) {
+          found.push({ path: [...path, k], text, onKey: true });
         }
         stack.push({ value: v, path: [...path, k] });
       }

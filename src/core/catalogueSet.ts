@@ -1,5 +1,6 @@
 import type { Catalogue, Proposal } from './catalogue';
-import { CatalogueError, LoadResult, positionOfPath } from './catalogueLoader';
+import { CatalogueError, LoadResult, pathError, positionOfPath, said } from './catalogueLoader';
+import { catalogueText } from './catalogueMessages';
 import { parseProposalId } from './catalogueModel';
 import { MultiReferenceScanner } from './multiReferenceScanner';
 import { ReferenceScanner } from './referenceScanner';
@@ -91,7 +92,7 @@ export class CatalogueSet {
 
     ordered.forEach((file, i) => {
       if (i >= CATALOGUE_SET_LIMITS.maxFiles) {
-        problems.push({ source: file.source, errors: [{ line: 1, column: 1, message: `More than ${CATALOGUE_SET_LIMITS.maxFiles} catalogue files match the setting egn.catalogues.include; this one was not loaded. Narrow the setting or merge catalogues.` }] });
+        problems.push({ source: file.source, errors: [{ line: 1, column: 1, ...said(catalogueText('tooManyFiles', CATALOGUE_SET_LIMITS.maxFiles)) }] });
         return;
       }
       if (!file.result.ok) {
@@ -102,10 +103,10 @@ export class CatalogueSet {
       const key = catalogue.prefix.toUpperCase();
       const taken = owner.get(key);
       if (taken !== undefined) {
-        const by = taken === BUNDLED_SOURCE ? 'the bundled EGN catalogue' : `the catalogue ${fileName(taken)}`;
+        const by = taken === BUNDLED_SOURCE ? catalogueText('prefixOwnerBundled') : catalogueText('prefixOwnerFile', fileName(taken));
         problems.push({
           source: file.source,
-          errors: [{ ...positionOfPath(file.text, ['prefix']), path: 'prefix', message: `prefix: "${catalogue.prefix}" is already used by ${by}; this catalogue was not loaded. Choose another prefix.` }],
+          errors: [pathError(['prefix'], catalogueText('prefixTaken', catalogue.prefix, by), positionOfPath(file.text, ['prefix']))],
         });
         return;
       }

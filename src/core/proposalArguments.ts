@@ -1,4 +1,12 @@
 import type { Catalogue, Proposal } from './catalogue';
+import { CatalogueSet } from './catalogueSet';
+
+/**
+ * Where arguments are looked up: one catalogue (ids and numbers are its own), or the set of
+ * catalogues in use (an id of any prefix, `FRA-2`; a bare number is the bundled EGN catalogue's, as
+ * it always has been).
+ */
+export type ProposalSource = Catalogue | CatalogueSet;
 
 /** What `proposalsFromArguments` made of a command's arguments. */
 export type ProposalArguments =
@@ -7,11 +15,12 @@ export type ProposalArguments =
   | { readonly kind: 'invalid'; readonly value: string };
 
 /**
- * The proposals a command's arguments name: `'EGN-12'`, `12`, a `Proposal`, a tree node
- * (`{ proposal }`), or an array of those. A tree's context menu passes the clicked node and then the
- * selected nodes: the selection wins when it holds the clicked node.
+ * The proposals a command's arguments name: `'EGN-12'` (or `'FRA-2'` in a set), `12`, a `Proposal`,
+ * a tree node (`{ proposal }`), or an array of those. A tree's context menu passes the clicked node
+ * and then the selected nodes: the selection wins when it holds the clicked node.
  */
-export function proposalsFromArguments(catalogue: Catalogue, args: readonly unknown[]): ProposalArguments {
+export function proposalsFromArguments(source: ProposalSource, args: readonly unknown[]): ProposalArguments {
+  const catalogue = lookupOf(source);
   const [first, second] = args;
   if (first === undefined || first === null) {
     return { kind: 'none' };
@@ -39,15 +48,31 @@ export function proposalsFromArguments(catalogue: Catalogue, args: readonly unkn
 }
 
 /**
- * The one proposal a command argument names: `'EGN-12'`, `12`, a `Proposal` or anything with a
- * `number` or `id`, or a tree node / panel message with a `proposal` field holding one of those.
- * The one resolver of proposal arguments, for every command.
+ * The one proposal a command argument names: `'EGN-12'` (or `'FRA-2'` in a set), `12`, a `Proposal`
+ * or anything with an `id` or a `number`, or a tree node / panel message with a `proposal` field
+ * holding one of those. The one resolver of proposal arguments, for every command.
  */
-export function proposalFromArgument(catalogue: Catalogue, v: unknown): Proposal | undefined {
-  return proposalOf(catalogue, v);
+export function proposalFromArgument(source: ProposalSource, v: unknown): Proposal | undefined {
+  return proposalOf(lookupOf(source), v);
 }
 
-function proposalOf(catalogue: Catalogue, v: unknown): Proposal | undefined {
+/** How ids and numbers are looked up. */
+interface Lookup {
+  byId(id: string): Proposal | undefined;
+  byNumber(n: number): Proposal | undefined;
+}
+
+function lookupOf(source: ProposalSource): Lookup {
+  if (source instanceof CatalogueSet) {
+    return {
+      byId: (id) => source.proposal(id)?.proposal,
+      byNumber: (n) => source.bundled?.catalogue.byNumber(n),
+    };
+  }
+  return source;
+}
+
+function proposalOf(catalogue: Lookup, v: unknown): Proposal | undefined {
   if (typeof v === 'string') {
     return catalogue.byId(v.trim());
   }
@@ -57,6 +82,11 @@ function proposalOf(catalogue: Catalogue, v: unknown): Proposal | undefined {
   if (typeof v === 'object' && v !== null) {
     if ('proposal' in v) {
       return proposalOf(catalogue, (v as { proposal: unknown }).proposal);
+    }
+    // A proposal's id says which catalogue it is of; its number alone does not (`FRA-3` is not
+    // `EGN-3`): an object with an id is resolved by it, never by its number.
+    if ('id' in v && typeof (v as { id: unknown }).id === 'string') {
+      return proposalOf(catalogue, (v as { id: string }).id);
     }
     if ('number' in v) {
       return proposalOf(catalogue, (v as { number: unknown }).number);

@@ -1,3 +1,4 @@
+import { CatalogueMessageCode, CatalogueText, catalogueText, renderCatalogueText, schemaErrorMessageCode } from './catalogueMessages';
 import { validate } from './generated/catalogueValidator';
 
 /*
@@ -21,6 +22,8 @@ export interface SchemaViolation {
   readonly path: JsonPath;
   /** What is wrong, in English, without the path (see `formatJsonPath`). */
   readonly message: string;
+  /** The same as a code and arguments, for the editor to show in the user's language. */
+  readonly text: CatalogueText;
   /** The schema keyword that failed, e.g. `type`, `required`. */
   readonly keyword: string;
   /**
@@ -78,75 +81,86 @@ export function violationsFromAjv(errors: readonly AjvErrorLike[]): SchemaViolat
     const path = parsePointer(e.instancePath);
     const onKey = e.keyword === 'additionalProperties';
     const fullPath = onKey ? [...path, String(e.params.additionalProperty)] : e.keyword === 'uniqueItems' ? [...path, Number(e.params.i)] : path;
-    const message = messageOf(e);
+    const text = messageOf(e);
+    const message = renderCatalogueText(text);
     const key = `${JSON.stringify(fullPath)}\u0000${message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ path: fullPath, message, keyword: e.keyword, onKey });
+      out.push({ path: fullPath, message, text, keyword: e.keyword, onKey });
     }
   }
   return out;
 }
 
-function messageOf(e: AjvErrorLike): string {
+function messageOf(e: AjvErrorLike): CatalogueText {
   const schema = isRecord(e.parentSchema) ? e.parentSchema : {};
   if (typeof schema.errorMessage === 'string' && e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties') {
-    return schema.errorMessage;
+    const code = schemaErrorMessageCode(schema.errorMessage);
+    // Every errorMessage of the schema has its code (a unit test checks it); should one be added
+    // without, it is still said, in English.
+    return code ? catalogueText(code) : catalogueText('verbatim', schema.errorMessage);
   }
   const p = e.params;
-  const got = describeValue(e.data);
+  const got = describeValueText(e.data);
   switch (e.keyword) {
     case 'type':
-      return `expected ${typeNames(p.type)}, got ${got}`;
+      return catalogueText('expectedType', typeNames(p.type), got);
     case 'enum':
-      return `must be one of ${(Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
+      return catalogueText('mustBeOneOf', (Array.isArray(p.allowedValues) ? p.allowedValues : []).map((v) => JSON.stringify(v)).join(', '), got);
     case 'const':
-      return `must be ${JSON.stringify(p.allowedValue)}, got ${got}`;
+      return catalogueText('mustBe', String(JSON.stringify(p.allowedValue)), got);
     case 'pattern':
-      return `must match the pattern ${String(p.pattern)}, got ${got}`;
+      return catalogueText('mustMatchPattern', String(p.pattern), got);
     case 'minLength':
-      return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters long, got ${lengthOf(e.data)}`;
+      return p.limit === 1 ? catalogueText('mustNotBeEmpty') : catalogueText('minLength', String(p.limit), lengthOf(e.data));
     case 'maxLength':
-      return `must be at most ${String(p.limit)} characters long, got ${lengthOf(e.data)}`;
+      return catalogueText('maxLength', String(p.limit), lengthOf(e.data));
     case 'minimum':
-      return `must be at least ${String(p.limit)}, got ${String(e.data)}`;
+      return catalogueText('minimum', String(p.limit), String(e.data));
     case 'maximum':
-      return `must be at most ${String(p.limit)}, got ${String(e.data)}`;
+      return catalogueText('maximum', String(p.limit), String(e.data));
     case 'required':
-      return `missing the required property "${String(p.missingProperty)}"`;
+      return catalogueText('required', String(p.missingProperty));
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       const known = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
       const suggestion = closest(name, known);
-      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length > 0 ? ` (allowed: ${known.join(', ')})` : '';
-      return `unknown property "${name}"${hint}`;
+      return suggestion
+        ? catalogueText('unknownPropertyDidYouMean', name, suggestion)
+        : known.length > 0 ? catalogueText('unknownPropertyAllowed', name, known.join(', ')) : catalogueText('unknownProperty', name);
     }
     case 'minItems':
-      return p.limit === 1 ? 'must not be an empty list' : `must have at least ${String(p.limit)} items, got ${Array.isArray(e.data) ? e.data.length : '?'}`;
+      return p.limit === 1 ? catalogueText('mustNotBeEmptyList') : catalogueText('minItems', String(p.limit), Array.isArray(e.data) ? e.data.length : '?');
     case 'maxItems':
-      return `must have at most ${String(p.limit)} items, got ${Array.isArray(e.data) ? e.data.length : '?'}`;
+      return catalogueText('maxItems', String(p.limit), Array.isArray(e.data) ? e.data.length : '?');
     case 'uniqueItems':
-      return `repeats item ${String(p.j)} (${describeValue(Array.isArray(e.data) ? e.data[Number(p.i)] : undefined)}); items must be unique`;
+      return catalogueText('uniqueItems', String(p.j), describeValueText(Array.isArray(e.data) ? e.data[Number(p.i)] : undefined));
     case 'oneOf': {
       const count = Array.isArray(schema.oneOf) ? schema.oneOf.length : 0;
       const passing = Array.isArray(p.passingSchemas) ? p.passingSchemas.length : 0;
-      return `must match exactly one of ${count} alternatives, but matches ${passing === 0 ? 'none' : passing}`;
+      return passing === 0 ? catalogueText('oneOfNone', count) : catalogueText('oneOfSeveral', count, passing);
     }
     case 'anyOf':
-      return 'matches none of the allowed forms';
+      return catalogueText('anyOf');
     case 'not':
-      return 'matches a form that is not allowed here';
+      return catalogueText('not');
     default:
-      return `does not satisfy the schema keyword "${e.keyword}"`;
+      return catalogueText('otherKeyword', e.keyword);
   }
 }
 
-function typeNames(type: unknown): string {
-  const names: Record<string, string> = {
-    string: 'a string', integer: 'an integer', number: 'a number', object: 'a mapping', array: 'a list', boolean: 'a boolean (true or false)', null: 'null',
+function typeNames(type: unknown): CatalogueText | string {
+  const names: Readonly<Record<string, CatalogueMessageCode>> = {
+    string: 'typeString', integer: 'typeInteger', number: 'typeNumber', object: 'typeObject', array: 'typeArray', boolean: 'typeBoolean', null: 'typeNull',
   };
-  const list = (Array.isArray(type) ? type : String(type).split(',')).map((t) => names[String(t)] ?? String(t));
-  return list.length <= 1 ? (list[0] ?? 'something else') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+  const list = (Array.isArray(type) ? type : String(type).split(',')).map((t): CatalogueText | string => {
+    const code = names[String(t)];
+    return code ? catalogueText(code) : String(t);
+  });
+  if (list.length <= 1) {
+    return list[0] ?? catalogueText('typeUnknown');
+  }
+  return catalogueText('typeAlternatives', { items: list.slice(0, -1) }, list[list.length - 1]);
 }
 
 function lengthOf(value: unknown): number | string {
@@ -191,41 +205,46 @@ export function formatJsonPath(path: JsonPath): string {
 
 /** Describes a value for a message: its JSON type, and the value itself when it is short. */
 export function describeValue(value: unknown): string {
+  return renderCatalogueText(describeValueText(value));
+}
+
+/** `describeValue` as a code and arguments. */
+function describeValueText(value: unknown): CatalogueText {
   if (value === null) {
-    return 'null';
+    return catalogueText('valueNull');
   }
   if (value === undefined) {
-    return 'nothing';
+    return catalogueText('valueNothing');
   }
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the string ${JSON.stringify(shown)}`;
+    return catalogueText('valueString', JSON.stringify(shown));
   }
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+    return catalogueText(Number.isInteger(value) ? 'valueInteger' : 'valueNumber', String(value));
   }
   if (typeof value === 'bigint') {
-    return `the integer ${value}`;
+    return catalogueText('valueInteger', String(value));
   }
   if (typeof value === 'boolean') {
-    return `the boolean ${value}`;
+    return catalogueText('valueBoolean', String(value));
   }
   if (Array.isArray(value)) {
-    return 'a list';
+    return catalogueText('valueList');
   }
   if (value instanceof Date) {
-    return 'a date (quote it to make it text)';
+    return catalogueText('valueDate');
   }
   if (value instanceof Uint8Array) {
-    return 'binary data';
+    return catalogueText('valueBinary');
   }
   if (value instanceof Map || value instanceof Set) {
-    return 'a YAML map or set with non-text keys';
+    return catalogueText('valueMapOrSet');
   }
   if (typeof value === 'object') {
-    return 'a mapping';
+    return catalogueText('valueMapping');
   }
-  return `a ${typeof value}`;
+  return catalogueText('valueOther', typeof value);
 }
 
 /** The allowed name closest to a misspelt one (edit distance at most 2, or a case difference). */

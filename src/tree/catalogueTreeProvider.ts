@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import { BUNDLED_SOURCE, CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
+import { Disposable } from '../core/dispose';
 import type { CitationSource } from '../citations/citationSource';
 import type { CatalogueNode } from './catalogueNode';
-import { citationCounts, proposalRowUri } from './citationDecorations';
+import { citationCounts, groupRowUri, proposalRowUri } from './citationDecorations';
 
 type CatalogueRootNode = Extract<CatalogueNode, { kind: 'catalogue' }>;
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;
@@ -33,10 +34,10 @@ export interface CatalogueSetSource {
  * then the proposals. Nodes are made once per set of catalogues, so that every `reveal` and refresh
  * sees the same objects, and `getParent` makes `TreeView.reveal` work.
  */
-export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<CatalogueNode | undefined>();
+export class CatalogueTreeProvider extends Disposable implements vscode.TreeDataProvider<CatalogueNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<CatalogueNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly filterChanged = new vscode.EventEmitter<CatalogueFilterState>();
+  private readonly filterChanged = this.register(new vscode.EventEmitter<CatalogueFilterState>());
   /** Fires when the filter text or the uncited-only switch changes, or when the citations change what it keeps. */
   readonly onDidChangeFilter = this.filterChanged.event;
 
@@ -54,40 +55,32 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
   private uncitedOnly = false;
   /** Proposals kept by the active filters; undefined when the tree shows everything. */
   private kept: ReadonlySet<Proposal> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly catalogues: CatalogueSetSource,
     private readonly citations: CitationSource,
   ) {
+    super();
     this.build();
-    this.disposables.push(
-      this.changed,
-      this.filterChanged,
-      citations.onDidChange(() => {
-        if (this.uncitedOnly) {
-          this.applyFilters();
-        } else {
-          // Group rows say "cited / total"; proposal badges follow through their decorations.
-          this.changed.fire(undefined);
-        }
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('egn.catalogue.showCitationCounts')) {
-          this.changed.fire(undefined);
-        }
-        if (e.affectsConfiguration('egn.catalogues.showBundled')) {
-          this.rebuild();
-        }
-      }),
-    );
+    this.register(citations.onDidChange(() => {
+      if (this.uncitedOnly) {
+        this.applyFilters();
+      } else {
+        // Group tooltips say how many proposals are cited; the badges follow through their decorations.
+        this.changed.fire(undefined);
+      }
+    }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('egn.catalogue.showCitationCounts')) {
+        this.changed.fire(undefined);
+      }
+      if (e.affectsConfiguration('egn.catalogues.showBundled')) {
+        this.rebuild();
+      }
+    }));
     if (catalogues.onDidChange) {
-      this.disposables.push(catalogues.onDidChange(() => this.rebuild()));
+      this.register(catalogues.onDidChange(() => this.rebuild()));
     }
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 
   /** The catalogues the tree shows (the bundled one hidden by `egn.catalogues.showBundled: false`). */
@@ -209,8 +202,11 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.loaded.source === BUNDLED_SOURCE ? 'library' : 'book');
         item.contextValue = node.loaded.source === BUNDLED_SOURCE ? 'catalogue.bundled' : 'catalogue.workspace';
-        const counts = this.countLabel(c.proposals);
-        item.description = counts ? `${c.prefix} · ${counts}` : c.prefix;
+        // How many of its proposals are cited is a badge (CitationDecorations on this URI), which
+        // stays in sight after a long title, where a description is cut.
+        item.resourceUri = groupRowUri(c.prefix);
+        const shown = this.filterLabel(c.proposals);
+        item.description = shown ? `${c.prefix} · ${shown}` : c.prefix;
         item.tooltip = catalogueTooltip(node.loaded);
         item.accessibilityInformation = { label: `${c.title}, ${c.prefix}` };
         return item;
@@ -220,8 +216,10 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.theme.icon);
         item.contextValue = 'theme';
-        item.description = this.countLabel(node.theme.proposals);
-        item.tooltip = this.groupTooltip(node.theme.title, node.theme.proposals);
+        item.resourceUri = this.groupUri(node.theme);
+        item.description = this.filterLabel(node.theme.proposals);
+        // The full title, cut in a narrow sidebar; VS Code adds the badge's "2 of 4 proposals cited".
+        item.tooltip = node.theme.title;
         item.accessibilityInformation = { label: node.theme.title };
         return item;
       }
@@ -229,9 +227,10 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const item = new vscode.TreeItem(node.subtheme.title, groupState);
         item.id = node.id;
         item.contextValue = 'subtheme';
-        item.description = this.countLabel(node.subtheme.proposals);
+        item.resourceUri = this.groupUri(node.subtheme);
+        item.description = this.filterLabel(node.subtheme.proposals);
         const path = `${node.subtheme.theme.title} › ${node.subtheme.title}`;
-        item.tooltip = this.groupTooltip(path, node.subtheme.proposals);
+        item.tooltip = path;
         item.accessibilityInformation = { label: path };
         return item;
       }
@@ -239,8 +238,8 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
         const p = node.proposal;
         const item = new vscode.TreeItem(`${p.number}. ${p.title}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
-        // A workspace catalogue's rows get the menu items that handle every catalogue (open, copy);
-        // insert and find citations still resolve a row to an EGN proposal by number.
+        // Every catalogue's rows offer the same menu (`viewItem =~ /^proposal/`): the commands resolve a
+        // row by its proposal's id (core/proposalArguments.ts), so `FRA-3` never reads as `EGN-3`.
         item.contextValue = this.catalogueOfTheme.get(p.theme)?.source === BUNDLED_SOURCE ? 'proposal' : 'proposal.workspace';
         // The count is a badge (CitationDecorations on this URI), not a description: a description
         // comes after the title and is the first thing cut in a narrow sidebar.
@@ -280,37 +279,21 @@ export class CatalogueTreeProvider implements vscode.TreeDataProvider<CatalogueN
     this.filterChanged.fire(this.filterState);
   }
 
-  /** The counts of the catalogue holding `proposals` when the rows show counts; undefined otherwise. */
-  private countsFor(proposals: readonly Proposal[]): ReadonlyMap<number, number> | undefined {
-    const loaded = proposals.length > 0 ? this.catalogueOfTheme.get(proposals[0].theme) : undefined;
-    if (!loaded || !vscode.workspace.getConfiguration('egn.catalogue').get<boolean>('showCitationCounts', true)) {
+  /** "3 of 5" shown while filtering; else nothing (how many are cited is the row's badge). */
+  private filterLabel(proposals: readonly Proposal[]): string | undefined {
+    if (!this.kept) {
       return undefined;
     }
-    return citationCounts(this.citations, loaded);
+    const shown = proposals.filter((p) => this.isKept(p)).length;
+    return vscode.l10n.t('{0} of {1}', shown, proposals.length);
   }
 
-  /** "3 of 5" shown while filtering; otherwise "2 / 5" cited once the index is built; else nothing. */
-  private countLabel(proposals: readonly Proposal[]): string | undefined {
-    if (this.kept) {
-      const shown = proposals.filter((p) => this.isKept(p)).length;
-      return vscode.l10n.t('{0} of {1}', shown, proposals.length);
-    }
-    const counts = this.countsFor(proposals);
-    return counts ? `${citedAmong(counts, proposals)} / ${proposals.length}` : undefined;
+  /** The URI of a group's row, that its badge is asked for on. */
+  private groupUri(group: Theme | SubTheme): vscode.Uri | undefined {
+    const theme = 'theme' in group ? group.theme : group;
+    const loaded = this.catalogueOfTheme.get(theme);
+    return loaded && groupRowUri(loaded.catalogue.prefix, group);
   }
-
-  /**
-   * The group's full title (cut in a narrow sidebar, as its "cited / total" is), and how many of its
-   * proposals the workspace cites.
-   */
-  private groupTooltip(title: string, proposals: readonly Proposal[]): string {
-    const counts = this.countsFor(proposals);
-    return counts ? `${title}\n${vscode.l10n.t('{0} of {1} proposals cited', citedAmong(counts, proposals), proposals.length)}` : title;
-  }
-}
-
-function citedAmong(counts: ReadonlyMap<number, number>, proposals: readonly Proposal[]): number {
-  return proposals.filter((p) => counts.has(p.number)).length;
 }
 
 /** A catalogue's title, prefix, version, file and description, as text. */

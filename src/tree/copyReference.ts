@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { findProposal } from '../panels/catalogueProposal';
+import { proposalFromArgument } from '../core/proposalArguments';
+import { cataloguesInUse } from '../panels/catalogueProposal';
 
 /** `egn.copyReference`: puts the canonical reference of a proposal (`EGN-12`, `FRA-2`) on the clipboard. */
 export async function copyReference(deps: ExtensionDeps, arg: unknown): Promise<string | undefined> {
-  const proposal = findProposal(deps, arg)?.proposal;
+  const proposal = proposalFromArgument(cataloguesInUse(deps), arg);
   if (!proposal) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a proposal of the catalogue to copy its reference.'));
     return undefined;

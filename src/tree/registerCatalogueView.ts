@@ -37,7 +37,7 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
  */
 export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
-  const decorations = new CitationDecorations(deps.citations, (id) => cataloguesInUse(deps).proposal(id));
+  const decorations = new CitationDecorations(deps.citations, () => cataloguesInUse(deps));
   // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
   // it does not show the EGN's themes at the top and then move them under a root a moment later.
   let settled = deps.catalogues === undefined;

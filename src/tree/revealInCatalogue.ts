@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
-import { cataloguesInUse, findProposal } from '../panels/catalogueProposal';
+import { proposalFromArgument } from '../core/proposalArguments';
+import { cataloguesInUse } from '../panels/catalogueProposal';
 import type { CatalogueNode } from './catalogueNode';
 import type { CatalogueTreeProvider } from './catalogueTreeProvider';
 
@@ -19,7 +20,7 @@ function proposalUnderCursor(deps: ExtensionDeps): { proposal: Proposal | undefi
 
 /** What `egn.revealInCatalogue` was asked to show: a proposal (`'EGN-12'`, `12`, a node), or a theme or sub-theme id. */
 function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme | undefined {
-  const proposal = findProposal(deps, arg)?.proposal;
+  const proposal = proposalFromArgument(cataloguesInUse(deps), arg);
   if (proposal) {
     return proposal;
   }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { proposalFromArgument, proposalsFromArguments } from '../../src/core/proposalArguments';
-import { smallCatalogue } from './catalogueFixture';
+import { BUNDLED_SOURCE, CatalogueSet } from '../../src/core/catalogueSet';
+import { fixtureCatalogue, smallCatalogue } from './catalogueFixture';
 
 describe('proposalFromArgument (the one resolver of command arguments)', () => {
   const catalogue = smallCatalogue();
@@ -21,5 +22,37 @@ describe('proposalFromArgument (the one resolver of command arguments)', () => {
   it('agrees with proposalsFromArguments for one argument', () => {
     assert.deepStrictEqual(proposalsFromArguments(catalogue, ['EGN-3']), { kind: 'proposals', proposals: [p3] });
     assert.deepStrictEqual(proposalsFromArguments(catalogue, ['EGN-99']), { kind: 'invalid', value: 'EGN-99' });
+  });
+});
+
+describe('proposalFromArgument over the catalogues in use (tree rows of every catalogue)', () => {
+  const egn = smallCatalogue();
+  const fra = fixtureCatalogue([{ id: 'axe', kind: 'theme', title: 'Axe', subthemes: [{ id: undefined, title: 'Axe', proposals: [[1, 'Former'], [2, 'Équiper'], [3, 'Animer']] }] }], 'FRA');
+  const set = CatalogueSet.of([{ catalogue: egn, source: BUNDLED_SOURCE }, { catalogue: fra, source: 'file:///w/fra.catalogue.yaml' }]);
+  const fra3 = fra.byNumber(3)!;
+  const egn3 = egn.byNumber(3)!;
+  const node = (p: unknown) => ({ kind: 'proposal', id: 'proposal:x', proposal: p });
+
+  it('resolves a workspace catalogue’s tree node to its own proposal, never to the EGN proposal of the same number', () => {
+    for (const arg of [node(fra3), node({ id: 'FRA-3', number: 3 }), fra3, 'FRA-3', 'fra-3', { proposal: 'FRA-3' }]) {
+      assert.strictEqual(proposalFromArgument(set, arg), fra3, JSON.stringify(arg, (k, v: unknown) => (k === 'theme' || k === 'subtheme' ? undefined : v)));
+    }
+  });
+
+  it('keeps the EGN meaning of ids, bare numbers and number-only nodes', () => {
+    for (const arg of ['EGN-3', 3, node(egn3), node({ number: 3 }), { proposal: 3 }]) {
+      assert.strictEqual(proposalFromArgument(set, arg), egn3, JSON.stringify(arg, (k, v: unknown) => (k === 'theme' || k === 'subtheme' ? undefined : v)));
+    }
+  });
+
+  it('given the EGN catalogue alone, names nothing for an FRA proposal (it used to read it as EGN-3)', () => {
+    assert.strictEqual(proposalFromArgument(egn, node(fra3)), undefined);
+    assert.strictEqual(proposalsFromArguments(egn, [node(fra3)]).kind, 'invalid');
+  });
+
+  it('reads a tree context menu’s clicked node and selection of several catalogues', () => {
+    assert.deepStrictEqual(proposalsFromArguments(set, [node(fra3), [node(egn3), { kind: 'theme', id: 'theme:axe' }, node(fra3)]]), { kind: 'proposals', proposals: [egn3, fra3] });
+    assert.deepStrictEqual(proposalsFromArguments(set, [node(fra3), [node(fra3)]]), { kind: 'proposals', proposals: [fra3] });
+    assert.deepStrictEqual(proposalsFromArguments(set, ['FRA-9']), { kind: 'invalid', value: 'FRA-9' });
   });
 });

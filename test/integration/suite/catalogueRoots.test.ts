@@ -72,7 +72,7 @@ describe('Catalogue view with workspace catalogues', () => {
     const fra2 = fraLeaves[1];
     assert.strictEqual(fra2.label, '2. Ouvrir un parcours de formation hybride pour les directeurs d’école');
     assert.deepStrictEqual(fra2.command, { command: 'egn.openProposal', arguments: ['FRA-2', { preview: true }] });
-    assert.strictEqual(fra2.contextValue, 'proposal.workspace', 'the menu items that resolve rows by EGN number are not offered');
+    assert.match(fra2.contextValue ?? '', /^proposal/, 'an FRA row gets the proposal rows\' menu (`viewItem =~ /^proposal/`)');
     const all = leaves(s.items).map((l) => l.id);
     assert.strictEqual(new Set(all).size, all.length, 'row ids are unique across catalogues');
     assert.strictEqual(all.length, 52);
@@ -122,6 +122,62 @@ describe('Catalogue view with workspace catalogues', () => {
 
     assert.strictEqual(await vscode.commands.executeCommand('egn.copyReference', { proposal: { id: 'FRA-3' } }), 'FRA-3');
     assert.strictEqual(await vscode.env.clipboard.readText(), 'FRA-3');
+  });
+
+  it('shows how many proposals of a catalogue and of each group are cited as a badge, which a long title cannot push out of sight', async () => {
+    const s = await until('the FRA root\'s badge (the index is built)', async () => {
+      const x = await snapshot();
+      return x.items.find((i) => i.id === 'catalogue:FRA')?.badge !== undefined && x;
+    });
+    const fra = s.items.find((i) => i.id === 'catalogue:FRA')!;
+    assert.strictEqual(fra.badge, '7');
+    assert.strictEqual(fra.badgeTooltip, '7 of 12 proposals cited');
+    assert.strictEqual(fra.description, 'FRA', 'no count after the title, where it would be cut');
+    const group = fra.children.find((c) => c.id === 'theme:FRA:former-accompagner')!;
+    assert.strictEqual(group.badge, '3', 'FRA-1, FRA-2 and FRA n° 3 are cited, FRA-4 is not');
+    assert.strictEqual(group.badgeTooltip, '3 of 4 proposals cited');
+    assert.strictEqual(group.description, undefined);
+    assert.strictEqual(group.tooltip, 'Former et accompagner les équipes', 'the full title; VS Code adds the badge\'s tooltip, so the count is not said twice');
+    const sub = leaves([fra]).length === 12 ? fra.children.flatMap((c) => c.children).find((c) => c.contextValue === 'subtheme') : undefined;
+    assert.ok(sub && sub.badgeTooltip && /^\d+ of \d+ proposals cited$/.test(sub.badgeTooltip), 'a sub-theme has its badge too');
+
+    await vscode.commands.executeCommand('egn.filterCatalogue', 'hybride');
+    const filtered = (await snapshot()).items.find((i) => i.id === 'catalogue:FRA')!;
+    assert.strictEqual(filtered.description, 'FRA · 1 of 12', 'while filtering, the description says how many rows the filter keeps');
+    assert.strictEqual(filtered.children[0].description, '1 of 4');
+  });
+
+  it('runs every command of a proposal row’s menu on an FRA row’s node as on that FRA action, never on the EGN proposal of its number', async () => {
+    const api = (await activateExtension()).exports as { catalogues(): { prefix: string; proposals: { id: string; number: number }[] }[] };
+    const proposal = api.catalogues().find((c) => c.prefix === 'FRA')?.proposals.find((p) => p.id === 'FRA-2');
+    assert.ok(proposal, 'FRA-2 in the API');
+    // What the tree hands a command from an FRA row: the node, then the selection holding it.
+    const node = { kind: 'proposal', id: 'proposal:FRA-2', proposal };
+
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Voir .' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', node, [node]), true);
+    assert.strictEqual(doc.getText(), 'Voir FRA-2.', 'the inline and menu "Insert Reference" of an FRA row');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('egn.findCitations', node);
+    assert.ok(locations.length > 0, 'FRA-2 is cited in the fixtures');
+    for (const l of locations) {
+      const text = (await vscode.workspace.openTextDocument(l.uri)).getText(l.range);
+      assert.match(text, /^FRA/i, `a citation of FRA-2, not of EGN-2: ${text}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    assert.strictEqual(await vscode.commands.executeCommand('egn.copyReference', node), 'FRA-2');
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'FRA-2');
+
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', node), true);
+    await until('the FRA-2 panel', async () => (await vscode.commands.executeCommand<{ open: string[] }>('egn._proposalPanels')).open.includes('FRA-2'));
+    assert.ok(!(await vscode.commands.executeCommand<{ open: string[] }>('egn._proposalPanels')).open.includes('EGN-2'));
+
+    assert.strictEqual(await vscode.commands.executeCommand('egn.revealInCatalogue', node), true);
+    await until('FRA-2 selected', async () => sameList((await snapshot()).selection, ['proposal:FRA-2']));
   });
 
   it('opens a FRA proposal panel with its catalogue, path, description, and its url offered only through openExternal', async () => {

@@ -30,7 +30,7 @@ export interface UiSession {
 }
 
 /** Starts the VS Code server, opens the workbench in headless Chromium and waits for it. */
-export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown>; locale?: 'en' | 'fr' } = {}): Promise<UiSession> {
+export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown>; locale?: 'en' | 'fr'; restricted?: boolean } = {}): Promise<UiSession> {
   // The scripts are ES modules outside the compiled tree: load them by absolute URL (a real dynamic
   // import under `module: Node16`).
   const runtime = (await import(pathToFileURL(path.join(repoRoot, 'scripts/lib/runtime.mjs')).href)) as typeof Runtime;
@@ -39,7 +39,7 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-ui-workspace-'));
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const settings = { 'workbench.colorTheme': opts.colorScheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...opts.settings };
-  const server = await wb.startServer({ runtime: runtimeDir, quiet: !process.env.EGN_VERBOSE, settings, locale: opts.locale });
+  const server = await wb.startServer({ runtime: runtimeDir, quiet: !process.env.EGN_VERBOSE, settings, locale: opts.locale, restricted: opts.restricted });
   const browser = await wb.launchBrowser(runtimeDir, { colorScheme: opts.colorScheme ?? 'light' });
   const page = await browser.context.newPage();
   await page.goto(wb.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot }));

@@ -24,7 +24,15 @@ export type CheckMode = 'unknown' | 'all';
  * UTF-16 units as VS Code counts them. A tuple: results cross threads by structured clone, where
  * arrays of numbers are far cheaper than objects.
  */
-export type CheckedCitation = readonly [number, number, number, number, number, number, number];
+export type CheckedCitation = readonly [number, number, number, number, number, number, number, string?];
+/**
+ * The eighth element of a `CheckedCitation`, only when the number cannot show the digits as written
+ * (past 2^53: rounded, or `Infinity`): those digits, leading zeros dropped (see `writtenNumber`).
+ */
+function withDigits(citation: CheckedCitation, digits: string | undefined): CheckedCitation {
+  return digits === undefined ? citation : [...citation.slice(0, 7), digits] as unknown as CheckedCitation;
+}
+
 /** `CheckedCitation` flag: a proposal with that number exists. */
 export const EXISTS = 1;
 /** `CheckedCitation` flag: a number only implied by a range (the 4 of `EGN-3 à 5`). */
@@ -133,7 +141,8 @@ export class FileChecker {
             lineStart += kept[at].text.length + 1;
             at++;
           }
-          citations.push([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0]);
+          const digits = Number.isSafeInteger(ref.number) ? undefined : ref.digits.replace(/^0+(?=\d)/, '');
+          citations.push(withDigits([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0], digits));
         }
       });
       return { kind: 'read', citations };
@@ -144,7 +153,7 @@ export class FileChecker {
       for (const c of index.documentCitations(uri)) {
         const flags = (c.exists ? EXISTS : 0) | (c.implied ? IMPLIED : 0);
         if (this.mode === 'all' || flags === 0) {
-          citations.push([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags]);
+          citations.push(withDigits([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags], c.digits));
         }
       }
       // The thread keeps no document: only this file's answer mattered.

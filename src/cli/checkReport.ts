@@ -25,7 +25,10 @@ export interface ReportedCitation {
   readonly endLine: number;
   readonly endColumn: number;
   readonly prefix: string;
+  /** The number (`null` in JSON for a number past what a double holds: see `reference`). */
   readonly number: number;
+  /** `EGN-41`, the digits as written (leading zeros dropped), whatever their length. */
+  readonly reference: string;
   /** A proposal with that number exists. */
   readonly exists: boolean;
   /** A number only implied by a range (the 4 of `EGN-3 à 5`); its position is the range's end. */

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CitationIndex } from '../core/citationIndex';
+import { CitationIndex, writtenNumber } from '../core/citationIndex';
 import { computeCoverage } from '../core/coverage';
 import { createLinePrefilter } from '../core/candidateLines';
 import { createFileFilter, type FileFilter } from '../core/globMatcher';
@@ -269,15 +269,17 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
       continue;
     }
     filesChecked++;
-    for (const [c, number, line, character, endLine, endCharacter, flags] of outcome.citations) {
+    for (const [c, number, line, character, endLine, endCharacter, flags, digits] of outcome.citations) {
       const catalogue = ws.catalogues[c].catalogue;
       const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      // The digits as written: a 400-digit number is no `Infinity` to the reader.
+      const reference = `${catalogue.prefix}-${writtenNumber({ number, digits })}`;
       if (mode === 'all') {
-        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+        citations.push({ ...position, prefix: catalogue.prefix, number, reference, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
       }
       // What the editor's diagnostics warn about: a written number absent from the catalogue.
       if ((flags & (EXISTS | IMPLIED)) === 0) {
-        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference, message: unknownProposalText(catalogue, reference) });
       }
     }
   }

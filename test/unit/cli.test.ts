@@ -224,4 +224,23 @@ describe('egn-cite check', () => {
     assert.strictEqual(fromJson.length, (300 / 6) * 9, 'nine warnings per group of six files');
     assert.deepStrictEqual(fromText, fromJson);
   });
+
+  it('prints a reference of 400 digits with its digits as written (never EGN-Infinity), in text, json, github and sarif', () => {
+    const digits = `0${'9'.repeat(399)}`;
+    const written = `EGN-${'9'.repeat(399)}`;
+    const root = workspace({ 'a.md': `Voir EGN-${digits} et EGN-12345678901234567890.\n` });
+    const text = runCli(['check', root]);
+    assert.strictEqual(text.status, 1);
+    const lines = text.stdout.trim().split('\n');
+    assert.ok(lines[0].endsWith(`warning: ${written} does not exist: proposals are numbered EGN-1 to EGN-40.`), lines[0]);
+    assert.ok(lines[1].endsWith('warning: EGN-12345678901234567890 does not exist: proposals are numbered EGN-1 to EGN-40.'), lines[1]);
+    for (const format of ['json', 'github', 'sarif']) {
+      const out = runCli(['check', root, '--format', format]).stdout;
+      assert.ok(out.includes(written), `${format} names ${written.slice(0, 12)}…`);
+      assert.ok(out.includes('EGN-12345678901234567890'), `${format} keeps the 20 digits`);
+      assert.doesNotMatch(out, /Infinity|e\+\d/, format);
+    }
+    const json = JSON.parse(runCli(['check', root, '--format', 'json']).stdout) as { citations: { reference: string }[] };
+    assert.deepStrictEqual(json.citations.map((c) => c.reference), [written, 'EGN-12345678901234567890']);
+  });
 });

@@ -1,26 +1,35 @@
 import * as vscode from 'vscode';
-import { CatalogueWithContext, hasContext } from './core/catalogue';
+import { Catalogue, CatalogueWithContext, hasContext } from './core/catalogue';
 import { CatalogueError, loadCatalogue } from './core/catalogueLoader';
+import { bundledCatalogueSnapshot } from './core/catalogueSnapshot';
 
 /** The bundled catalogue, with its context (the overview needs it), or every error found. */
 export type BundledLoadResult = { readonly ok: true; readonly catalogue: CatalogueWithContext } | { readonly ok: false; readonly errors: readonly CatalogueError[] };
 
 /**
- * Reads and validates the catalogue shipped in data/ (its schema is compiled into the loader). Never
+ * The catalogue shipped in data/: from the bundle's snapshot of it (see `catalogueSnapshot`), else
+ * read and validated (its schema is compiled into the loader). Never
  * throws: a missing or broken file comes back as a result with errors.
  */
 export async function loadBundledCatalogue(extensionUri: vscode.Uri): Promise<BundledLoadResult> {
   try {
+    // The bundle carries the catalogue as JSON, validated when it was built: no file read, no YAML
+    // parse at activation. Without one (the tests compiled by tsc), the YAML is loaded.
+    const snapshot = bundledCatalogueSnapshot();
+    if (snapshot) {
+      return withContext(snapshot);
+    }
     const yamlBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'data', 'egn-2020.yaml'));
     const loaded = loadCatalogue(new TextDecoder('utf-8').decode(yamlBytes));
-    if (!loaded.ok) {
-      return loaded;
-    }
-    if (!hasContext(loaded.catalogue)) {
-      return { ok: false, errors: [{ line: 1, column: 1, message: 'The bundled catalogue has no "context"; the overview needs it.' }] };
-    }
-    return { ok: true, catalogue: loaded.catalogue };
+    return loaded.ok ? withContext(loaded.catalogue) : loaded;
   } catch (e) {
     return { ok: false, errors: [{ line: 1, column: 1, message: `Cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+}
+
+function withContext(catalogue: Catalogue): BundledLoadResult {
+  if (!hasContext(catalogue)) {
+    return { ok: false, errors: [{ line: 1, column: 1, message: 'The bundled catalogue has no "context"; the overview needs it.' }] };
+  }
+  return { ok: true, catalogue };
 }

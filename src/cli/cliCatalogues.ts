@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
+import { bundledCatalogueSnapshot } from '../core/catalogueSnapshot';
 
 /** A loaded catalogue and where it comes from. */
 export interface LoadedCatalogue {
@@ -33,23 +34,17 @@ export function bundledDataDir(from: string = __dirname): string {
 }
 
 /**
- * Loads the bundled catalogue from `dataDir` (the same YAML and schema as the extension), then,
- * once the listing resolves, the workspace catalogue files (those matching `egn.catalogues.include`),
- * in the order given, with the same loader. A file that does not load, or whose prefix is already taken, is a
+ * Loads the bundled catalogue (from the snapshot the build put in the command, see
+ * `catalogueSnapshot`; else from `dataDir()`, the same YAML as the extension's), then, once the
+ * listing resolves, the workspace catalogue files (those matching `egn.catalogues.include`), in the
+ * order given, with the same loader. A file that does not load, or whose prefix is already taken, is a
  * configuration error: every problem is reported with its file, line and column, and nothing is
  * checked against a half-known set of catalogues.
  *
  * @param display Turns an absolute path into the name shown in messages.
  */
-export async function loadCatalogues(dataDir: string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
+export async function loadCatalogues(dataDir: () => string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
   const problems: string[] = [];
-  const schemaFile = path.join(dataDir, 'catalogue.schema.json');
-  let schema: object;
-  try {
-    schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object;
-  } catch (e) {
-    throw new CatalogueLoadError([`${schemaFile}:1:1: cannot read the catalogue schema: ${e instanceof Error ? e.message : String(e)}`]);
-  }
   const load = (file: string, shown: string): Catalogue | undefined => {
     let text: string;
     try {
@@ -58,7 +53,7 @@ export async function loadCatalogues(dataDir: string, workspaceFiles: Promise<re
       problems.push(`${shown}:1:1: cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    const result = loadCatalogue(text, schema);
+    const result = loadCatalogue(text);
     if (!result.ok) {
       problems.push(...result.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`));
       return undefined;
@@ -67,7 +62,7 @@ export async function loadCatalogues(dataDir: string, workspaceFiles: Promise<re
   };
 
   const loaded: LoadedCatalogue[] = [];
-  const bundled = load(path.join(dataDir, 'egn-2020.yaml'), path.join(dataDir, 'egn-2020.yaml'));
+  const bundled = bundledCatalogueSnapshot() ?? load(path.join(dataDir(), 'egn-2020.yaml'), path.join(dataDir(), 'egn-2020.yaml'));
   if (bundled) {
     loaded.push({ catalogue: bundled, source: 'bundled' });
   }

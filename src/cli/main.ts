@@ -140,7 +140,7 @@ async function listFolder(root: string, filter: FileFilter, excludes: readonly s
 async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
   const rg = chooseRipgrep(args.ripgrep);
   const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg)));
-  const catalogues = await loadCatalogues(bundledDataDir(), listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
+  const catalogues = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
   // The same file reached through two PATHs counts once.
   const targets = [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];

@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,8 +47,6 @@ export type CheckedFile =
 interface CheckRequest {
   readonly paths: readonly string[];
   readonly maxFileSize: number;
-  /** Per path: probe only (see `CheckOptions.clean`). */
-  readonly clean?: readonly boolean[];
 }
 
 /** Files per message: large enough that messages cost little, small enough to balance the threads. */
@@ -92,22 +89,6 @@ export class FileChecker {
       return bytes;
     }
     return this.checkBytes(file, bytes);
-  }
-
-  /**
-   * What `check` would say of a file known to hold no reference to a missing proposal (see
-   * `filesMaybeUnknown`) in the `unknown` mode: read, too large or binary, by the index's rules
-   * (`indexableText`), without decoding nor scanning valid UTF-8.
-   */
-  probe(file: string, maxFileSize: number): CheckedFile {
-    const bytes = readWhole(file, maxFileSize);
-    if (!Buffer.isBuffer(bytes)) {
-      return bytes;
-    }
-    // Valid UTF-8 has no UTF-16 byte order mark (0xFF and 0xFE are never UTF-8): indexableText then
-    // only looks for a NUL byte in its sample. Anything else goes through indexableText itself.
-    const text = isUtf8(bytes) ? bytes.subarray(0, BINARY_SAMPLE).indexOf(0) === -1 : indexableText(bytes) !== undefined;
-    return text ? { kind: 'read', citations: [] } : { kind: 'binary' };
   }
 
   private checkBytes(file: string, bytes: Buffer): CheckedFile {
@@ -173,9 +154,6 @@ function threadScript(): string {
   return fs.existsSync(small) ? small : __filename;
 }
 
-/** How much of a file `indexableText` looks at for a NUL byte (its `SAMPLE`; a unit test holds them equal). */
-export const BINARY_SAMPLE = 8192;
-
 /**
  * A whole file's bytes, or why not: over `maxFileSize`, or unreadable. Synchronous reads: in a thread
  * of its own, blocking costs nothing, and it saves the round trips of asynchronous fs through libuv's
@@ -214,11 +192,6 @@ export interface CheckOptions {
   readonly maxFileSize: number;
   readonly mode: CheckMode;
   readonly onProgress?: (done: number, total: number) => void;
-  /**
-   * Files (by position in `files`) known to cite no missing proposal, in the `unknown` mode: they
-   * are only probed (`FileChecker.probe`), not decoded nor scanned. Undefined: every file is scanned.
-   */
-  readonly clean?: readonly boolean[];
 }
 
 /** Messages to a check thread: its catalogues first, then batches of files. */
@@ -255,7 +228,7 @@ export class CheckThreads {
       // A few files: the round trip to a thread would cost more than reading them here.
       const checker = new FileChecker(options.catalogues, options.mode);
       files.forEach((f, k) => {
-        results[k] = options.clean?.[k] ? checker.probe(f, options.maxFileSize) : checker.check(f, options.maxFileSize);
+        results[k] = checker.check(f, options.maxFileSize);
         options.onProgress?.(k + 1, files.length);
       });
       return results;
@@ -274,7 +247,7 @@ export class CheckThreads {
           }
           batchStart = next;
           next = Math.min(files.length, next + BATCH);
-          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize, clean: options.clean?.slice(batchStart, next) };
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
           worker.postMessage(message);
         };
         const onMessage = (batch: CheckedFile[]): void => {
@@ -318,7 +291,7 @@ function serveChecksIfThread(): boolean {
       checker = new FileChecker(message.catalogues, message.mode);
     } else if (checker) {
       const c = checker;
-      port.postMessage(message.paths.map((f, k) => (message.clean?.[k] ? c.probe(f, message.maxFileSize) : c.check(f, message.maxFileSize))));
+      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize)));
     }
   });
   return true;

@@ -33,6 +33,42 @@ export function bundledDataDir(from: string = __dirname): string {
   }
 }
 
+/** The catalogue in `file`, or undefined with its problems added to `problems`. */
+function loadFile(file: string, shown: string, problems: string[]): Catalogue | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push(`${shown}:1:1: cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  const result = loadCatalogue(text);
+  if (!result.ok) {
+    problems.push(...result.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`));
+    return undefined;
+  }
+  return result.catalogue;
+}
+
+let bundledCatalogue: Catalogue | undefined;
+
+/**
+ * The bundled catalogue: the snapshot the build put in the command (see `catalogueSnapshot`), else
+ * data/egn-2020.yaml in `dataDir()` (the tests compiled by tsc). Throws a `CatalogueLoadError`
+ * when it does not load.
+ */
+export function loadBundledCatalogue(dataDir: () => string): Catalogue {
+  if (!bundledCatalogue) {
+    const problems: string[] = [];
+    const file = bundledCatalogueSnapshot() === undefined ? path.join(dataDir(), 'egn-2020.yaml') : undefined;
+    bundledCatalogue = file === undefined ? bundledCatalogueSnapshot() : loadFile(file, file, problems);
+    if (!bundledCatalogue) {
+      throw new CatalogueLoadError(problems);
+    }
+  }
+  return bundledCatalogue;
+}
+
 /**
  * Loads the bundled catalogue (from the snapshot the build put in the command, see
  * `catalogueSnapshot`; else from `dataDir()`, the same YAML as the extension's), then, once the
@@ -45,31 +81,11 @@ export function bundledDataDir(from: string = __dirname): string {
  */
 export async function loadCatalogues(dataDir: () => string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
   const problems: string[] = [];
-  const load = (file: string, shown: string): Catalogue | undefined => {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      problems.push(`${shown}:1:1: cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
-    const result = loadCatalogue(text);
-    if (!result.ok) {
-      problems.push(...result.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`));
-      return undefined;
-    }
-    return result.catalogue;
-  };
-
-  const loaded: LoadedCatalogue[] = [];
-  const bundled = bundledCatalogueSnapshot() ?? load(path.join(dataDir(), 'egn-2020.yaml'), path.join(dataDir(), 'egn-2020.yaml'));
-  if (bundled) {
-    loaded.push({ catalogue: bundled, source: 'bundled' });
-  }
-  // The bundled catalogue is parsed while the workspace is still being listed.
+  // The bundled catalogue is ready while the workspace is still being listed.
+  const loaded: LoadedCatalogue[] = [{ catalogue: loadBundledCatalogue(dataDir), source: 'bundled' }];
   for (const file of await workspaceFiles) {
     const shown = display(file);
-    const catalogue = load(file, shown);
+    const catalogue = loadFile(file, shown, problems);
     if (!catalogue) {
       continue;
     }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Catalogue } from '../core/catalogue';
 import { CitationIndex, writtenNumber } from '../core/citationIndex';
 import { computeCoverage } from '../core/coverage';
 import { createLinePrefilter } from '../core/candidateLines';
@@ -15,13 +16,13 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile } from './checkPool';
+import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
 import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
-import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
+import { bundledDataDir, CatalogueLoadError, loadBundledCatalogue, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
 import { ProgressLine } from './progressLine';
-import { filesMaybeUnknown } from './ripgrepPrefilter';
+import { filesCiting, searchFolder } from './ripgrepCheck';
 import { chooseRipgrep, LinkedFilesError, listWithRipgrep, type ChosenRipgrep } from './ripgrepListing';
 import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
@@ -78,8 +79,15 @@ interface PathContent {
   readonly byRipgrep: boolean;
 }
 
-/** Lists what one PATH holds, with its folder's settings. */
-async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined): Promise<PathContent> {
+/** What a listed path is to the check (bits): a document to read, a catalogue file to load. */
+const DOCUMENT = 1;
+const CATALOGUE = 2;
+
+/** A folder about to be listed, with its settings: where a search of its files may start at once. */
+type FolderHook = (root: string, excludes: readonly string[], maxFileSize: number) => void;
+
+/** Lists what one PATH holds, with its folder's settings; `onFolder` hears of it before the listing starts. */
+async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined, onFolder?: FolderHook): Promise<PathContent> {
   const abs = path.resolve(given);
   let stat: fs.Stats;
   try {
@@ -94,12 +102,19 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   }
   const settings = readWorkspaceSettings(abs);
   const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+  onFolder?.(abs, exclude, settings.maxFileSize);
   const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
   // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
   const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
   // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
+  // Each path is matched once (globs are the listing's main cost): what it is, remembered.
+  const kinds = new Map<string, number>();
   const either: FileFilter = {
-    accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
+    accepts: (rel) => {
+      const kind = (documents.accepts(rel) ? DOCUMENT : 0) | (catalogues.accepts(rel) ? CATALOGUE : 0);
+      kinds.set(rel, kind);
+      return kind !== 0;
+    },
     acceptsSize: documents.acceptsSize,
     excludesFolder: (rel) => documents.excludesFolder(rel),
   };
@@ -107,11 +122,12 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   const catalogueFiles: string[] = [];
   const listed = await listFolder(abs, either, exclude, rg);
   for (const rel of listed.files) {
-    const file = path.join(abs, ...rel.split('/'));
-    if (catalogues.accepts(rel)) {
+    const file = path.sep === '/' ? `${abs === '/' ? '' : abs}/${rel}` : path.join(abs, ...rel.split('/'));
+    const kind = kinds.get(rel) ?? 0;
+    if (kind & CATALOGUE) {
       catalogueFiles.push(file);
     }
-    if (documents.accepts(rel)) {
+    if (kind & DOCUMENT) {
       targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep });
     }
   }
@@ -137,9 +153,8 @@ async function listFolder(root: string, filter: FileFilter, excludes: readonly s
 }
 
 /** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
-async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
-  const rg = chooseRipgrep(args.ripgrep);
-  const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg)));
+async function openWorkspace(args: CheckArgs | CoverageArgs, rg = chooseRipgrep(args.ripgrep), onFolder?: FolderHook): Promise<Workspace> {
+  const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg, onFolder)));
   const catalogues = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
   // The same file reached through two PATHs counts once.
@@ -219,34 +234,54 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
 }
 
 async function check(args: CheckArgs): Promise<number> {
-  // Started first: the threads boot while the files are listed and the catalogues loaded.
-  const threads = new CheckThreads();
+  const mode = args.format === 'json' ? 'all' : 'unknown';
+  const rg = chooseRipgrep(args.ripgrep);
+  // With ripgrep and only the warnings wanted, ripgrep searches every folder while it is listed,
+  // and only the few files it flags are read (see `searchFolder`). Otherwise every file is read:
+  // the threads are started first, to boot while the files are listed and the catalogues loaded.
+  const early = mode === 'all' || !rg ? new CheckThreads() : undefined;
+  let late: CheckThreads | undefined;
   try {
-    return await checkWith(threads, args);
+    return await checkWith(args, mode, rg, (files) => early ?? (late ??= new CheckThreads(files > THREADS_WORTH ? undefined : 0)));
   } finally {
-    await threads.dispose();
+    await Promise.all([early?.dispose(), late?.dispose()]);
   }
 }
 
-async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number> {
+/** Fewer files than this are read on the main thread: starting threads would take longer. */
+const THREADS_WORTH = 256;
+
+async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | undefined, threadsFor: (files: number) => CheckThreads): Promise<number> {
   // The second of quiet counts from the start of the run, listing included.
   const progress = progressFor(args);
-  const ws = await openWorkspace(args);
-  const mode = args.format === 'json' ? 'all' : 'unknown';
-  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
-  const clean = mode === 'unknown' ? await cleanTargets(ws, catalogues) : undefined;
-  // One pass per size limit (each folder has its own; nearly always they are all the same).
+  const searches = new Map<string, { excludes: readonly string[]; maxFileSize: number; found: Promise<Map<string, boolean> | undefined> }>();
+  // The bundled catalogue is known before anything is listed: its search starts with the listing.
+  const bundled = mode === 'unknown' && rg ? [checkCatalogue(loadBundledCatalogue(bundledDataDir))] : [];
+  const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
+    const found = searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
+    searches.set(root, { excludes, maxFileSize, found });
+  } : undefined);
+  const catalogues = ws.catalogues.map((l) => checkCatalogue(l.catalogue));
+  const clean = mode === 'unknown' && rg ? await cleanTargets(ws, rg, searches, catalogues.slice(bundled.length)) : undefined;
   const checked = new Array<CheckedFile>(ws.targets.length);
+  const toRead = ws.targets.flatMap((_, k) => {
+    if (clean?.[k]) {
+      checked[k] = CLEAN;
+      return [];
+    }
+    return [k];
+  });
+  const threads = threadsFor(toRead.length);
+  // One pass per size limit (each folder has its own; nearly always they are all the same).
   let before = 0;
   try {
-    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
-      const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
+    for (const maxFileSize of new Set(toRead.map((k) => ws.targets[k].maxFileSize))) {
+      const positions = toRead.filter((k) => ws.targets[k].maxFileSize === maxFileSize);
       const found = await threads.check(positions.map((k) => ws.targets[k].path), {
         catalogues,
         maxFileSize,
         mode,
-        clean: clean && positions.map((k) => clean[k]),
-        onProgress: (done) => progress.report(before + done, ws.targets.length),
+        onProgress: (done) => progress.report(before + done, toRead.length),
       });
       positions.forEach((k, i) => {
         checked[k] = found[i];
@@ -258,8 +293,9 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
   }
   const problems: Problem[] = [];
   const citations: ReportedCitation[] = [];
-  let filesChecked = 0;
-  const order = ws.targets.map((t, k) => ({ file: shown(t.path), k })).sort((a, b) => compare(a.file, b.file));
+  const filesChecked = checked.reduce((n, outcome) => (outcome.kind === 'read' ? n + 1 : n), 0);
+  // Only the files with something to say are named (and sorted): most have nothing.
+  const order = ws.targets.flatMap((t, k) => (checked[k].kind === 'failed' || (checked[k].kind === 'read' && (checked[k] as { citations: readonly unknown[] }).citations.length > 0) ? [{ file: shown(t.path), k }] : [])).sort((a, b) => compare(a.file, b.file));
   for (const { file, k } of order) {
     const outcome = checked[k];
     if (outcome.kind === 'failed') {
@@ -268,7 +304,6 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
     if (outcome.kind !== 'read') {
       continue;
     }
-    filesChecked++;
     for (const [c, number, line, character, endLine, endCharacter, flags, digits] of outcome.citations) {
       const catalogue = ws.catalogues[c].catalogue;
       const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
@@ -298,22 +333,44 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
   return problems.length > allowed ? PROBLEMS : OK;
 }
 
+/** What a check needs of a catalogue. */
+function checkCatalogue(catalogue: Catalogue): CheckCatalogue {
+  return { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) };
+}
+
+/** A file read as text that cites no missing proposal. */
+const CLEAN: CheckedFile = { kind: 'read', citations: [] };
+
 /**
- * Per target, whether ripgrep found it free of any reference to a missing proposal (see
- * `filesMaybeUnknown`): such files are only probed for size and binary content, the others read and
- * scanned as the editor does. Only in folders ripgrep listed, so that it searches the same files
- * under the same names; where it fails, every file is scanned.
+ * Per target, whether ripgrep's searches (`searchFolder`, started while each folder was listed,
+ * and `filesCiting` for the workspace catalogues, known only once listed) found it plain UTF-8 text
+ * citing no missing proposal: it then counts as checked without being read. Only in folders
+ * ripgrep listed, so that it searched the same files under the same names; a file it did not search
+ * (over the size limit) or flagged, and every file where a search failed, is read as the editor does.
  */
-async function cleanTargets(ws: Workspace, catalogues: readonly CheckCatalogue[]): Promise<boolean[] | undefined> {
-  const rg = ws.ripgrep;
-  if (!rg || ws.ripgrepFolders.length === 0) {
-    return undefined;
-  }
-  const flagged = await Promise.all(ws.ripgrepFolders.map(({ root, excludes }) => filesMaybeUnknown(rg.path, root, excludes, catalogues).catch(() => undefined)));
-  const byRoot = new Map(ws.ripgrepFolders.map((f, k) => [f.root, flagged[k]]));
+async function cleanTargets(
+  ws: Workspace,
+  rg: ChosenRipgrep,
+  searches: ReadonlyMap<string, { readonly excludes: readonly string[]; readonly maxFileSize: number; readonly found: Promise<Map<string, boolean> | undefined> }>,
+  workspaceCatalogues: readonly CheckCatalogue[],
+): Promise<boolean[]> {
+  const byRoot = new Map<string, { found: Map<string, boolean> | undefined; citing: Set<string> | undefined }>();
+  await Promise.all(
+    ws.ripgrepFolders.map(async ({ root }) => {
+      const search = searches.get(root);
+      if (!search) {
+        return;
+      }
+      const [found, citing] = await Promise.all([
+        search.found,
+        workspaceCatalogues.length === 0 ? new Set<string>() : filesCiting(rg.path, root, search.excludes, search.maxFileSize, workspaceCatalogues).catch(() => undefined),
+      ]);
+      byRoot.set(root, { found, citing });
+    }),
+  );
   return ws.targets.map((t) => {
-    const suspects = byRoot.get(t.root);
-    return t.byRipgrep && suspects !== undefined && !suspects.has(t.relativePath);
+    const search = t.byRipgrep ? byRoot.get(t.root) : undefined;
+    return search?.found?.get(t.relativePath) === false && search.citing !== undefined && !search.citing.has(t.relativePath);
   });
 }
 

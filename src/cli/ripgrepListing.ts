@@ -83,11 +83,15 @@ function vscodeAppRoots(env: NodeJS.ProcessEnv): string[] {
 export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[]): Promise<string[]> {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   const base = ['--no-config', '--files', '--no-ignore', '--hidden', '--null', '--no-messages', ...narrowing];
-  const [followed, direct] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), rgFiles(rg, root, base)]);
+  const [followed, direct] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), ripgrepOutput(rg, root, [...base, '--', '.'])]);
   const accepted = followed.filter((rel) => filter.accepts(rel));
-  const acceptedDirect = direct.reduce((n, rel) => (filter.accepts(rel) ? n + 1 : n), 0);
-  if (acceptedDirect !== accepted.length) {
-    throw new LinkedFilesError();
+  // Following links only adds paths: as many paths either way means the same ones, and no link
+  // leads anywhere (the common case, decided without reading the second list).
+  if (countNuls(direct) !== followed.length) {
+    const acceptedDirect = toPaths(direct).reduce((n, rel) => (filter.accepts(rel) ? n + 1 : n), 0);
+    if (acceptedDirect !== accepted.length) {
+      throw new LinkedFilesError();
+    }
   }
   return accepted.sort();
 }
@@ -111,6 +115,24 @@ function rgFiles(rg: string, root: string, args: readonly string[]): Promise<str
  * falls back on the Node walk or leaves nothing unscanned.
  */
 export function ripgrepPaths(rg: string, root: string, args: readonly string[]): Promise<string[]> {
+  return ripgrepOutput(rg, root, args).then(toPaths);
+}
+
+/** The NUL-separated paths of ripgrep's output, relative and POSIX. */
+function toPaths(out: Buffer): string[] {
+  return out.toString('utf8').split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''));
+}
+
+function countNuls(out: Buffer): number {
+  let n = 0;
+  for (let at = out.indexOf(0); at !== -1; at = out.indexOf(0, at + 1)) {
+    n++;
+  }
+  return n;
+}
+
+/** What ripgrep prints on stdout, with `ripgrepPaths`'s handling of its exit codes. */
+function ripgrepOutput(rg: string, root: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
     const chunks: Buffer[] = [];
@@ -121,8 +143,7 @@ export function ripgrepPaths(rg: string, root: string, args: readonly string[]):
         reject(new Error(`ripgrep exited with ${code}`));
         return;
       }
-      const out = Buffer.concat(chunks).toString('utf8');
-      resolve(out.split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')));
+      resolve(Buffer.concat(chunks));
     });
   });
 }

@@ -47,6 +47,18 @@ function trickyWorkspace(): string {
     'utf16-sans.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Rien à signaler.\n', 'utf16le')]),
     'zeros.md': 'EGN-012 est une variante de EGN-12 ; EGN-0 et EGN-007 non.\n',
     'colles.md': 'EGN41 collé, EGN-1234, EGN‑40 (trait insécable), EGN n° 40 et n°9.\n',
+    // What ripgrep must flag for reading (not plain UTF-8), each decided by the index's rules.
+    'bom8-latin1.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Aucune référence, en Latin-1 après un BOM.\n', 'latin1')]),
+    'bom8-octets.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(Array.from({ length: 300 }, (_, k) => 0x80 + (k % 0x40)))]),
+    'long-latin1.md': Buffer.concat([Buffer.from(`${'é'.repeat(4200)}\n`), Buffer.from(Array.from({ length: 2000 }, () => 0xe9))]),
+    'overlong.txt': Buffer.from([0x41, 0xc0, 0xaf, 0x0a]),
+    'surrogate.txt': Buffer.from([0x41, 0xed, 0xa0, 0x80, 0x0a]),
+    'tronque.md': Buffer.from([0x41, 0x42, 0xc3]),
+    'continuation.md': Buffer.from([0x80, 0x41, 0x0a]),
+    'trop-long.md': Buffer.from([0x41, 0xc3, 0xa9, 0xa9, 0x0a]),
+    'utf16-cjk.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('漢字漢字', 'utf16le')]),
+    'limite.md': 'c'.repeat(9000),
+    'limite-plus-un.md': 'd'.repeat(9001),
     'ref.catalogue.yaml': fs.readFileSync(path.join(repoRoot, 'test/fixtures/workspace/academie-exemple.catalogue.yaml')),
   });
 }

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createLinePrefilter, linesNotIgnored } from '../core/candidateLines';
+import { createLinePrefilter, linesNotIgnored, type CandidateLine } from '../core/candidateLines';
+import type { Reference } from '../core/reference';
 import { CitationIndex } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import { ReferenceScanner } from '../core/referenceScanner';
@@ -23,7 +24,7 @@ export type CheckMode = 'unknown' | 'all';
  * UTF-16 units as VS Code counts them. A tuple: results cross threads by structured clone, where
  * arrays of numbers are far cheaper than objects.
  */
-export type CheckedCitation = readonly [number, number, number, number, number, number, number, string?];
+export type CheckedCitation = readonly [number, number, number, number, number, number, number, (string | undefined)?, string?];
 /**
  * The eighth element of a `CheckedCitation`, only when the number cannot show the digits as written
  * (past 2^53: rounded, or `Infinity`): those digits, leading zeros dropped (see `writtenNumber`).
@@ -36,6 +37,12 @@ function withDigits(citation: CheckedCitation, digits: string | undefined): Chec
 export const EXISTS = 1;
 /** `CheckedCitation` flag: a number only implied by a range (the 4 of `EGN-3 à 5`). */
 export const IMPLIED = 2;
+/**
+ * `CheckedCitation` flag: a hint, not a citation: a reference to an existing proposal of the bundled
+ * catalogue written in a variant form (`EGN 12`), which the editor hints about when
+ * `egn.diagnostics.nonCanonicalHint` is on; its ninth element is the reference as written.
+ */
+export const HINT = 4;
 
 /** What became of one file. */
 export type CheckedFile =
@@ -47,6 +54,8 @@ export type CheckedFile =
 interface CheckRequest {
   readonly paths: readonly string[];
   readonly maxFileSize: number;
+  /** Whether to report non-canonical references too (see `HINT`). */
+  readonly hints: boolean;
 }
 
 /** Files per message: large enough that messages cost little, small enough to balance the threads. */
@@ -83,15 +92,15 @@ export class FileChecker {
    * Reads one file with the index's rules (over `maxFileSize` or binary: skipped) and returns its
    * citations.
    */
-  check(file: string, maxFileSize: number): CheckedFile {
+  check(file: string, maxFileSize: number, hints = false): CheckedFile {
     const bytes = readWhole(file, maxFileSize);
     if (!Buffer.isBuffer(bytes)) {
       return bytes;
     }
-    return this.checkBytes(file, bytes);
+    return this.checkBytes(file, bytes, hints);
   }
 
-  private checkBytes(file: string, bytes: Buffer): CheckedFile {
+  private checkBytes(file: string, bytes: Buffer, hints: boolean): CheckedFile {
     const text = indexableText(bytes);
     if (text === undefined) {
       return { kind: 'binary' };
@@ -102,31 +111,24 @@ export class FileChecker {
       return { kind: 'read', citations };
     }
     if (this.mode === 'unknown') {
-      // Only the warnings: the index's own steps (candidate lines, ignore markers, one scan per line,
-      // since no reference spans a line break) without storing citations and their previews.
-      const kept = linesNotIgnored(lines);
-      if (kept.length === 0) {
-        return { kind: 'read', citations };
-      }
-      // The kept lines joined by line breaks, scanned in one call (a call per line costs more than
-      // the scan itself); a reference never spans a line break, so each is found as on its own line.
-      const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
-      this.scanners.forEach((scanner, k) => {
-        let at = 0;
-        let lineStart = 0;
-        for (const ref of scanner.scan(joined)) {
-          if (ref.exists) {
-            continue;
-          }
-          while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
-            lineStart += kept[at].text.length + 1;
-            at++;
-          }
+      // Only the warnings (and hints): the index's own steps (candidate lines, ignore markers, one
+      // scan per line, since no reference spans a line break) without storing citations and their previews.
+      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
+        if (!ref.exists) {
           const digits = Number.isSafeInteger(ref.number) ? undefined : ref.digits.replace(/^0+(?=\d)/, '');
-          citations.push(withDigits([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0], digits));
+          citations.push(withDigits([k, ref.number, line, start, line, end, 0], digits));
+        } else if (hints && k === 0 && ref.form === 'variant') {
+          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
         }
       });
       return { kind: 'read', citations };
+    }
+    if (hints) {
+      this.scanKept(linesNotIgnored(lines), 1, (k, ref, line, start, end, written) => {
+        if (ref.exists && ref.form === 'variant') {
+          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
+        }
+      });
     }
     const uri = pathToFileURL(file).href;
     this.indexes.forEach((index, k) => {
@@ -141,6 +143,30 @@ export class FileChecker {
       index.delete(uri);
     });
     return { kind: 'read', citations };
+  }
+
+  /**
+   * Scans `kept` lines with the first `count` scanners and calls `found` with each reference, its
+   * 0-based line and its start and end on that line, and its text as written. The lines are joined
+   * by line breaks and scanned in one call (a call per line costs more than the scan itself); a
+   * reference never spans a line break, so each is found as on its own line.
+   */
+  private scanKept(kept: readonly CandidateLine[], count: number, found: (k: number, ref: Reference, line: number, start: number, end: number, written: () => string) => void): void {
+    if (kept.length === 0) {
+      return;
+    }
+    const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
+    this.scanners.slice(0, count).forEach((scanner, k) => {
+      let at = 0;
+      let lineStart = 0;
+      for (const ref of scanner.scan(joined)) {
+        while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
+          lineStart += kept[at].text.length + 1;
+          at++;
+        }
+        found(k, ref, kept[at].line, ref.start - lineStart, ref.end - lineStart, () => joined.slice(ref.start, ref.end));
+      }
+    });
   }
 }
 
@@ -192,6 +218,8 @@ export interface CheckOptions {
   readonly maxFileSize: number;
   readonly mode: CheckMode;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Report non-canonical references of the bundled catalogue too (see `HINT`). */
+  readonly hints?: boolean;
 }
 
 /** Messages to a check thread: its catalogues first, then batches of files. */
@@ -228,7 +256,7 @@ export class CheckThreads {
       // A few files: the round trip to a thread would cost more than reading them here.
       const checker = new FileChecker(options.catalogues, options.mode);
       files.forEach((f, k) => {
-        results[k] = checker.check(f, options.maxFileSize);
+        results[k] = checker.check(f, options.maxFileSize, options.hints ?? false);
         options.onProgress?.(k + 1, files.length);
       });
       return results;
@@ -247,7 +275,7 @@ export class CheckThreads {
           }
           batchStart = next;
           next = Math.min(files.length, next + BATCH);
-          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize };
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize, hints: options.hints ?? false };
           worker.postMessage(message);
         };
         const onMessage = (batch: CheckedFile[]): void => {
@@ -291,7 +319,7 @@ function serveChecksIfThread(): boolean {
       checker = new FileChecker(message.catalogues, message.mode);
     } else if (checker) {
       const c = checker;
-      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize)));
+      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize, message.hints)));
     }
   });
   return true;

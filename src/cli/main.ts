@@ -16,8 +16,8 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
-import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
+import { CheckThreads, EXISTS, HINT, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
 import { bundledDataDir, CatalogueLoadError, loadBundledCatalogue, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
@@ -45,6 +45,8 @@ interface Target {
   readonly maxFileSize: number;
   /** Listed by ripgrep in `root` (not named on the command line, not walked by Node). */
   readonly byRipgrep: boolean;
+  /** Whether its folder's settings turn `egn.diagnostics.nonCanonicalHint` on for it. */
+  readonly hints: boolean;
 }
 
 /** What the command line's PATHs designate. */
@@ -97,7 +99,8 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   }
   if (!stat.isDirectory()) {
     // A file named on the command line is checked whatever the globs say, as ESLint does.
-    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize, byRipgrep: false };
+    const settings = readWorkspaceSettings(process.cwd());
+    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: settings.maxFileSize, byRipgrep: false, hints: settings.nonCanonicalHint(path.basename(abs)) };
     return { targets: [target], catalogueFiles: [], root: undefined, excludes: [], byRipgrep: false };
   }
   const settings = readWorkspaceSettings(abs);
@@ -128,7 +131,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
       catalogueFiles.push(file);
     }
     if (kind & DOCUMENT) {
-      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep });
+      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep, hints: settings.nonCanonicalHint(rel) });
     }
   }
   return { targets, catalogueFiles, root: abs, excludes: exclude, byRipgrep: listed.byRipgrep };
@@ -272,15 +275,17 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     return [k];
   });
   const threads = threadsFor(toRead.length);
-  // One pass per size limit (each folder has its own; nearly always they are all the same).
+  // One pass per size limit and hint setting (each folder has its own; nearly always they are all the same).
   let before = 0;
   try {
-    for (const maxFileSize of new Set(toRead.map((k) => ws.targets[k].maxFileSize))) {
-      const positions = toRead.filter((k) => ws.targets[k].maxFileSize === maxFileSize);
+    for (const group of new Set(toRead.map((k) => `${ws.targets[k].maxFileSize} ${ws.targets[k].hints}`))) {
+      const positions = toRead.filter((k) => `${ws.targets[k].maxFileSize} ${ws.targets[k].hints}` === group);
+      const { maxFileSize, hints } = ws.targets[positions[0]];
       const found = await threads.check(positions.map((k) => ws.targets[k].path), {
         catalogues,
         maxFileSize,
         mode,
+        hints,
         onProgress: (done) => progress.report(before + done, toRead.length),
       });
       positions.forEach((k, i) => {
@@ -304,9 +309,17 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     if (outcome.kind !== 'read') {
       continue;
     }
-    for (const [c, number, line, character, endLine, endCharacter, flags, digits] of outcome.citations) {
+    // By catalogue, then position: hints found apart from the citations (json) fall in their place.
+    const found = [...outcome.citations].sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[3] - b[3]);
+    for (const [c, number, line, character, endLine, endCharacter, flags, digits, written] of found) {
       const catalogue = ws.catalogues[c].catalogue;
       const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      if (flags & HINT) {
+        // The editor's hint (`egn.diagnostics.nonCanonicalHint`): an existing proposal, written otherwise.
+        const canonical = `${catalogue.prefix}-${number}`;
+        problems.push({ ...position, rule: NON_CANONICAL_RULE, level: 'note', reference: canonical, message: nonCanonicalText(written ?? '', canonical) });
+        continue;
+      }
       // The digits as written: a 400-digit number is no `Infinity` to the reader.
       const reference = `${catalogue.prefix}-${writtenNumber({ number, digits })}`;
       if (mode === 'all') {
@@ -314,7 +327,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
       }
       // What the editor's diagnostics warn about: a written number absent from the catalogue.
       if ((flags & (EXISTS | IMPLIED)) === 0) {
-        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference, message: unknownProposalText(catalogue, reference) });
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, level: 'warning', reference, message: unknownProposalText(catalogue, reference) });
       }
     }
   }
@@ -322,15 +335,18 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     version: version(),
     catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
     filesChecked,
+    hints: ws.targets.some((t) => t.hints),
     problems,
     citations: mode === 'all' ? citations : undefined,
   };
   process.stdout.write(formatCheck(result, args.format));
+  // Hints are notes, as in the editor: they neither fail a run nor count against --max-warnings.
+  const warnings = problems.filter((p) => p.level === 'warning').length;
   const allowed = args.maxWarnings ?? 0;
-  if (args.maxWarnings !== undefined && problems.length > allowed) {
-    process.stderr.write(`egn-cite found ${problems.length} warnings, more than --max-warnings ${allowed}.\n`);
+  if (args.maxWarnings !== undefined && warnings > allowed) {
+    process.stderr.write(`egn-cite found ${warnings} warnings, more than --max-warnings ${allowed}.\n`);
   }
-  return problems.length > allowed ? PROBLEMS : OK;
+  return warnings > allowed ? PROBLEMS : OK;
 }
 
 /** What a check needs of a catalogue. */
@@ -369,7 +385,8 @@ async function cleanTargets(
     }),
   );
   return ws.targets.map((t) => {
-    const search = t.byRipgrep ? byRoot.get(t.root) : undefined;
+    // A file with hints on is read: ripgrep looks for missing proposals only.
+    const search = t.byRipgrep && !t.hints ? byRoot.get(t.root) : undefined;
     return search?.found?.get(t.relativePath) === false && search.citing !== undefined && !search.citing.has(t.relativePath);
   });
 }

@@ -14,7 +14,8 @@ export interface ChosenRipgrep {
   readonly explicit: boolean;
 }
 
-const EXE = process.platform === 'win32' ? 'rg.exe' : 'rg';
+const WINDOWS = process.platform === 'win32';
+const EXE = WINDOWS ? 'rg.exe' : 'rg';
 
 /**
  * The ripgrep of a run: `--ripgrep PATH`, else `EGN_RIPGREP`, else `rg` on the PATH, else the one
@@ -120,7 +121,15 @@ export function ripgrepPaths(rg: string, root: string, args: readonly string[]):
 
 /** The NUL-separated paths of ripgrep's output, relative and POSIX. */
 function toPaths(out: Buffer): string[] {
-  return out.toString('utf8').split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, ''));
+  const paths = out.toString('utf8').split('\0');
+  const result: string[] = [];
+  for (const p of paths) {
+    if (p !== '') {
+      const posix = WINDOWS ? p.replace(/\\/g, '/') : p;
+      result.push(posix.startsWith('./') ? posix.slice(2) : posix);
+    }
+  }
+  return result;
 }
 
 function countNuls(out: Buffer): number {

@@ -35,7 +35,29 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
   // most paths the regular expression (a microsecond or more), e.g. `**/.git` on 10,000 documents.
   // Not when ignoring case: a regular expression's case folding is not the strings' own.
   const literal = options.ignoreCase ? '' : requiredLiteral(p);
-  return literal.length < 2 ? matcher : (path) => path.includes(literal) && matcher(path);
+  if (literal.length >= 2) {
+    return (path) => path.includes(literal) && matcher(path);
+  }
+  const anyOf = options.ignoreCase ? [] : requiredAlternatives(p);
+  return anyOf.length === 0 ? matcher : (path) => anyOf.some((a) => path.includes(a)) && matcher(path);
+}
+
+/**
+ * The alternatives of the first `{…}` group outside any other, when each is a plain run (`PLAIN`,
+ * no `..` range): every path the glob matches contains one of them (`**∕{node_modules,.git}/**`).
+ * Empty when there is no such group.
+ */
+export function requiredAlternatives(pattern: string): string[] {
+  if (pattern.startsWith('!') || pattern.includes('[')) {
+    return [];
+  }
+  const m = /^[^{}]*\{([^{}]*)\}/.exec(pattern);
+  if (!m || pattern.slice(0, m.index + m[0].length - m[1].length - 2).includes('\\')) {
+    return [];
+  }
+  const alternatives = m[1].split(',');
+  const plain = alternatives.every((a) => a.length > 0 && !a.includes('..') && [...a].every((c) => PLAIN.test(c)));
+  return plain && alternatives.length > 1 ? alternatives : [];
 }
 
 /** Characters that stand for themselves in any glob (letters, digits, `.`, `_`, `-`, space): nothing else is trusted. */
@@ -136,13 +158,15 @@ export function createFileFilter(settings: FileFilterSettings): FileFilter {
   const include = compileGlob(settings.include, options);
   const excludes = settings.exclude.filter((p) => p.trim().length > 0).map((p) => compileGlob(p, options));
   const excluded = (path: string): boolean => excludes.some((m) => m(path));
-  // The folders above a file are shared by its siblings: each folder is matched once, not once per
-  // file (10,000 files in a few hundred folders). Bounded, for a tree of countless folders.
+  // Whether a folder or one above it is excluded. The folders above a file are shared by its
+  // siblings: each is matched once, not once per file (10,000 files in a few hundred folders).
+  // Bounded, for a tree of countless folders.
   const folders = new Map<string, boolean>();
   const excludedFolder = (path: string): boolean => {
     let answer = folders.get(path);
     if (answer === undefined) {
-      answer = excluded(path);
+      const slash = path.lastIndexOf('/');
+      answer = excluded(path) || (slash !== -1 && excludedFolder(path.slice(0, slash)));
       if (folders.size >= FOLDER_MEMO) {
         folders.clear();
       }
@@ -152,16 +176,13 @@ export function createFileFilter(settings: FileFilterSettings): FileFilter {
   };
   return {
     accepts(relativePath: string): boolean {
-      const path = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+      // Most paths come clean (POSIX, relative): rewritten only when they are not.
+      const path = relativePath.includes('\\') || relativePath.startsWith('.') || relativePath.startsWith('/') ? relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '') : relativePath;
       if (!include(path) || excluded(path)) {
         return false;
       }
-      for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-        if (excludedFolder(path.slice(0, slash))) {
-          return false;
-        }
-      }
-      return true;
+      const slash = path.lastIndexOf('/');
+      return slash === -1 || !excludedFolder(path.slice(0, slash));
     },
     acceptsSize(bytes: number): boolean {
       return bytes <= settings.maxFileSize;

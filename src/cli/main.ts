@@ -85,8 +85,11 @@ interface PathContent {
 const DOCUMENT = 1;
 const CATALOGUE = 2;
 
-/** A folder about to be listed, with its settings: where a search of its files may start at once. */
-type FolderHook = (root: string, excludes: readonly string[], maxFileSize: number) => void;
+/**
+ * A folder about to be listed, with its settings: where a search of its files may start at once.
+ * It may give the files ripgrep finds there without following links (see `listWithRipgrep`).
+ */
+type FolderHook = (root: string, excludes: readonly string[], maxFileSize: number) => Promise<ReadonlyMap<string, unknown> | undefined> | undefined;
 
 /** Lists what one PATH holds, with its folder's settings; `onFolder` hears of it before the listing starts. */
 async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined, onFolder?: FolderHook): Promise<PathContent> {
@@ -105,7 +108,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   }
   const settings = readWorkspaceSettings(abs);
   const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
-  onFolder?.(abs, exclude, settings.maxFileSize);
+  const unlinked = onFolder?.(abs, exclude, settings.maxFileSize);
   const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
   // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
   const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
@@ -123,7 +126,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   };
   const targets: Target[] = [];
   const catalogueFiles: string[] = [];
-  const listed = await listFolder(abs, either, exclude, rg);
+  const listed = await listFolder(abs, either, exclude, rg, unlinked);
   for (const rel of listed.files) {
     const file = path.sep === '/' ? `${abs === '/' ? '' : abs}/${rel}` : path.join(abs, ...rel.split('/'));
     const kind = kinds.get(rel) ?? 0;
@@ -142,10 +145,10 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
  * several times faster than Node's on a large tree), else, or when it fails, by Node's `fs`. Both
  * give the same list (see `listWithRipgrep`); reading the files stays with the threads either way.
  */
-async function listFolder(root: string, filter: FileFilter, excludes: readonly string[], rg: ChosenRipgrep | undefined): Promise<{ files: string[]; byRipgrep: boolean }> {
+async function listFolder(root: string, filter: FileFilter, excludes: readonly string[], rg: ChosenRipgrep | undefined, unlinked?: Promise<ReadonlyMap<string, unknown> | undefined>): Promise<{ files: string[]; byRipgrep: boolean }> {
   if (rg) {
     try {
-      return { files: await listWithRipgrep(rg.path, root, filter, excludes), byRipgrep: true };
+      return { files: await listWithRipgrep(rg.path, root, filter, excludes, unlinked), byRipgrep: true };
     } catch (e) {
       if (rg.explicit && !(e instanceof LinkedFilesError)) {
         process.stderr.write(`egn-cite: ripgrep (${rg.path}) could not list ${shown(root)} (${e instanceof Error ? e.message : String(e)}); listed with Node instead.\n`);
@@ -161,7 +164,7 @@ async function openWorkspace(args: CheckArgs | CoverageArgs, rg = chooseRipgrep(
   const catalogues = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
   // The same file reached through two PATHs counts once.
-  const targets = [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
+  const targets = all.length === 1 ? all[0].targets : [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
   return {
     targets,
     catalogues,
@@ -263,6 +266,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
   const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
     const found = searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
     searches.set(root, { excludes, maxFileSize, found });
+    return found;
   } : undefined);
   const catalogues = ws.catalogues.map((l) => checkCatalogue(l.catalogue));
   const clean = mode === 'unknown' && rg ? await cleanTargets(ws, rg, searches, catalogues.slice(bundled.length)) : undefined;

@@ -24,11 +24,14 @@ export const NOT_PLAIN_UTF8 = (() => {
   );
 })();
 
-/** The options every search of a check's folder shares, as `listWithRipgrep` lists it. */
+/**
+ * The options every search of a check's folder shares: the files `listWithRipgrep` lists, but
+ * without following links (the listing follows them; what this search lacks tells it where links lead).
+ */
 function searchOptions(excludes: readonly string[], maxFileSize: number): string[] {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   return [
-    '--no-config', '--follow', '--no-ignore', '--hidden', '--no-messages',
+    '--no-config', '--no-ignore', '--hidden', '--no-messages',
     // Every byte searched as it is: no binary detection, no decoding of UTF-16 (its NUL bytes flag it).
     '--text', '--encoding', 'none',
     // ripgrep skips files larger than this, as the index does (both: size > limit).
@@ -39,7 +42,7 @@ function searchOptions(excludes: readonly string[], maxFileSize: number): string
 
 /**
  * One ripgrep search of the folder `root` that tells, for every file within `maxFileSize`, whether
- * it needs reading: each file ripgrep searched (every file it lists, links followed, excluded
+ * it needs reading: each file ripgrep searched (every file it lists, links not followed, excluded
  * folders skipped as `listWithRipgrep` skips them, those over the size limit left out) maps to
  * true when a line may cite a proposal missing from `catalogues` (`unknownReferencePattern`) or is
  * not plain UTF-8 (`NOT_PLAIN_UTF8`: binary, UTF-16, Latin-1…). A file that maps to false is text

@@ -79,13 +79,31 @@ function vscodeAppRoots(env: NodeJS.ProcessEnv): string[] {
  * excluded folders. The Node walk enters a real folder reached through several symbolic links
  * once; so that both always list the same files, ripgrep also lists without following links, and
  * when the two listings differ (a link leads to an accepted file) this rejects and the caller walks
- * with Node's `fs`. Rejects too when ripgrep cannot run or reports an error.
+ * with Node's `fs`. Rejects too when ripgrep cannot run or reports an error. `unlinked`, when it
+ * resolves, stands for the listing without links (see `searchFolder`), which is then not run.
  */
-export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[]): Promise<string[]> {
+export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[], unlinked?: Promise<ReadonlyMap<string, unknown> | undefined>): Promise<string[]> {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   const base = ['--no-config', '--files', '--no-ignore', '--hidden', '--null', '--no-messages', ...narrowing];
-  const [followed, direct] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), ripgrepOutput(rg, root, [...base, '--', '.'])]);
+  const [followed, known] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), unlinked]);
   const accepted = followed.filter((rel) => filter.accepts(rel));
+  if (known) {
+    // The files ripgrep found without following links (some other search of the same folder, up to
+    // a size limit): an accepted file it lacks is either larger, or reached through a link.
+    const real = fs.realpathSync(root);
+    const throughLink = (rel: string): boolean => {
+      try {
+        return fs.realpathSync(path.join(root, rel)) !== path.join(real, rel);
+      } catch {
+        return true;
+      }
+    };
+    if (accepted.some((rel) => !known.has(rel) && throughLink(rel))) {
+      throw new LinkedFilesError();
+    }
+    return accepted.sort();
+  }
+  const direct = await ripgrepOutput(rg, root, [...base, '--', '.']);
   // Following links only adds paths: as many paths either way means the same ones, and no link
   // leads anywhere (the common case, decided without reading the second list).
   if (countNuls(direct) !== followed.length) {

@@ -13,12 +13,12 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The bundled catalogue as a JSON snapshot (src/core/catalogueSnapshot.ts), put in every bundle so
+ * The bundled catalogue as a JSON snapshot (src/core/catalogueSnapshotMaker.ts), put in every bundle so
  * that neither activation nor the command line parses YAML: made from data/egn-2020.yaml by the
  * extension's own loader (bundled here to run it), and refused unless it reads back into the same data.
  */
 async function bundledCatalogueSnapshot() {
-  const out = await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/core/catalogueSnapshot.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning' });
+  const out = await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/core/catalogueSnapshotMaker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning' });
   const module = { exports: /** @type {any} */ ({}) };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
   const result = module.exports.catalogueSnapshot(fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8'));

@@ -3,6 +3,8 @@
  * `dist/cli.js`. `check` reads in threads of `dist/checkThread.js` (see `CheckThreads`); `coverage`
  * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
  */
+// First: starts ripgrep's search of the folders, while the rest loads.
+import { takeEarlySearch } from './earlySearch';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,7 +26,7 @@ import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverage
 import { ProgressLine } from './progressLine';
 import { filesCiting, searchFolder } from './ripgrepCheck';
 import { chooseRipgrep, LinkedFilesError, listWithRipgrep, type ChosenRipgrep } from './ripgrepListing';
-import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
+import { folderExcludes, readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
 /** Exit codes, as Foam's and ESLint's. */
 const OK = 0;
@@ -107,7 +109,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
     return { targets: [target], catalogueFiles: [], root: undefined, excludes: [], byRipgrep: false };
   }
   const settings = readWorkspaceSettings(abs);
-  const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+  const exclude = folderExcludes(settings, args.exclude);
   const unlinked = onFolder?.(abs, exclude, settings.maxFileSize);
   const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
   // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
@@ -264,7 +266,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
   // The bundled catalogue is known before anything is listed: its search starts with the listing.
   const bundled = mode === 'unknown' && rg ? [checkCatalogue(loadBundledCatalogue(bundledDataDir))] : [];
   const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
-    const found = searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
+    const found = takeEarlySearch(rg.path, root, excludes, maxFileSize, bundled[0].prefix) ?? searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
     searches.set(root, { excludes, maxFileSize, found });
     return found;
   } : undefined);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import type { CheckCatalogue } from './checkPool';
 import { ripgrepPaths } from './ripgrepListing';
 import { unknownReferencePattern } from './ripgrepPrefilter';
@@ -55,8 +56,13 @@ export function searchFolder(rg: string, root: string, excludes: readonly string
   const args = [...searchOptions(excludes, maxFileSize), '--count', '--include-zero', '--null', ...patterns, '--', '.'];
   return new Promise((resolve, reject) => {
     const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    // Read as ripgrep writes, while it searches: little is left to do when it ends.
+    const counts = new Map<string, boolean>();
+    const text = new StringDecoder('utf8');
+    let pending = '';
+    child.stdout.on('data', (c: Buffer) => {
+      pending = parseCounts(pending + text.write(c), counts);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       // 1: nothing matched (every count is 0). 2: an error, such as a file that could not be read.
@@ -64,33 +70,35 @@ export function searchFolder(rg: string, root: string, excludes: readonly string
         reject(new Error(`ripgrep exited with ${code}`));
         return;
       }
-      resolve(parseCounts(Buffer.concat(chunks).toString('utf8')));
+      parseCounts(pending + text.end(), counts);
+      resolve(counts);
     });
   });
 }
 
 /**
- * `path NUL count LF` records (`--count --null`) into relative POSIX path → count > 0. Read record by
- * record, not line by line: a file name may hold a line break, never a NUL.
+ * Reads the complete `path NUL count LF` records (`--count --null`) of `out` into `counts`
+ * (relative POSIX path → count > 0) and returns the incomplete rest. Read record by record, not
+ * line by line: a file name may hold a line break, never a NUL.
  */
-export function parseCounts(out: string): Map<string, boolean> {
-  const counts = new Map<string, boolean>();
+export function parseCounts(out: string, counts: Map<string, boolean>): string {
   let at = 0;
-  while (at < out.length) {
+  for (;;) {
     const nul = out.indexOf('\0', at);
     const lf = nul === -1 ? -1 : out.indexOf('\n', nul);
     if (lf === -1) {
-      break;
+      return out.slice(at);
     }
     let file = out.slice(at, nul);
     if (file.startsWith('./') || file.startsWith('.\\')) {
       file = file.slice(2);
     }
-    counts.set(file.replace(/\\/g, '/'), out.slice(nul + 1, lf) !== '0');
+    counts.set(WINDOWS ? file.replace(/\\/g, '/') : file, out.slice(nul + 1, lf) !== '0');
     at = lf + 1;
   }
-  return counts;
 }
+
+const WINDOWS = process.platform === 'win32';
 
 /**
  * The files under `root` (relative POSIX paths, within `maxFileSize`) that may cite a proposal

@@ -85,8 +85,9 @@ function vscodeAppRoots(env: NodeJS.ProcessEnv): string[] {
 export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[], unlinked?: Promise<ReadonlyMap<string, unknown> | undefined>): Promise<string[]> {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   const base = ['--no-config', '--files', '--no-ignore', '--hidden', '--null', '--no-messages', ...narrowing];
-  const [followed, known] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), unlinked]);
-  const accepted = followed.filter((rel) => filter.accepts(rel));
+  // Filtered and sorted as soon as listed, while `unlinked` (a longer search) may still be running.
+  const listing = rgFiles(rg, root, ['--follow', ...base]).then((followed) => ({ followed, accepted: followed.filter((rel) => filter.accepts(rel)).sort() }));
+  const [{ followed, accepted }, known] = await Promise.all([listing, unlinked]);
   if (known) {
     // The files ripgrep found without following links (some other search of the same folder, up to
     // a size limit): an accepted file it lacks is either larger, or reached through a link.
@@ -101,7 +102,7 @@ export async function listWithRipgrep(rg: string, root: string, filter: FileFilt
     if (accepted.some((rel) => !known.has(rel) && throughLink(rel))) {
       throw new LinkedFilesError();
     }
-    return accepted.sort();
+    return accepted;
   }
   const direct = await ripgrepOutput(rg, root, [...base, '--', '.']);
   // Following links only adds paths: as many paths either way means the same ones, and no link
@@ -112,7 +113,7 @@ export async function listWithRipgrep(rg: string, root: string, filter: FileFilt
       throw new LinkedFilesError();
     }
   }
-  return accepted.sort();
+  return accepted;
 }
 
 /** `listWithRipgrep` met symbolic links to accepted files: not a failure of ripgrep, the Node walk just decides. */

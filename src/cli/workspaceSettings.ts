@@ -64,6 +64,14 @@ export function languageOf(relativePath: string): string | undefined {
 
 const HINT = 'egn.diagnostics.nonCanonicalHint';
 
+/**
+ * The exclude patterns of a folder: `--exclude` (else `egn.index.exclude`), then the enabled
+ * `files.exclude` patterns, which the editor's index honours too.
+ */
+export function folderExcludes(settings: WorkspaceSettings, exclude: readonly string[] | undefined): string[] {
+  return [...(exclude ?? [settings.exclude]), ...settings.filesExclude];
+}
+
 /** A settings file that cannot be used, and where. */
 export class SettingsError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: number, message: string) {

@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { loadCatalogue, loadCatalogueFile } from '../../src/core/catalogueLoader';
-import { catalogueFromSnapshot, catalogueSnapshot } from '../../src/core/catalogueSnapshot';
+import { catalogueFromSnapshot } from '../../src/core/catalogueSnapshot';
+import { catalogueSnapshot } from '../../src/core/catalogueSnapshotMaker';
 import { cliPath, repoRoot } from './cliSupport';
 
 const YAML = fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8');

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chooseRipgrep } from '../../src/cli/ripgrepListing';
+import { parseCounts } from '../../src/cli/ripgrepCheck';
 import { unknownDigitsPattern } from '../../src/cli/ripgrepPrefilter';
 import { cleanup, cliPath, repoRoot, runCli, tempWorkspace } from './cliSupport';
 
@@ -62,6 +63,18 @@ function trickyWorkspace(): string {
     'ref.catalogue.yaml': fs.readFileSync(path.join(repoRoot, 'test/fixtures/workspace/academie-exemple.catalogue.yaml')),
   });
 }
+
+describe('parseCounts (ripgrep --count --null, read as it arrives)', () => {
+  it('reads the same records however the output is cut, file names with line breaks included', () => {
+    const out = './a.md\u00000\n./sous/b\nc.md\u00003\n./été.txt\u00000\n';
+    for (let cut = 0; cut <= out.length; cut++) {
+      const counts = new Map<string, boolean>();
+      const rest = parseCounts(out.slice(0, cut), counts);
+      assert.strictEqual(parseCounts(rest + out.slice(cut), counts), '');
+      assert.deepStrictEqual([...counts], [['a.md', false], ['sous/b\nc.md', true], ['été.txt', false]], `cut at ${cut}`);
+    }
+  });
+});
 
 describe('unknownDigitsPattern', () => {
   it('matches exactly the digit runs that are not an existing number written without leading zero', () => {

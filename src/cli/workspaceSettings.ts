@@ -172,7 +172,8 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     maxFileSize,
     filesExclude,
     cataloguesInclude: str('egn.catalogues.include'),
-    nonCanonicalHint: (relativePath) => byLanguage.get(languageOf(relativePath) ?? '') ?? hintDefault,
+    // Asked for every file: a constant when no language has its own value (nearly always).
+    nonCanonicalHint: byLanguage.size === 0 ? () => hintDefault : (relativePath) => byLanguage.get(languageOf(relativePath) ?? '') ?? hintDefault,
   };
 }
 

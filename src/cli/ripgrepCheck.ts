@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import type { CheckCatalogue } from './checkPool';
-import { ripgrepPaths } from './ripgrepListing';
+import { ripgrepOutput, ripgrepPaths } from './ripgrepListing';
 import { unknownReferencePattern } from './ripgrepPrefilter';
 
 /**
@@ -54,25 +52,10 @@ function searchOptions(excludes: readonly string[], maxFileSize: number): string
 export function searchFolder(rg: string, root: string, excludes: readonly string[], maxFileSize: number, catalogues: readonly CheckCatalogue[]): Promise<Map<string, boolean>> {
   const patterns = [...(catalogues.length > 0 ? ['-e', unknownReferencePattern(catalogues)] : []), '-e', NOT_PLAIN_UTF8];
   const args = [...searchOptions(excludes, maxFileSize), '--count', '--include-zero', '--null', ...patterns, '--', '.'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    // Read as ripgrep writes, while it searches: little is left to do when it ends.
+  return ripgrepOutput(rg, root, args).then((out) => {
     const counts = new Map<string, boolean>();
-    const text = new StringDecoder('utf8');
-    let pending = '';
-    child.stdout.on('data', (c: Buffer) => {
-      pending = parseCounts(pending + text.write(c), counts);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // 1: nothing matched (every count is 0). 2: an error, such as a file that could not be read.
-      if (code !== 0 && code !== 1) {
-        reject(new Error(`ripgrep exited with ${code}`));
-        return;
-      }
-      parseCounts(pending + text.end(), counts);
-      resolve(counts);
-    });
+    parseCounts(out.toString('utf8'), counts);
+    return counts;
   });
 }
 

@@ -160,18 +160,69 @@ function countNuls(out: Buffer): number {
 }
 
 /** What ripgrep prints on stdout, with `ripgrepPaths`'s handling of its exit codes. */
-function ripgrepOutput(rg: string, root: string, args: readonly string[]): Promise<Buffer> {
+export function ripgrepOutput(rg: string, root: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
+    // ripgrep writes into a file, not a pipe: through a pipe, its hundreds of kilobytes would reach
+    // Node in thousands of small chunks (one write per file searched), each an event to handle;
+    // a file takes them at ripgrep's pace and is read once at the end.
+    let file: string | undefined;
+    let fd: number;
+    try {
+      file = path.join(os.tmpdir(), `egn-cite-${process.pid}-${++outputs}.out`);
+      fd = fs.openSync(file, 'wx+', 0o600);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const release = (): void => {
+      fs.closeSync(fd);
+      fs.rmSync(file as string, { force: true });
+    };
+    let child;
+    try {
+      child = spawn(rg, args, { cwd: root, stdio: ['ignore', fd, 'ignore'], windowsHide: true });
+    } catch (e) {
+      release();
+      reject(e);
+      return;
+    }
+    let settled = false;
+    child.on('error', (e) => {
+      if (!settled) {
+        settled = true;
+        release();
+        reject(e);
+      }
+    });
     child.on('close', (code) => {
-      if (code !== 0 && code !== 1) {
-        reject(new Error(`ripgrep exited with ${code}`));
+      if (settled) {
         return;
       }
-      resolve(Buffer.concat(chunks));
+      settled = true;
+      try {
+        if (code !== 0 && code !== 1) {
+          reject(new Error(`ripgrep exited with ${code}`));
+          return;
+        }
+        const size = fs.fstatSync(fd).size;
+        const out = Buffer.allocUnsafe(size);
+        let read = 0;
+        while (read < size) {
+          const n = fs.readSync(fd, out, read, size - read, read);
+          if (n === 0) {
+            break;
+          }
+          read += n;
+        }
+        resolve(out.subarray(0, read));
+      } catch (e) {
+        reject(e);
+      } finally {
+        release();
+      }
     });
   });
 }
+
+/** Output files made so far by this process (their names must differ). */
+let outputs = 0;

@@ -186,6 +186,10 @@ export function ripgrepOutput(rg: string, root: string, args: readonly string[])
       reject(e);
       return;
     }
+    if (!WINDOWS) {
+      // Both processes hold it open: the name can go now, so that nothing is left if the run is cut short.
+      fs.rmSync(file, { force: true });
+    }
     let settled = false;
     child.on('error', (e) => {
       if (!settled) {

@@ -7,7 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './lib/runtime.mjs';
 
-const maxBytes = 250 * 1024;
+// The budget catches files that should not ship and runaway growth. Raised from 250 KB to 300 KB when
+// the catalogue faults were translated, the catalogue snapshot went into both bundles (Node and web)
+// and the per-document scan cache came: the .vsix then weighed 258 KB.
+const maxBytes = 300 * 1024;
 const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-vsix-')), 'egn.vsix');
 const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => {

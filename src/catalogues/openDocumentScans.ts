@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalogue } from '../core/catalogue';
 import { BUNDLED_SOURCE, CatalogueSet } from '../core/catalogueSet';
 import { Disposable } from '../core/dispose';
-import { DocumentScan, DocumentScans, SetReference } from '../core/documentScans';
+import { DocumentScan, DocumentScans, SetReference, VersionedText } from '../core/documentScans';
 
 /** Who reads the scans (counted in `stats`, for the test that proves one scan per change). */
 export type ScanReader = 'index' | 'diagnostics' | 'statusBar' | 'hover' | 'links' | 'definition' | 'codeActions' | 'coverage' | 'reveal' | 'references';
@@ -50,6 +50,6 @@ export class OpenDocumentScans extends Disposable {
   }
 }
 
-function versioned(document: vscode.TextDocument): { uri: string; version: number; getText(): string } {
-  return { uri: document.uri.toString(), version: document.version, getText: () => document.getText() };
+function versioned(document: vscode.TextDocument): VersionedText {
+  return { uri: document.uri.toString(), version: document.version, identity: document, getText: () => document.getText() };
 }

@@ -13,6 +13,12 @@ export interface VersionedText {
   readonly uri: string;
   /** Increments on every change of the text while the document is open. */
   readonly version: number;
+  /**
+   * What stands for this opening of the document (VS Code's `TextDocument` object): a document closed
+   * and opened again, or an untitled name given again, starts over at version 1 with another
+   * object, and must not get the scan of the old one, even if the close was not heard yet.
+   */
+  readonly identity?: object;
   getText(): string;
 }
 
@@ -60,6 +66,8 @@ export interface DocumentScanStats {
  */
 export class DocumentScans {
   private readonly entries = new Map<string, DocumentScan>();
+  /** The `identity` each entry was made for. */
+  private readonly identities = new Map<string, object | undefined>();
   private scanCount = 0;
   private readonly readCounts = new Map<string, number>();
 
@@ -74,16 +82,17 @@ export class DocumentScans {
     this.readCounts.set(reader, (this.readCounts.get(reader) ?? 0) + 1);
     const set = this.catalogues();
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.set === set) {
+    if (cached && cached.version === document.version && cached.set === set && this.identities.get(document.uri) === document.identity) {
       return cached;
     }
     if (cached && cached.set !== set) {
       // A new catalogue set makes every entry stale: free them all now, not one by one.
-      this.entries.clear();
+      this.clear();
     }
     const entry = scanText(document.uri, document.version, document.getText(), set);
     this.scanCount++;
     this.entries.set(document.uri, entry);
+    this.identities.set(document.uri, document.identity);
     return entry;
   }
 
@@ -122,11 +131,13 @@ export class DocumentScans {
   /** Forgets `uri` (its document closed). */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.identities.delete(uri);
   }
 
   /** Forgets every document. */
   clear(): void {
     this.entries.clear();
+    this.identities.clear();
   }
 
   /** How many whole-document scans were made, and how many reads each reader made. */

@@ -54,6 +54,18 @@ describe('DocumentScans (one scan per document version)', () => {
     assert.strictEqual(scans.stats.scans, 4);
   });
 
+  it('never gives a document opened again under the same name, at version 1, the scan of the one before', () => {
+    const set = twoCatalogues();
+    const scans = new DocumentScans(() => set);
+    const first = { uri: 'untitled:Untitled-1', version: 1, identity: {}, getText: () => 'Voir EGN-12.' };
+    assert.deepStrictEqual(scans.get(first, 'hover').references.map((r) => r.number), [12]);
+    // Closed and a new untitled document opened before the close was heard: same name, same version.
+    const second = { uri: 'untitled:Untitled-1', version: 1, identity: {}, getText: () => 'Voir EGN-41 et EGN-3.' };
+    assert.deepStrictEqual(scans.get(second, 'diagnostics').references.map((r) => r.number), [41, 3]);
+    assert.deepStrictEqual(scans.get(second, 'hover').references.map((r) => r.number), [41, 3]);
+    assert.strictEqual(scans.stats.scans, 2);
+  });
+
   it('keeps every reference for what the writer sees, and only those the markers leave in for what counts', () => {
     const text = 'EGN-1\n<!-- egn-ignore-next-line -->\nFRA-2 et EGN-3\nEGN-99\n';
     const scan = scanText('u', 1, text, twoCatalogues());

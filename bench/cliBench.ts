@@ -1,8 +1,11 @@
 /**
  * `npm run bench:cli`: `egn-cite check` (the built dist/cli.js, a fresh Node process each run, as a
  * CI step runs it) against ripgrep over the same generated 10,000-file / ~50 MB corpus as
- * `npm run bench:index`, in the same run. Prints each tool's best of three, and their ratio, for both
- * paths of the command (with ripgrep, and Node fs only with `--no-ripgrep`), with the machine's load.
+ * `npm run bench:index`, in the same run. The tools take turns, round after round, so that a change
+ * of the machine's load hits them alike. Prints each tool's best, their ratio (best over best, and
+ * the lowest and highest ratio of a round), the CPU time (user + sys, children included, when
+ * /usr/bin/time is there: steadier than wall-clock time on a shared machine), for both paths of the
+ * command (with ripgrep, and Node fs only with `--no-ripgrep`), with the machine's load.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -12,27 +15,44 @@ import { prefilterNeedles } from '../src/core/candidateLines';
 import { generateCorpus } from './corpus';
 
 const RG = '/usr/bin/rg';
-const RUNS = 3;
+const RUNS = 5;
+const TIME = '/usr/bin/time';
 const repoRoot = path.resolve(__dirname, '../..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
 interface Timed {
   readonly ms: number;
+  /** User + sys CPU time of the process and its children, when /usr/bin/time measured it. */
+  readonly cpuMs: number | undefined;
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
 
+const hasTime = fs.existsSync(TIME);
+
 function time(command: string, args: readonly string[]): Timed {
+  const report = path.join(os.tmpdir(), `egn-cli-bench-time-${process.pid}`);
+  const [cmd, argv] = hasTime ? [TIME, ['-o', report, '-f', '%U %S', command, ...args]] : [command, args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  let cpuMs: number | undefined;
+  if (hasTime) {
+    const [user, sys] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    cpuMs = (user + sys) * 1000;
+    fs.rmSync(report, { force: true });
+  }
+  return { ms, cpuMs, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function best(command: string, args: readonly string[]): Timed {
-  const runs = Array.from({ length: RUNS }, () => time(command, args));
+function fastest(runs: readonly Timed[]): Timed {
   return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+function cpu(runs: readonly Timed[]): string {
+  const values = runs.map((r) => r.cpuMs).filter((c): c is number => c !== undefined);
+  return values.length === 0 ? 'CPU time not measured' : `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms of CPU`;
 }
 
 function main(): void {
@@ -62,8 +82,17 @@ function main(): void {
     }
     time(process.execPath, paths[0].args);
 
-    const rg = hasRg ? best(RG, rgArgs) : undefined;
-    const runs = paths.map((p) => ({ ...p, timed: best(process.execPath, p.args) }));
+    // Round after round, each tool in turn.
+    const rgRuns: Timed[] = [];
+    const cliRuns = paths.map(() => [] as Timed[]);
+    for (let round = 0; round < RUNS; round++) {
+      if (hasRg) {
+        rgRuns.push(time(RG, rgArgs));
+      }
+      paths.forEach((p, k) => cliRuns[k].push(time(process.execPath, p.args)));
+    }
+    const rg = hasRg ? fastest(rgRuns) : undefined;
+    const runs = paths.map((p, k) => ({ ...p, all: cliRuns[k], timed: fastest(cliRuns[k]) }));
     for (const { label, timed } of runs) {
       if (timed.status !== 1) {
         throw new Error(`egn-cite check (${label}) exited ${timed.status}, expected 1 (two unknown references): ${timed.stderr}`);
@@ -73,18 +102,19 @@ function main(): void {
       throw new Error('egn-cite check printed different reports with and without ripgrep');
     }
     // The fixed cost of any run: starting Node and loading the bundle (catalogue, threads and files aside).
-    const start = best(process.execPath, [cli, '--version']);
+    const start = fastest(Array.from({ length: RUNS }, () => time(process.execPath, [cli, '--version'])));
     if (rg) {
       const matches = rg.stdout.split('\n').filter(Boolean).reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(':') + 1)), 0);
-      console.log(`ripgrep: ${rg.ms.toFixed(0)} ms best of ${RUNS} (${RG} --count-matches -i -F with the prefilter's needles, same globs; ${matches} matches)`);
+      console.log(`ripgrep: ${rg.ms.toFixed(0)} ms best of ${RUNS} (${RG} --count-matches -i -F with the prefilter's needles, same globs; ${matches} matches); ${cpu(rgRuns)}`);
     } else {
       console.log(`ripgrep: ${RG} not found, comparison skipped`);
     }
-    for (const { label, timed } of runs) {
+    for (const { label, timed, all } of runs) {
       const summary = timed.stdout.trim().split('\n').pop();
-      console.log(`egn-cite check, ${label}: ${timed.ms.toFixed(0)} ms best of ${RUNS} (node dist/cli.js, process start included; ${summary})`);
+      console.log(`egn-cite check, ${label}: ${timed.ms.toFixed(0)} ms best of ${RUNS} (node dist/cli.js, process start included; ${summary}); ${cpu(all)}`);
       if (rg) {
-        console.log(`  ratio egn-cite / ripgrep: ${(timed.ms / rg.ms).toFixed(2)}x (target 1.5x at most)`);
+        const ratios = all.map((r, k) => r.ms / rgRuns[k].ms);
+        console.log(`  ratio egn-cite / ripgrep: ${(timed.ms / rg.ms).toFixed(2)}x best over best; ${Math.min(...ratios).toFixed(2)}x–${Math.max(...ratios).toFixed(2)}x round by round (target 1.5x at most)`);
       }
     }
     console.log(`Starting Node and loading dist/cli.js (egn-cite --version): ${start.ms.toFixed(0)} ms best of ${RUNS}`);

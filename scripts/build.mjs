@@ -3,12 +3,33 @@
 // from the catalogue (code never hard-codes a proposal).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { repoRoot } from './lib/runtime.mjs';
 import { writeSnippets } from './lib/snippets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * The bundled catalogue as a JSON snapshot (src/core/catalogueSnapshotMaker.ts), put in every bundle so
+ * that neither activation nor the command line parses YAML: made from data/egn-2020.yaml by the
+ * extension's own loader (bundled here to run it), and refused unless it reads back into the same data.
+ */
+async function bundledCatalogueSnapshot() {
+  const out = await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/core/catalogueSnapshotMaker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', write: false, logLevel: 'warning' });
+  const module = { exports: /** @type {any} */ ({}) };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const result = module.exports.catalogueSnapshot(fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8'));
+  if (!result.ok) {
+    throw new Error(`data/egn-2020.yaml cannot be snapshotted:\n${result.errors.map((/** @type {any} */ e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`);
+  }
+  if (!isDeepStrictEqual(JSON.parse(result.json), result.file)) {
+    throw new Error('data/egn-2020.yaml does not read back from its JSON snapshot into the same data.');
+  }
+  return result.json;
+}
 
 /** @type {esbuild.BuildOptions} */
 const options = {
@@ -23,6 +44,7 @@ const options = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  define: { EGN_BUNDLED_CATALOGUE_SNAPSHOT: JSON.stringify(await bundledCatalogueSnapshot()) },
 };
 
 /**

@@ -1,10 +1,10 @@
-import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createLinePrefilter, linesNotIgnored } from '../core/candidateLines';
+import { createLinePrefilter, linesNotIgnored, type CandidateLine } from '../core/candidateLines';
+import type { Reference } from '../core/reference';
 import { CitationIndex } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import { ReferenceScanner } from '../core/referenceScanner';
@@ -24,11 +24,25 @@ export type CheckMode = 'unknown' | 'all';
  * UTF-16 units as VS Code counts them. A tuple: results cross threads by structured clone, where
  * arrays of numbers are far cheaper than objects.
  */
-export type CheckedCitation = readonly [number, number, number, number, number, number, number];
+export type CheckedCitation = readonly [number, number, number, number, number, number, number, (string | undefined)?, string?];
+/**
+ * The eighth element of a `CheckedCitation`, only when the number cannot show the digits as written
+ * (past 2^53: rounded, or `Infinity`): those digits, leading zeros dropped (see `writtenNumber`).
+ */
+function withDigits(citation: CheckedCitation, digits: string | undefined): CheckedCitation {
+  return digits === undefined ? citation : [...citation.slice(0, 7), digits] as unknown as CheckedCitation;
+}
+
 /** `CheckedCitation` flag: a proposal with that number exists. */
 export const EXISTS = 1;
 /** `CheckedCitation` flag: a number only implied by a range (the 4 of `EGN-3 à 5`). */
 export const IMPLIED = 2;
+/**
+ * `CheckedCitation` flag: a hint, not a citation: a reference to an existing proposal of the bundled
+ * catalogue written in a variant form (`EGN 12`), which the editor hints about when
+ * `egn.diagnostics.nonCanonicalHint` is on; its ninth element is the reference as written.
+ */
+export const HINT = 4;
 
 /** What became of one file. */
 export type CheckedFile =
@@ -40,8 +54,8 @@ export type CheckedFile =
 interface CheckRequest {
   readonly paths: readonly string[];
   readonly maxFileSize: number;
-  /** Per path: probe only (see `CheckOptions.clean`). */
-  readonly clean?: readonly boolean[];
+  /** Whether to report non-canonical references too (see `HINT`). */
+  readonly hints: boolean;
 }
 
 /** Files per message: large enough that messages cost little, small enough to balance the threads. */
@@ -78,31 +92,15 @@ export class FileChecker {
    * Reads one file with the index's rules (over `maxFileSize` or binary: skipped) and returns its
    * citations.
    */
-  check(file: string, maxFileSize: number): CheckedFile {
+  check(file: string, maxFileSize: number, hints = false): CheckedFile {
     const bytes = readWhole(file, maxFileSize);
     if (!Buffer.isBuffer(bytes)) {
       return bytes;
     }
-    return this.checkBytes(file, bytes);
+    return this.checkBytes(file, bytes, hints);
   }
 
-  /**
-   * What `check` would say of a file known to hold no reference to a missing proposal (see
-   * `filesMaybeUnknown`) in the `unknown` mode: read, too large or binary, by the index's rules
-   * (`indexableText`), without decoding nor scanning valid UTF-8.
-   */
-  probe(file: string, maxFileSize: number): CheckedFile {
-    const bytes = readWhole(file, maxFileSize);
-    if (!Buffer.isBuffer(bytes)) {
-      return bytes;
-    }
-    // Valid UTF-8 has no UTF-16 byte order mark (0xFF and 0xFE are never UTF-8): indexableText then
-    // only looks for a NUL byte in its sample. Anything else goes through indexableText itself.
-    const text = isUtf8(bytes) ? bytes.subarray(0, BINARY_SAMPLE).indexOf(0) === -1 : indexableText(bytes) !== undefined;
-    return text ? { kind: 'read', citations: [] } : { kind: 'binary' };
-  }
-
-  private checkBytes(file: string, bytes: Buffer): CheckedFile {
+  private checkBytes(file: string, bytes: Buffer, hints: boolean): CheckedFile {
     const text = indexableText(bytes);
     if (text === undefined) {
       return { kind: 'binary' };
@@ -113,30 +111,24 @@ export class FileChecker {
       return { kind: 'read', citations };
     }
     if (this.mode === 'unknown') {
-      // Only the warnings: the index's own steps (candidate lines, ignore markers, one scan per line,
-      // since no reference spans a line break) without storing citations and their previews.
-      const kept = linesNotIgnored(lines);
-      if (kept.length === 0) {
-        return { kind: 'read', citations };
-      }
-      // The kept lines joined by line breaks, scanned in one call (a call per line costs more than
-      // the scan itself); a reference never spans a line break, so each is found as on its own line.
-      const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
-      this.scanners.forEach((scanner, k) => {
-        let at = 0;
-        let lineStart = 0;
-        for (const ref of scanner.scan(joined)) {
-          if (ref.exists) {
-            continue;
-          }
-          while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
-            lineStart += kept[at].text.length + 1;
-            at++;
-          }
-          citations.push([k, ref.number, kept[at].line, ref.start - lineStart, kept[at].line, ref.end - lineStart, 0]);
+      // Only the warnings (and hints): the index's own steps (candidate lines, ignore markers, one
+      // scan per line, since no reference spans a line break) without storing citations and their previews.
+      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
+        if (!ref.exists) {
+          const digits = Number.isSafeInteger(ref.number) ? undefined : ref.digits.replace(/^0+(?=\d)/, '');
+          citations.push(withDigits([k, ref.number, line, start, line, end, 0], digits));
+        } else if (hints && k === 0 && ref.form === 'variant') {
+          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
         }
       });
       return { kind: 'read', citations };
+    }
+    if (hints) {
+      this.scanKept(linesNotIgnored(lines), 1, (k, ref, line, start, end, written) => {
+        if (ref.exists && ref.form === 'variant') {
+          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
+        }
+      });
     }
     const uri = pathToFileURL(file).href;
     this.indexes.forEach((index, k) => {
@@ -144,13 +136,37 @@ export class FileChecker {
       for (const c of index.documentCitations(uri)) {
         const flags = (c.exists ? EXISTS : 0) | (c.implied ? IMPLIED : 0);
         if (this.mode === 'all' || flags === 0) {
-          citations.push([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags]);
+          citations.push(withDigits([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags], c.digits));
         }
       }
       // The thread keeps no document: only this file's answer mattered.
       index.delete(uri);
     });
     return { kind: 'read', citations };
+  }
+
+  /**
+   * Scans `kept` lines with the first `count` scanners and calls `found` with each reference, its
+   * 0-based line and its start and end on that line, and its text as written. The lines are joined
+   * by line breaks and scanned in one call (a call per line costs more than the scan itself); a
+   * reference never spans a line break, so each is found as on its own line.
+   */
+  private scanKept(kept: readonly CandidateLine[], count: number, found: (k: number, ref: Reference, line: number, start: number, end: number, written: () => string) => void): void {
+    if (kept.length === 0) {
+      return;
+    }
+    const joined = kept.length === 1 ? kept[0].text : kept.map((l) => l.text).join('\n');
+    this.scanners.slice(0, count).forEach((scanner, k) => {
+      let at = 0;
+      let lineStart = 0;
+      for (const ref of scanner.scan(joined)) {
+        while (at + 1 < kept.length && lineStart + kept[at].text.length < ref.start) {
+          lineStart += kept[at].text.length + 1;
+          at++;
+        }
+        found(k, ref, kept[at].line, ref.start - lineStart, ref.end - lineStart, () => joined.slice(ref.start, ref.end));
+      }
+    });
   }
 }
 
@@ -163,9 +179,6 @@ function threadScript(): string {
   const small = path.join(__dirname, 'checkThread.js');
   return fs.existsSync(small) ? small : __filename;
 }
-
-/** How much of a file `indexableText` looks at for a NUL byte (its `SAMPLE`; a unit test holds them equal). */
-export const BINARY_SAMPLE = 8192;
 
 /**
  * A whole file's bytes, or why not: over `maxFileSize`, or unreadable. Synchronous reads: in a thread
@@ -205,11 +218,8 @@ export interface CheckOptions {
   readonly maxFileSize: number;
   readonly mode: CheckMode;
   readonly onProgress?: (done: number, total: number) => void;
-  /**
-   * Files (by position in `files`) known to cite no missing proposal, in the `unknown` mode: they
-   * are only probed (`FileChecker.probe`), not decoded nor scanned. Undefined: every file is scanned.
-   */
-  readonly clean?: readonly boolean[];
+  /** Report non-canonical references of the bundled catalogue too (see `HINT`). */
+  readonly hints?: boolean;
 }
 
 /** Messages to a check thread: its catalogues first, then batches of files. */
@@ -246,7 +256,7 @@ export class CheckThreads {
       // A few files: the round trip to a thread would cost more than reading them here.
       const checker = new FileChecker(options.catalogues, options.mode);
       files.forEach((f, k) => {
-        results[k] = options.clean?.[k] ? checker.probe(f, options.maxFileSize) : checker.check(f, options.maxFileSize);
+        results[k] = checker.check(f, options.maxFileSize, options.hints ?? false);
         options.onProgress?.(k + 1, files.length);
       });
       return results;
@@ -265,7 +275,7 @@ export class CheckThreads {
           }
           batchStart = next;
           next = Math.min(files.length, next + BATCH);
-          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize, clean: options.clean?.slice(batchStart, next) };
+          const message: CheckMessage = { kind: 'batch', paths: files.slice(batchStart, next), maxFileSize: options.maxFileSize, hints: options.hints ?? false };
           worker.postMessage(message);
         };
         const onMessage = (batch: CheckedFile[]): void => {
@@ -309,7 +319,7 @@ function serveChecksIfThread(): boolean {
       checker = new FileChecker(message.catalogues, message.mode);
     } else if (checker) {
       const c = checker;
-      port.postMessage(message.paths.map((f, k) => (message.clean?.[k] ? c.probe(f, message.maxFileSize) : c.check(f, message.maxFileSize))));
+      port.postMessage(message.paths.map((f) => c.check(f, message.maxFileSize, message.hints)));
     }
   });
   return true;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
+import { bundledCatalogueSnapshot } from '../core/catalogueSnapshot';
 
 /** A loaded catalogue and where it comes from. */
 export interface LoadedCatalogue {
@@ -32,49 +33,59 @@ export function bundledDataDir(from: string = __dirname): string {
   }
 }
 
+/** The catalogue in `file`, or undefined with its problems added to `problems`. */
+function loadFile(file: string, shown: string, problems: string[]): Catalogue | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push(`${shown}:1:1: cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  const result = loadCatalogue(text);
+  if (!result.ok) {
+    problems.push(...result.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`));
+    return undefined;
+  }
+  return result.catalogue;
+}
+
+let bundledCatalogue: Catalogue | undefined;
+
 /**
- * Loads the bundled catalogue from `dataDir` (the same YAML and schema as the extension), then,
- * once the listing resolves, the workspace catalogue files (those matching `egn.catalogues.include`),
- * in the order given, with the same loader. A file that does not load, or whose prefix is already taken, is a
+ * The bundled catalogue: the snapshot the build put in the command (see `catalogueSnapshot`), else
+ * data/egn-2020.yaml in `dataDir()` (the tests compiled by tsc). Throws a `CatalogueLoadError`
+ * when it does not load.
+ */
+export function loadBundledCatalogue(dataDir: () => string): Catalogue {
+  if (!bundledCatalogue) {
+    const problems: string[] = [];
+    const file = bundledCatalogueSnapshot() === undefined ? path.join(dataDir(), 'egn-2020.yaml') : undefined;
+    bundledCatalogue = file === undefined ? bundledCatalogueSnapshot() : loadFile(file, file, problems);
+    if (!bundledCatalogue) {
+      throw new CatalogueLoadError(problems);
+    }
+  }
+  return bundledCatalogue;
+}
+
+/**
+ * Loads the bundled catalogue (from the snapshot the build put in the command, see
+ * `catalogueSnapshot`; else from `dataDir()`, the same YAML as the extension's), then, once the
+ * listing resolves, the workspace catalogue files (those matching `egn.catalogues.include`), in the
+ * order given, with the same loader. A file that does not load, or whose prefix is already taken, is a
  * configuration error: every problem is reported with its file, line and column, and nothing is
  * checked against a half-known set of catalogues.
  *
  * @param display Turns an absolute path into the name shown in messages.
  */
-export async function loadCatalogues(dataDir: string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
+export async function loadCatalogues(dataDir: () => string, workspaceFiles: Promise<readonly string[]>, display: (file: string) => string): Promise<LoadedCatalogue[]> {
   const problems: string[] = [];
-  const schemaFile = path.join(dataDir, 'catalogue.schema.json');
-  let schema: object;
-  try {
-    schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object;
-  } catch (e) {
-    throw new CatalogueLoadError([`${schemaFile}:1:1: cannot read the catalogue schema: ${e instanceof Error ? e.message : String(e)}`]);
-  }
-  const load = (file: string, shown: string): Catalogue | undefined => {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      problems.push(`${shown}:1:1: cannot read the catalogue: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
-    const result = loadCatalogue(text, schema);
-    if (!result.ok) {
-      problems.push(...result.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`));
-      return undefined;
-    }
-    return result.catalogue;
-  };
-
-  const loaded: LoadedCatalogue[] = [];
-  const bundled = load(path.join(dataDir, 'egn-2020.yaml'), path.join(dataDir, 'egn-2020.yaml'));
-  if (bundled) {
-    loaded.push({ catalogue: bundled, source: 'bundled' });
-  }
-  // The bundled catalogue is parsed while the workspace is still being listed.
+  // The bundled catalogue is ready while the workspace is still being listed.
+  const loaded: LoadedCatalogue[] = [{ catalogue: loadBundledCatalogue(dataDir), source: 'bundled' }];
   for (const file of await workspaceFiles) {
     const shown = display(file);
-    const catalogue = load(file, shown);
+    const catalogue = loadFile(file, shown, problems);
     if (!catalogue) {
       continue;
     }

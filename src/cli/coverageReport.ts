@@ -1,6 +1,7 @@
 import type { Catalogue } from '../core/catalogue';
 import type { Coverage } from '../core/coverage';
 import { coverageToCsv, coverageToMarkdown, type DisplayPath } from '../core/coverageExport';
+import { writtenNumber } from '../core/citationIndex';
 import { IGNORE_FILE_MARKER } from '../core/ignoreMarkers';
 import type { CoverageFormat } from './cliArgs';
 import { ENGLISH_COVERAGE_LABELS } from './englishCoverageLabels';
@@ -69,6 +70,6 @@ function jsonOf({ catalogue, source, coverage: c }: CatalogueCoverage, display: 
       cited: d.cited.map((n) => `${c.prefix}-${n}`),
       counts: Object.fromEntries(c.proposals.flatMap((p, column) => (c.matrix[k][column] > 0 ? [[p.proposal.id, c.matrix[k][column]]] : []))),
     })),
-    unknownReferences: c.unknownReferences.map((u) => ({ path: display(u.uri), line: u.line + 1, column: u.character + 1, reference: `${c.prefix}-${u.number}` })),
+    unknownReferences: c.unknownReferences.map((u) => ({ path: display(u.uri), line: u.line + 1, column: u.character + 1, reference: `${c.prefix}-${writtenNumber(u)}` })),
   };
 }

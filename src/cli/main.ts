@@ -3,11 +3,14 @@
  * `dist/cli.js`. `check` reads in threads of `dist/checkThread.js` (see `CheckThreads`); `coverage`
  * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
  */
+// First: starts ripgrep's search of the folders, while the rest loads.
+import { takeEarlySearch } from './earlySearch';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CitationIndex } from '../core/citationIndex';
+import type { Catalogue } from '../core/catalogue';
+import { CitationIndex, writtenNumber } from '../core/citationIndex';
 import { computeCoverage } from '../core/coverage';
 import { createLinePrefilter } from '../core/candidateLines';
 import { createFileFilter, type FileFilter } from '../core/globMatcher';
@@ -15,15 +18,15 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile } from './checkPool';
-import { formatCheck, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
+import { CheckThreads, EXISTS, HINT, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
-import { bundledDataDir, CatalogueLoadError, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
+import { bundledDataDir, CatalogueLoadError, loadBundledCatalogue, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
 import { ProgressLine } from './progressLine';
-import { filesMaybeUnknown } from './ripgrepPrefilter';
+import { filesCiting, searchFolder } from './ripgrepCheck';
 import { chooseRipgrep, LinkedFilesError, listWithRipgrep, type ChosenRipgrep } from './ripgrepListing';
-import { readWorkspaceSettings, SettingsError } from './workspaceSettings';
+import { folderExcludes, readWorkspaceSettings, SettingsError } from './workspaceSettings';
 
 /** Exit codes, as Foam's and ESLint's. */
 const OK = 0;
@@ -44,6 +47,8 @@ interface Target {
   readonly maxFileSize: number;
   /** Listed by ripgrep in `root` (not named on the command line, not walked by Node). */
   readonly byRipgrep: boolean;
+  /** Whether its folder's settings turn `egn.diagnostics.nonCanonicalHint` on for it. */
+  readonly hints: boolean;
 }
 
 /** What the command line's PATHs designate. */
@@ -78,8 +83,18 @@ interface PathContent {
   readonly byRipgrep: boolean;
 }
 
-/** Lists what one PATH holds, with its folder's settings. */
-async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined): Promise<PathContent> {
+/** What a listed path is to the check (bits): a document to read, a catalogue file to load. */
+const DOCUMENT = 1;
+const CATALOGUE = 2;
+
+/**
+ * A folder about to be listed, with its settings: where a search of its files may start at once.
+ * It may give the files ripgrep finds there without following links (see `listWithRipgrep`).
+ */
+type FolderHook = (root: string, excludes: readonly string[], maxFileSize: number) => Promise<ReadonlyMap<string, unknown> | undefined> | undefined;
+
+/** Lists what one PATH holds, with its folder's settings; `onFolder` hears of it before the listing starts. */
+async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: ChosenRipgrep | undefined, onFolder?: FolderHook): Promise<PathContent> {
   const abs = path.resolve(given);
   let stat: fs.Stats;
   try {
@@ -89,30 +104,39 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
   }
   if (!stat.isDirectory()) {
     // A file named on the command line is checked whatever the globs say, as ESLint does.
-    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: readWorkspaceSettings(process.cwd()).maxFileSize, byRipgrep: false };
+    const settings = readWorkspaceSettings(process.cwd());
+    const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: settings.maxFileSize, byRipgrep: false, hints: settings.nonCanonicalHint(path.basename(abs)) };
     return { targets: [target], catalogueFiles: [], root: undefined, excludes: [], byRipgrep: false };
   }
   const settings = readWorkspaceSettings(abs);
-  const exclude = [...(args.exclude ?? [settings.exclude]), ...settings.filesExclude];
+  const exclude = folderExcludes(settings, args.exclude);
+  const unlinked = onFolder?.(abs, exclude, settings.maxFileSize);
   const documents = createFileFilter({ include: args.include ?? settings.include, exclude, maxFileSize: settings.maxFileSize });
   // Catalogue files are excluded by the same patterns as documents (egn.index.exclude, files.exclude).
   const catalogues = createFileFilter({ include: settings.cataloguesInclude, exclude, maxFileSize: Infinity });
   // One walk for both, with the editor's fast-path listing: same globs, excluded folders never entered.
+  // Each path is matched once (globs are the listing's main cost): what it is, remembered.
+  const kinds = new Map<string, number>();
   const either: FileFilter = {
-    accepts: (rel) => documents.accepts(rel) || catalogues.accepts(rel),
+    accepts: (rel) => {
+      const kind = (documents.accepts(rel) ? DOCUMENT : 0) | (catalogues.accepts(rel) ? CATALOGUE : 0);
+      kinds.set(rel, kind);
+      return kind !== 0;
+    },
     acceptsSize: documents.acceptsSize,
     excludesFolder: (rel) => documents.excludesFolder(rel),
   };
   const targets: Target[] = [];
   const catalogueFiles: string[] = [];
-  const listed = await listFolder(abs, either, exclude, rg);
+  const listed = await listFolder(abs, either, exclude, rg, unlinked);
   for (const rel of listed.files) {
-    const file = path.join(abs, ...rel.split('/'));
-    if (catalogues.accepts(rel)) {
+    const file = path.sep === '/' ? `${abs === '/' ? '' : abs}/${rel}` : path.join(abs, ...rel.split('/'));
+    const kind = kinds.get(rel) ?? 0;
+    if (kind & CATALOGUE) {
       catalogueFiles.push(file);
     }
-    if (documents.accepts(rel)) {
-      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep });
+    if (kind & DOCUMENT) {
+      targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep, hints: settings.nonCanonicalHint(rel) });
     }
   }
   return { targets, catalogueFiles, root: abs, excludes: exclude, byRipgrep: listed.byRipgrep };
@@ -123,10 +147,10 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
  * several times faster than Node's on a large tree), else, or when it fails, by Node's `fs`. Both
  * give the same list (see `listWithRipgrep`); reading the files stays with the threads either way.
  */
-async function listFolder(root: string, filter: FileFilter, excludes: readonly string[], rg: ChosenRipgrep | undefined): Promise<{ files: string[]; byRipgrep: boolean }> {
+async function listFolder(root: string, filter: FileFilter, excludes: readonly string[], rg: ChosenRipgrep | undefined, unlinked?: Promise<ReadonlyMap<string, unknown> | undefined>): Promise<{ files: string[]; byRipgrep: boolean }> {
   if (rg) {
     try {
-      return { files: await listWithRipgrep(rg.path, root, filter, excludes), byRipgrep: true };
+      return { files: await listWithRipgrep(rg.path, root, filter, excludes, unlinked), byRipgrep: true };
     } catch (e) {
       if (rg.explicit && !(e instanceof LinkedFilesError)) {
         process.stderr.write(`egn-cite: ripgrep (${rg.path}) could not list ${shown(root)} (${e instanceof Error ? e.message : String(e)}); listed with Node instead.\n`);
@@ -137,13 +161,12 @@ async function listFolder(root: string, filter: FileFilter, excludes: readonly s
 }
 
 /** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
-async function openWorkspace(args: CheckArgs | CoverageArgs): Promise<Workspace> {
-  const rg = chooseRipgrep(args.ripgrep);
-  const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg)));
-  const catalogues = await loadCatalogues(bundledDataDir(), listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
+async function openWorkspace(args: CheckArgs | CoverageArgs, rg = chooseRipgrep(args.ripgrep), onFolder?: FolderHook): Promise<Workspace> {
+  const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg, onFolder)));
+  const catalogues = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
   // The same file reached through two PATHs counts once.
-  const targets = [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
+  const targets = all.length === 1 ? all[0].targets : [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
   return {
     targets,
     catalogues,
@@ -219,34 +242,57 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
 }
 
 async function check(args: CheckArgs): Promise<number> {
-  // Started first: the threads boot while the files are listed and the catalogues loaded.
-  const threads = new CheckThreads();
+  const mode = args.format === 'json' ? 'all' : 'unknown';
+  const rg = chooseRipgrep(args.ripgrep);
+  // With ripgrep and only the warnings wanted, ripgrep searches every folder while it is listed,
+  // and only the few files it flags are read (see `searchFolder`). Otherwise every file is read:
+  // the threads are started first, to boot while the files are listed and the catalogues loaded.
+  const early = mode === 'all' || !rg ? new CheckThreads() : undefined;
+  let late: CheckThreads | undefined;
   try {
-    return await checkWith(threads, args);
+    return await checkWith(args, mode, rg, (files) => early ?? (late ??= new CheckThreads(files > THREADS_WORTH ? undefined : 0)));
   } finally {
-    await threads.dispose();
+    await Promise.all([early?.dispose(), late?.dispose()]);
   }
 }
 
-async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number> {
+/** Fewer files than this are read on the main thread: starting threads would take longer. */
+const THREADS_WORTH = 256;
+
+async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | undefined, threadsFor: (files: number) => CheckThreads): Promise<number> {
   // The second of quiet counts from the start of the run, listing included.
   const progress = progressFor(args);
-  const ws = await openWorkspace(args);
-  const mode = args.format === 'json' ? 'all' : 'unknown';
-  const catalogues = ws.catalogues.map((l) => ({ prefix: l.catalogue.prefix, numbers: l.catalogue.proposals.map((p) => p.number) }));
-  const clean = mode === 'unknown' ? await cleanTargets(ws, catalogues) : undefined;
-  // One pass per size limit (each folder has its own; nearly always they are all the same).
+  const searches = new Map<string, { excludes: readonly string[]; maxFileSize: number; found: Promise<Map<string, boolean> | undefined> }>();
+  // The bundled catalogue is known before anything is listed: its search starts with the listing.
+  const bundled = mode === 'unknown' && rg ? [checkCatalogue(loadBundledCatalogue(bundledDataDir))] : [];
+  const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
+    const found = takeEarlySearch(rg.path, root, excludes, maxFileSize, bundled[0].prefix) ?? searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
+    searches.set(root, { excludes, maxFileSize, found });
+    return found;
+  } : undefined);
+  const catalogues = ws.catalogues.map((l) => checkCatalogue(l.catalogue));
+  const clean = mode === 'unknown' && rg ? await cleanTargets(ws, rg, searches, catalogues.slice(bundled.length)) : undefined;
   const checked = new Array<CheckedFile>(ws.targets.length);
+  const toRead = ws.targets.flatMap((_, k) => {
+    if (clean?.[k]) {
+      checked[k] = CLEAN;
+      return [];
+    }
+    return [k];
+  });
+  const threads = threadsFor(toRead.length);
+  // One pass per size limit and hint setting (each folder has its own; nearly always they are all the same).
   let before = 0;
   try {
-    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
-      const positions = ws.targets.flatMap((t, k) => (t.maxFileSize === maxFileSize ? [k] : []));
+    for (const group of new Set(toRead.map((k) => `${ws.targets[k].maxFileSize} ${ws.targets[k].hints}`))) {
+      const positions = toRead.filter((k) => `${ws.targets[k].maxFileSize} ${ws.targets[k].hints}` === group);
+      const { maxFileSize, hints } = ws.targets[positions[0]];
       const found = await threads.check(positions.map((k) => ws.targets[k].path), {
         catalogues,
         maxFileSize,
         mode,
-        clean: clean && positions.map((k) => clean[k]),
-        onProgress: (done) => progress.report(before + done, ws.targets.length),
+        hints,
+        onProgress: (done) => progress.report(before + done, toRead.length),
       });
       positions.forEach((k, i) => {
         checked[k] = found[i];
@@ -258,8 +304,9 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
   }
   const problems: Problem[] = [];
   const citations: ReportedCitation[] = [];
-  let filesChecked = 0;
-  const order = ws.targets.map((t, k) => ({ file: shown(t.path), k })).sort((a, b) => compare(a.file, b.file));
+  const filesChecked = checked.reduce((n, outcome) => (outcome.kind === 'read' ? n + 1 : n), 0);
+  // Only the files with something to say are named (and sorted): most have nothing.
+  const order = ws.targets.flatMap((t, k) => (checked[k].kind === 'failed' || (checked[k].kind === 'read' && (checked[k] as { citations: readonly unknown[] }).citations.length > 0) ? [{ file: shown(t.path), k }] : [])).sort((a, b) => compare(a.file, b.file));
   for (const { file, k } of order) {
     const outcome = checked[k];
     if (outcome.kind === 'failed') {
@@ -268,16 +315,25 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
     if (outcome.kind !== 'read') {
       continue;
     }
-    filesChecked++;
-    for (const [c, number, line, character, endLine, endCharacter, flags] of outcome.citations) {
+    // By catalogue, then position: hints found apart from the citations (json) fall in their place.
+    const found = [...outcome.citations].sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[3] - b[3]);
+    for (const [c, number, line, character, endLine, endCharacter, flags, digits, written] of found) {
       const catalogue = ws.catalogues[c].catalogue;
       const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      if (flags & HINT) {
+        // The editor's hint (`egn.diagnostics.nonCanonicalHint`): an existing proposal, written otherwise.
+        const canonical = `${catalogue.prefix}-${number}`;
+        problems.push({ ...position, rule: NON_CANONICAL_RULE, level: 'note', reference: canonical, message: nonCanonicalText(written ?? '', canonical) });
+        continue;
+      }
+      // The digits as written: a 400-digit number is no `Infinity` to the reader.
+      const reference = `${catalogue.prefix}-${writtenNumber({ number, digits })}`;
       if (mode === 'all') {
-        citations.push({ ...position, prefix: catalogue.prefix, number, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+        citations.push({ ...position, prefix: catalogue.prefix, number, reference, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
       }
       // What the editor's diagnostics warn about: a written number absent from the catalogue.
       if ((flags & (EXISTS | IMPLIED)) === 0) {
-        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, reference: `${catalogue.prefix}-${number}`, message: unknownProposalText(catalogue, number) });
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, level: 'warning', reference, message: unknownProposalText(catalogue, reference) });
       }
     }
   }
@@ -285,33 +341,59 @@ async function checkWith(threads: CheckThreads, args: CheckArgs): Promise<number
     version: version(),
     catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
     filesChecked,
+    hints: ws.targets.some((t) => t.hints),
     problems,
     citations: mode === 'all' ? citations : undefined,
   };
   process.stdout.write(formatCheck(result, args.format));
+  // Hints are notes, as in the editor: they neither fail a run nor count against --max-warnings.
+  const warnings = problems.filter((p) => p.level === 'warning').length;
   const allowed = args.maxWarnings ?? 0;
-  if (args.maxWarnings !== undefined && problems.length > allowed) {
-    process.stderr.write(`egn-cite found ${problems.length} warnings, more than --max-warnings ${allowed}.\n`);
+  if (args.maxWarnings !== undefined && warnings > allowed) {
+    process.stderr.write(`egn-cite found ${warnings} warnings, more than --max-warnings ${allowed}.\n`);
   }
-  return problems.length > allowed ? PROBLEMS : OK;
+  return warnings > allowed ? PROBLEMS : OK;
 }
 
+/** What a check needs of a catalogue. */
+function checkCatalogue(catalogue: Catalogue): CheckCatalogue {
+  return { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) };
+}
+
+/** A file read as text that cites no missing proposal. */
+const CLEAN: CheckedFile = { kind: 'read', citations: [] };
+
 /**
- * Per target, whether ripgrep found it free of any reference to a missing proposal (see
- * `filesMaybeUnknown`): such files are only probed for size and binary content, the others read and
- * scanned as the editor does. Only in folders ripgrep listed, so that it searches the same files
- * under the same names; where it fails, every file is scanned.
+ * Per target, whether ripgrep's searches (`searchFolder`, started while each folder was listed,
+ * and `filesCiting` for the workspace catalogues, known only once listed) found it plain UTF-8 text
+ * citing no missing proposal: it then counts as checked without being read. Only in folders
+ * ripgrep listed, so that it searched the same files under the same names; a file it did not search
+ * (over the size limit) or flagged, and every file where a search failed, is read as the editor does.
  */
-async function cleanTargets(ws: Workspace, catalogues: readonly CheckCatalogue[]): Promise<boolean[] | undefined> {
-  const rg = ws.ripgrep;
-  if (!rg || ws.ripgrepFolders.length === 0) {
-    return undefined;
-  }
-  const flagged = await Promise.all(ws.ripgrepFolders.map(({ root, excludes }) => filesMaybeUnknown(rg.path, root, excludes, catalogues).catch(() => undefined)));
-  const byRoot = new Map(ws.ripgrepFolders.map((f, k) => [f.root, flagged[k]]));
+async function cleanTargets(
+  ws: Workspace,
+  rg: ChosenRipgrep,
+  searches: ReadonlyMap<string, { readonly excludes: readonly string[]; readonly maxFileSize: number; readonly found: Promise<Map<string, boolean> | undefined> }>,
+  workspaceCatalogues: readonly CheckCatalogue[],
+): Promise<boolean[]> {
+  const byRoot = new Map<string, { found: Map<string, boolean> | undefined; citing: Set<string> | undefined }>();
+  await Promise.all(
+    ws.ripgrepFolders.map(async ({ root }) => {
+      const search = searches.get(root);
+      if (!search) {
+        return;
+      }
+      const [found, citing] = await Promise.all([
+        search.found,
+        workspaceCatalogues.length === 0 ? new Set<string>() : filesCiting(rg.path, root, search.excludes, search.maxFileSize, workspaceCatalogues).catch(() => undefined),
+      ]);
+      byRoot.set(root, { found, citing });
+    }),
+  );
   return ws.targets.map((t) => {
-    const suspects = byRoot.get(t.root);
-    return t.byRipgrep && suspects !== undefined && !suspects.has(t.relativePath);
+    // A file with hints on is read: ripgrep looks for missing proposals only.
+    const search = t.byRipgrep && !t.hints ? byRoot.get(t.root) : undefined;
+    return search?.found?.get(t.relativePath) === false && search.citing !== undefined && !search.citing.has(t.relativePath);
   });
 }
 

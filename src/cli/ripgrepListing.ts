@@ -14,7 +14,8 @@ export interface ChosenRipgrep {
   readonly explicit: boolean;
 }
 
-const EXE = process.platform === 'win32' ? 'rg.exe' : 'rg';
+const WINDOWS = process.platform === 'win32';
+const EXE = WINDOWS ? 'rg.exe' : 'rg';
 
 /**
  * The ripgrep of a run: `--ripgrep PATH`, else `EGN_RIPGREP`, else `rg` on the PATH, else the one
@@ -78,18 +79,41 @@ function vscodeAppRoots(env: NodeJS.ProcessEnv): string[] {
  * excluded folders. The Node walk enters a real folder reached through several symbolic links
  * once; so that both always list the same files, ripgrep also lists without following links, and
  * when the two listings differ (a link leads to an accepted file) this rejects and the caller walks
- * with Node's `fs`. Rejects too when ripgrep cannot run or reports an error.
+ * with Node's `fs`. Rejects too when ripgrep cannot run or reports an error. `unlinked`, when it
+ * resolves, stands for the listing without links (see `searchFolder`), which is then not run.
  */
-export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[]): Promise<string[]> {
+export async function listWithRipgrep(rg: string, root: string, filter: FileFilter, excludes: readonly string[], unlinked?: Promise<ReadonlyMap<string, unknown> | undefined>): Promise<string[]> {
   const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
   const base = ['--no-config', '--files', '--no-ignore', '--hidden', '--null', '--no-messages', ...narrowing];
-  const [followed, direct] = await Promise.all([rgFiles(rg, root, ['--follow', ...base]), rgFiles(rg, root, base)]);
-  const accepted = followed.filter((rel) => filter.accepts(rel));
-  const acceptedDirect = direct.reduce((n, rel) => (filter.accepts(rel) ? n + 1 : n), 0);
-  if (acceptedDirect !== accepted.length) {
-    throw new LinkedFilesError();
+  // Filtered and sorted as soon as listed, while `unlinked` (a longer search) may still be running.
+  const listing = rgFiles(rg, root, ['--follow', ...base]).then((followed) => ({ followed, accepted: followed.filter((rel) => filter.accepts(rel)).sort() }));
+  const [{ followed, accepted }, known] = await Promise.all([listing, unlinked]);
+  if (known) {
+    // The files ripgrep found without following links (some other search of the same folder, up to
+    // a size limit): an accepted file it lacks is either larger, or reached through a link.
+    const real = fs.realpathSync(root);
+    const throughLink = (rel: string): boolean => {
+      try {
+        return fs.realpathSync(path.join(root, rel)) !== path.join(real, rel);
+      } catch {
+        return true;
+      }
+    };
+    if (accepted.some((rel) => !known.has(rel) && throughLink(rel))) {
+      throw new LinkedFilesError();
+    }
+    return accepted;
   }
-  return accepted.sort();
+  const direct = await ripgrepOutput(rg, root, [...base, '--', '.']);
+  // Following links only adds paths: as many paths either way means the same ones, and no link
+  // leads anywhere (the common case, decided without reading the second list).
+  if (countNuls(direct) !== followed.length) {
+    const acceptedDirect = toPaths(direct).reduce((n, rel) => (filter.accepts(rel) ? n + 1 : n), 0);
+    if (acceptedDirect !== accepted.length) {
+      throw new LinkedFilesError();
+    }
+  }
+  return accepted;
 }
 
 /** `listWithRipgrep` met symbolic links to accepted files: not a failure of ripgrep, the Node walk just decides. */
@@ -111,18 +135,98 @@ function rgFiles(rg: string, root: string, args: readonly string[]): Promise<str
  * falls back on the Node walk or leaves nothing unscanned.
  */
 export function ripgrepPaths(rg: string, root: string, args: readonly string[]): Promise<string[]> {
+  return ripgrepOutput(rg, root, args).then(toPaths);
+}
+
+/** The NUL-separated paths of ripgrep's output, relative and POSIX. */
+function toPaths(out: Buffer): string[] {
+  const paths = out.toString('utf8').split('\0');
+  const result: string[] = [];
+  for (const p of paths) {
+    if (p !== '') {
+      const posix = WINDOWS ? p.replace(/\\/g, '/') : p;
+      result.push(posix.startsWith('./') ? posix.slice(2) : posix);
+    }
+  }
+  return result;
+}
+
+function countNuls(out: Buffer): number {
+  let n = 0;
+  for (let at = out.indexOf(0); at !== -1; at = out.indexOf(0, at + 1)) {
+    n++;
+  }
+  return n;
+}
+
+/** What ripgrep prints on stdout, with `ripgrepPaths`'s handling of its exit codes. */
+export function ripgrepOutput(rg: string, root: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(rg, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
+    // ripgrep writes into a file, not a pipe: through a pipe, its hundreds of kilobytes would reach
+    // Node in thousands of small chunks (one write per file searched), each an event to handle;
+    // a file takes them at ripgrep's pace and is read once at the end.
+    let file: string | undefined;
+    let fd: number;
+    try {
+      file = path.join(os.tmpdir(), `egn-cite-${process.pid}-${++outputs}.out`);
+      fd = fs.openSync(file, 'wx+', 0o600);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const release = (): void => {
+      fs.closeSync(fd);
+      fs.rmSync(file as string, { force: true });
+    };
+    let child;
+    try {
+      child = spawn(rg, args, { cwd: root, stdio: ['ignore', fd, 'ignore'], windowsHide: true });
+    } catch (e) {
+      release();
+      reject(e);
+      return;
+    }
+    if (!WINDOWS) {
+      // Both processes hold it open: the name can go now, so that nothing is left if the run is cut short.
+      fs.rmSync(file, { force: true });
+    }
+    let settled = false;
+    child.on('error', (e) => {
+      if (!settled) {
+        settled = true;
+        release();
+        reject(e);
+      }
+    });
     child.on('close', (code) => {
-      if (code !== 0 && code !== 1) {
-        reject(new Error(`ripgrep exited with ${code}`));
+      if (settled) {
         return;
       }
-      const out = Buffer.concat(chunks).toString('utf8');
-      resolve(out.split('\0').filter(Boolean).map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '')));
+      settled = true;
+      try {
+        if (code !== 0 && code !== 1) {
+          reject(new Error(`ripgrep exited with ${code}`));
+          return;
+        }
+        const size = fs.fstatSync(fd).size;
+        const out = Buffer.allocUnsafe(size);
+        let read = 0;
+        while (read < size) {
+          const n = fs.readSync(fd, out, read, size - read, read);
+          if (n === 0) {
+            break;
+          }
+          read += n;
+        }
+        resolve(out.subarray(0, read));
+      } catch (e) {
+        reject(e);
+      } finally {
+        release();
+      }
     });
   });
 }
+
+/** Output files made so far by this process (their names must differ). */
+let outputs = 0;

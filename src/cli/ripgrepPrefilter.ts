@@ -1,5 +1,4 @@
 import type { CheckCatalogue } from './checkPool';
-import { ripgrepPaths } from './ripgrepListing';
 
 /**
  * A regular expression (ripgrep's syntax) for a maximal run of ASCII digits that is none of
@@ -55,19 +54,4 @@ export function unknownReferencePattern(catalogues: readonly CheckCatalogue[]): 
   return catalogues
     .map((c) => `(?i:${escapeRegExp(c.prefix)})(?:(?-u:[^\\n])*(?-u:[^0-9\\n]))?${unknownDigitsPattern(c.numbers)}(?:(?-u:[^0-9\\n])|$)`)
     .join('|');
-}
-
-/**
- * The files under `root` (relative POSIX paths) that may cite a proposal that does not exist, by one
- * ripgrep run: `--files-with-matches` of `unknownReferencePattern`, over the files `listWithRipgrep`
- * lists (same options and exclusions), NUL bytes searched through (`--text`) and UTF-16 with a byte
- * order mark decoded as ripgrep does by default. Every other file holds no such reference in any
- * encoding the index reads; it needs no decoding nor scanning, only the size and binary tests that
- * decide whether it counts as checked. Rejects when ripgrep fails, so that every file is scanned.
- */
-export function filesMaybeUnknown(rg: string, root: string, excludes: readonly string[], catalogues: readonly CheckCatalogue[]): Promise<Set<string>> {
-  const narrowing = excludes.filter((e) => e.startsWith('**/') && !e.includes('!')).flatMap((e) => ['--glob', `!${e}`]);
-  const args = ['--no-config', '--files-with-matches', '--follow', '--no-ignore', '--hidden', '--text', '--null', '--no-messages', ...narrowing, '-e', unknownReferencePattern(catalogues), '--', '.'];
-  // 1: no file matches. 2: an error (some file unread): then nothing can be left unscanned.
-  return ripgrepPaths(rg, root, args).then((paths) => new Set(paths));
 }

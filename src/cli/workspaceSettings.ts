@@ -31,6 +31,45 @@ export interface WorkspaceSettings {
   /** The enabled patterns of `files.exclude`, which the editor's index honours too. */
   readonly filesExclude: readonly string[];
   readonly cataloguesInclude: string;
+  /**
+   * `egn.diagnostics.nonCanonicalHint` for a file (relative POSIX path): the setting, or its
+   * language-specific value (`"[markdown]": { … }`) for the file's language (see `languageOf`).
+   */
+  nonCanonicalHint(relativePath: string): boolean;
+}
+
+/**
+ * The language VS Code gives a file of the index's default include, by its extension: what a
+ * language-specific setting (`"[markdown]"`) applies to. Other files have none here.
+ */
+export function languageOf(relativePath: string): string | undefined {
+  const ext = /\.([^./]+)$/.exec(relativePath)?.[1].toLowerCase();
+  switch (ext) {
+    case 'md':
+    case 'markdown':
+      return 'markdown';
+    case 'txt':
+      return 'plaintext';
+    case 'tex':
+      return 'latex';
+    case 'rst':
+      return 'restructuredtext';
+    case 'adoc':
+    case 'asciidoc':
+      return 'asciidoc';
+    default:
+      return undefined;
+  }
+}
+
+const HINT = 'egn.diagnostics.nonCanonicalHint';
+
+/**
+ * The exclude patterns of a folder: `--exclude` (else `egn.index.exclude`), then the enabled
+ * `files.exclude` patterns, which the editor's index honours too.
+ */
+export function folderExcludes(settings: WorkspaceSettings, exclude: readonly string[] | undefined): string[] {
+  return [...(exclude ?? [settings.exclude]), ...settings.filesExclude];
 }
 
 /** A settings file that cannot be used, and where. */
@@ -105,12 +144,36 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
   }
   // VS Code merges a workspace's object setting into the default one, key by key.
   const filesExclude = enabledPatterns({ ...FILES_EXCLUDE_DEFAULT, ...(excludeNode ? (getNodeValue(excludeNode) as Record<string, unknown>) : undefined) });
+  const hint = (node: Node | undefined, fallback: boolean): boolean => {
+    if (!node) {
+      return fallback;
+    }
+    return typeof node.value === 'boolean' ? node.value : fail(node, `"${HINT}" must be true or false`);
+  };
+  const hintDefault = hint(get(HINT), false);
+  // Language-specific values, as VS Code reads them: `"[markdown]"`, or `"[markdown][latex]"` for several.
+  const byLanguage = new Map<string, boolean>();
+  for (const property of tree.children ?? []) {
+    const key = property.children?.[0]?.value as unknown;
+    const value = property.children?.[1];
+    if (typeof key !== 'string' || !/^(\[[^\]]+\])+$/.test(key) || value?.type !== 'object') {
+      continue;
+    }
+    const node = findNodeAtLocation(value, [HINT]);
+    if (node) {
+      for (const m of key.matchAll(/\[([^\]]+)\]/g)) {
+        byLanguage.set(m[1], hint(node, hintDefault));
+      }
+    }
+  }
   return {
     include: str('egn.index.include'),
     exclude: str('egn.index.exclude'),
     maxFileSize,
     filesExclude,
     cataloguesInclude: str('egn.catalogues.include'),
+    // Asked for every file: a constant when no language has its own value (nearly always).
+    nonCanonicalHint: byLanguage.size === 0 ? () => hintDefault : (relativePath) => byLanguage.get(languageOf(relativePath) ?? '') ?? hintDefault,
   };
 }
 
@@ -121,5 +184,6 @@ function defaults(): WorkspaceSettings {
     maxFileSize: SETTING_DEFAULTS['egn.index.maxFileSize'],
     filesExclude: enabledPatterns(FILES_EXCLUDE_DEFAULT),
     cataloguesInclude: SETTING_DEFAULTS['egn.catalogues.include'],
+    nonCanonicalHint: () => false,
   };
 }

@@ -74,6 +74,15 @@ export const CATALOGUE_LIMITS = Object.freeze({
  * callers written for the earlier `loadCatalogue(text, schema)` still compile.
  */
 export function loadCatalogue(yamlText: string, _schema?: object): LoadResult {
+  const loaded = loadCatalogueFile(yamlText);
+  return loaded.ok ? { ok: true, catalogue: loaded.catalogue } : loaded;
+}
+
+/**
+ * `loadCatalogue`, that also gives the file's data as it passed every check, from which
+ * `buildCatalogue` made the model: what the build snapshots (see `catalogueSnapshot`).
+ */
+export function loadCatalogueFile(yamlText: string): { readonly ok: true; readonly catalogue: Catalogue; readonly file: CatalogueFile } | { readonly ok: false; readonly errors: readonly CatalogueError[] } {
   try {
     return load(yamlText);
   } catch (e) {
@@ -101,7 +110,7 @@ export function formatCatalogueError(error: CatalogueError): string {
   return `line ${error.line}, column ${error.column}: ${error.message}`;
 }
 
-function load(yamlText: unknown): LoadResult {
+function load(yamlText: unknown): ReturnType<typeof loadCatalogueFile> {
   if (typeof yamlText !== 'string') {
     return failure([{ line: 1, column: 1, ...said(catalogueText('notText', yamlText === null ? 'null' : typeof yamlText)) }]);
   }
@@ -177,11 +186,11 @@ function load(yamlText: unknown): LoadResult {
   if (semantic.length > 0) {
     return failure(semantic.map((s) => pathError(s.path, s.text, locate(s.path, false))));
   }
-  return { ok: true, catalogue: buildCatalogue(file) };
+  return { ok: true, catalogue: buildCatalogue(file), file };
 }
 
 /** The errors in source order, at most `maxErrors` of them plus a note of how many more there are of `total`. */
-function failure(errors: CatalogueError[], total = errors.length): LoadResult {
+function failure(errors: CatalogueError[], total = errors.length): { readonly ok: false; readonly errors: readonly CatalogueError[] } {
   const sorted = [...errors].sort((a, b) => a.line - b.line || a.column - b.column).slice(0, CATALOGUE_LIMITS.maxErrors);
   const rest = total - sorted.length;
   if (rest > 0) {

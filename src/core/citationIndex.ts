@@ -30,6 +30,24 @@ export interface Citation {
    * range's end (the `5`).
    */
   readonly implied: boolean;
+  /**
+   * The digits as written, leading zeros dropped, when `number` cannot show them (a number past
+   * 2^53 is rounded, or `Infinity`); absent otherwise. See `writtenNumber`.
+   */
+  readonly digits?: string;
+}
+
+/**
+ * A citation's number as its writer wrote it (leading zeros dropped): `400` digits stay 400 digits,
+ * never `Infinity` or `1e+22`. What every output that names a reference shows.
+ */
+export function writtenNumber(citation: { readonly number: number; readonly digits?: string }): string {
+  return citation.digits ?? String(citation.number);
+}
+
+/** The digits of `ref` that `writtenNumber` needs, when its number cannot show them; else undefined. */
+function unshownDigits(ref: Pick<Reference, 'number' | 'digits'>): string | undefined {
+  return Number.isSafeInteger(ref.number) ? undefined : ref.digits.replace(/^0+(?=\d)/, '');
 }
 
 /** What changed in a `CitationIndex`. */
@@ -122,6 +140,8 @@ export interface ScannedDocument {
   readonly excerptMeta: Int32Array;
   /** Numbers that do not fit an int32, by record offset in `data` (practically never present). */
   readonly wide: ReadonlyMap<number, number> | undefined;
+  /** The digits of numbers past 2^53 (see `Citation.digits`), by record offset in `data`; usually absent. */
+  readonly digits?: ReadonlyMap<number, string>;
   /** Whether citations past `MAX_RECORDS_PER_DOCUMENT` were left out. */
   readonly capped: boolean;
 }
@@ -546,6 +566,7 @@ export class CitationIndex {
       lineText: last ? preview(entry, flags >>> EXCERPT_SHIFT, d[i + F_CHAR], last) : '',
       exists,
       implied,
+      ...(entry.digits?.has(i) ? { digits: entry.digits.get(i) } : {}),
     };
   }
 }
@@ -561,6 +582,7 @@ candidates: readonly CandidateLine[],
   const records: number[] = [];
   const lineTexts: string[] = [];
   let wide: Map<number, number> | undefined;
+  let digits: Map<number, string> | undefined;
   let capped = false;
   const push = (n: number, line: number, character: number, endCharacter: number, span: number, flags: number, catalogue: number): void => {
     const fits = n >= 0 && n <= MAX_INT32 && Number.isInteger(n);
@@ -581,6 +603,10 @@ candidates: readonly CandidateLine[],
         break;
       }
       const catalogue = ref.catalogue ?? 0;
+      const written = unshownDigits(ref);
+      if (written !== undefined) {
+        (digits ??= new Map()).set(records.length, written);
+      }
       push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0, catalogue);
       if (ref.implied.length > 0) {
         // `between` gives consecutive numbers: one record for the run.
@@ -599,7 +625,7 @@ candidates: readonly CandidateLine[],
   }
   const data = Int32Array.from(records);
   const { excerpts, excerptMeta } = buildExcerpts(lineTexts, data);
-  return { data, excerpts, excerptMeta, wide, capped };
+  return { data, excerpts, excerptMeta, wide, capped, ...(digits ? { digits } : {}) };
 }
 
 /** Every line of a text, for an index built without a prefilter. */
@@ -751,7 +777,8 @@ function sameContent(a: DocumentEntry, b: DocumentEntry): boolean {
     sameArray(a.data, b.data) &&
     sameArray(a.excerpts, b.excerpts) &&
     sameArray(a.excerptMeta, b.excerptMeta) &&
-    sameWide(a.wide, b.wide)
+    sameWide(a.wide, b.wide) &&
+    sameWide(a.digits, b.digits)
   );
 }
 
@@ -767,7 +794,7 @@ function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): bool
   return true;
 }
 
-function sameWide(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<number, number> | undefined): boolean {
+function sameWide<T>(a: ReadonlyMap<number, T> | undefined, b: ReadonlyMap<number, T> | undefined): boolean {
   if (!a || !b) {
     return a === b;
   }

@@ -31,6 +31,8 @@ export interface DocumentCoverage {
 export interface UnknownReference {
   readonly uri: string;
   readonly number: number;
+  /** The digits as written when `number` cannot show them (see `Citation.digits`, `writtenNumber`). */
+  readonly digits?: string;
   /** 0-based, as VS Code counts. */
   readonly line: number;
   readonly character: number;
@@ -111,7 +113,7 @@ export function computeCoverage(
       // Positions are needed only here, so only here are citations materialized.
       for (const c of index.documentCitations(uri, { implied: false, catalogue: position })) {
         if (!c.implied && !column.has(c.number)) {
-          unknownReferences.push({ uri, number: c.number, line: c.line, character: c.character });
+          unknownReferences.push({ uri, number: c.number, line: c.line, character: c.character, ...(c.digits !== undefined ? { digits: c.digits } : {}) });
         }
       }
     }

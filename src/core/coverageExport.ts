@@ -1,4 +1,5 @@
 import type { Coverage, ThemeCoverage } from './coverage';
+import { writtenNumber } from './citationIndex';
 import { IGNORE_FILE_MARKER } from './ignoreMarkers';
 
 /**
@@ -93,7 +94,7 @@ export function coverageToMarkdown(coverage: Coverage, labels: CoverageLabels, r
   if (coverage.unknownReferences.length > 0) {
     out.push('', `## ${md(labels.unknownReferences)}`, '');
     for (const u of coverage.unknownReferences) {
-      out.push(`- ${md(format(labels.unknownReference, `${coverage.prefix}-${u.number}`, relativePath(u.uri), u.line + 1))}`);
+      out.push(`- ${md(format(labels.unknownReference, `${coverage.prefix}-${writtenNumber(u)}`, relativePath(u.uri), u.line + 1))}`);
     }
   }
   return `${out.join('\n')}\n`;

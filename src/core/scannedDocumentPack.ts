@@ -13,6 +13,8 @@ export interface PackedDocuments {
   readonly bytes: Uint8Array;
   /** Numbers that do not fit an int32: [document, record offset, number] (practically never present). */
   readonly wide: readonly (readonly [number, number, number])[];
+  /** The written digits of numbers past 2^53: [document, record offset, digits] (see `ScannedDocument.digits`). */
+  readonly digits: readonly (readonly [number, number, string])[];
 }
 
 const HEADER = 4;
@@ -35,6 +37,7 @@ export function packScannedDocuments(documents: readonly (ScannedDocument | unde
   const ints = new Int32Array(intCount);
   const bytes = new Uint8Array(byteCount);
   const wide: [number, number, number][] = [];
+  const digits: [number, number, string][] = [];
   ints[0] = documents.length;
   let at = 1 + documents.length * HEADER;
   let byteAt = 0;
@@ -57,8 +60,11 @@ export function packScannedDocuments(documents: readonly (ScannedDocument | unde
     for (const [offset, n] of d.wide ?? []) {
       wide.push([k, offset, n]);
     }
+    for (const [offset, written] of d.digits ?? []) {
+      digits.push([k, offset, written]);
+    }
   });
-  return { ints, bytes, wide };
+  return { ints, bytes, wide, digits };
 }
 
 /**
@@ -92,6 +98,14 @@ export function unpackScannedDocuments(packed: PackedDocuments): (ScannedDocumen
       const wide = new Map(d.wide ?? []);
       wide.set(offset, n);
       documents[k] = { ...d, wide };
+    }
+  }
+  for (const [k, offset, written] of packed.digits) {
+    const d = documents[k];
+    if (d) {
+      const digits = new Map(d.digits ?? []);
+      digits.set(offset, written);
+      documents[k] = { ...d, digits };
     }
   }
   return documents;

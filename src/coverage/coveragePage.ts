@@ -1,4 +1,5 @@
 import type { Coverage } from '../core/coverage';
+import { writtenNumber } from '../core/citationIndex';
 import type { CoverageLabels } from '../core/coverageExport';
 import { escapeHtml } from '../core/html';
 
@@ -122,7 +123,7 @@ export function renderCoverageBody(coverage: Coverage, text: CoveragePageText, d
     out.push('<section aria-labelledby="unknown">');
     out.push(`<h2 id="unknown">${escapeHtml(l.unknownReferences)}</h2><ul class="plain">`);
     coverage.unknownReferences.forEach((u, k) => {
-      const label = format(l.unknownReference, `${coverage.prefix}-${u.number}`, displayPath(u.uri), u.line + 1);
+      const label = format(l.unknownReference, `${coverage.prefix}-${writtenNumber(u)}`, displayPath(u.uri), u.line + 1);
       out.push(`<li><button type="button" class="link" data-action="openUnknownReference" data-index="${k}">${escapeHtml(label)}</button></li>`);
     });
     out.push('</ul></section>');

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
 import type { PackedDocuments } from '../core/scannedDocumentPack';
-import type { RipgrepResult } from './ripgrep';
+import type { RipgrepResult, RipgrepSearch } from './ripgrep';
 
 /** What a reader worker is started with (its `workerData`). */
 export interface ReaderWorkerData {
@@ -33,17 +33,10 @@ export interface ReadRequest {
   readonly maxFileSize: number;
 }
 
-/** A ripgrep run for a worker to make and parse (see `runRipgrep`). */
-export interface RipgrepRequest {
+/** A ripgrep run for a worker to make and parse (see `spawnRipgrep`); the prefixes are the worker's own. */
+export interface RipgrepRequest extends Pick<RipgrepSearch, 'rg' | 'root' | 'include' | 'excludes' | 'maxFileSize' | 'lowPriority'> {
   readonly kind: 'ripgrep';
   readonly id: number;
-  readonly rg: string;
-  readonly root: string;
-  readonly include: string;
-  readonly excludes: readonly string[];
-  readonly maxFileSize: number;
-  /** Start ripgrep at low priority. */
-  readonly lowPriority?: boolean;
   /**
    * A port to a second thread (its `RipgrepHelpRequest`): chunks of ripgrep's output are shared
    * with it whenever it has room, so that two threads parse and scan.

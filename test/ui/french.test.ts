@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIND_TEXT, frameWithHeading } from './support/frames';
+import { frameWithHeading } from './support/frames';
+import { hoverInEditor } from './support/editorHover';
 import { openWorkbench, repoRoot, UiSession } from './support/workbench';
 
 /** The extension's own English messages whose French differs, as fragments long enough to be its own. */
@@ -212,17 +213,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
     await ui.until('the file in quick open', async () => (await pickRows()).some((t) => t.includes('plan-numerique-academique.md')));
     await page.keyboard.press('Enter');
     await ui.until('the plan in the editor', async () => (await page.locator('.monaco-editor .view-lines').innerText()).includes('EGN-12'));
-    const hover = page.locator('.monaco-hover .hover-contents');
-    const text = await ui.until('the hover on EGN-12', async () => {
-      await page.mouse.move(5, 5);
-      const at = await page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-12'));
-      if (!at) {
-        return undefined;
-      }
-      await page.mouse.move(at.x, at.y);
-      return ui.until('the provider hover', async () => (await hover.allInnerTexts()).find((t) => t.includes('citoyenneté numérique') && t.includes('Ouvrir la fiche')), 3000).catch(() => undefined);
-    });
-    await ui.until('the hover faded in', async () => (await page.evaluate<string>('getComputedStyle(document.querySelector(".monaco-hover")).opacity')) === '1');
+    const text = await hoverInEditor(ui, 'EGN-12', (t) => t.includes('citoyenneté numérique') && t.includes('Ouvrir la fiche'));
     await ui.screenshot('fr-hover');
     assert.match(text, /Ouvrir la fiche/);
     assert.match(text, /Afficher dans le catalogue/);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { FIND_TEXT } from './support/frames';
+import { hoverInEditor } from './support/editorHover';
 import { openWorkbench, UiSession } from './support/workbench';
 
 describe('Writing support in the workbench (headless Chromium)', () => {
@@ -23,29 +24,8 @@ describe('Writing support in the workbench (headless Chromium)', () => {
   }
 
   it('shows the title of EGN-12 when hovering it in the editor', async () => {
-    const page = ui.page;
-    const hover = page.locator('.monaco-hover .hover-contents');
-    const text = await ui.until('the hover on EGN-12', async () => {
-      // Moving away and back restarts the hover delay if the first move came before the providers.
-      await page.mouse.move(5, 5);
-      const at = await page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-12'));
-      if (!at) {
-        return undefined;
-      }
-      await page.mouse.move(at.x, at.y);
-      const deadline = Date.now() + 3000;
-      while (Date.now() < deadline) {
-        const texts = await hover.allInnerTexts();
-        // The provider's hover, not only the link's tooltip: it has the command links.
-        const found = texts.find((t) => t.includes('citoyenneté numérique') && t.includes('Open details'));
-        if (found) {
-          return found;
-        }
-        await page.waitForFunction('true', undefined, { timeout: 1000 });
-      }
-      return undefined;
-    });
-    await ui.until('the hover faded in', async () => (await page.evaluate<string>('getComputedStyle(document.querySelector(".monaco-hover")).opacity')) === '1');
+    // The provider's hover, not only the link's tooltip: it has the command links.
+    const text = await hoverInEditor(ui, 'EGN-12', (t) => t.includes('citoyenneté numérique') && t.includes('Open details'));
     await ui.screenshot('writing-hover-egn-12');
     assert.match(text, /EGN-12/);
     assert.match(text, /Développer la citoyenneté numérique et renforcer l’éducation aux médias/);

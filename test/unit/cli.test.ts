@@ -224,4 +224,39 @@ describe('egn-cite check', () => {
     assert.strictEqual(fromJson.length, (300 / 6) * 9, 'nine warnings per group of six files');
     assert.deepStrictEqual(fromText, fromJson);
   });
+
+  it('prints a reference of 400 digits with its digits as written (never EGN-Infinity), in text, json, github and sarif', () => {
+    const digits = `0${'9'.repeat(399)}`;
+    const written = `EGN-${'9'.repeat(399)}`;
+    const root = workspace({ 'a.md': `Voir EGN-${digits} et EGN-12345678901234567890.\n` });
+    const text = runCli(['check', root]);
+    assert.strictEqual(text.status, 1);
+    const lines = text.stdout.trim().split('\n');
+    assert.ok(lines[0].endsWith(`warning: ${written} does not exist: proposals are numbered EGN-1 to EGN-40.`), lines[0]);
+    assert.ok(lines[1].endsWith('warning: EGN-12345678901234567890 does not exist: proposals are numbered EGN-1 to EGN-40.'), lines[1]);
+    for (const format of ['json', 'github', 'sarif']) {
+      const out = runCli(['check', root, '--format', format]).stdout;
+      assert.ok(out.includes(written), `${format} names ${written.slice(0, 12)}…`);
+      assert.ok(out.includes('EGN-12345678901234567890'), `${format} keeps the 20 digits`);
+      assert.doesNotMatch(out, /Infinity|e\+\d/, format);
+    }
+    const json = JSON.parse(runCli(['check', root, '--format', 'json']).stdout) as { citations: { reference: string }[] };
+    assert.deepStrictEqual(json.citations.map((c) => c.reference), [written, 'EGN-12345678901234567890']);
+  });
+
+  it('notes non-canonical references where the settings turn egn.diagnostics.nonCanonicalHint on (language values too), as the editor hints, without failing', () => {
+    const root = workspace({
+      '.vscode/settings.json': '{\n  "[markdown]": { "egn.diagnostics.nonCanonicalHint": true },\n}\n',
+      'a.md': 'Voir EGN 12 et EGN-3.\n<!-- egn-ignore-next-line -->\negn-4 cité tel quel.\nEGN n° 40, 2 et 3\n',
+      'b.txt': 'Voir EGN 12.\n',
+    });
+    const text = runCli(['check', '.'], root);
+    assert.strictEqual(text.status, 0, 'notes are no warnings');
+    assert.strictEqual(text.stdout, ['a.md:1:6: note: "EGN 12" is usually written EGN-12.', 'a.md:4:1: note: "EGN n° 40" is usually written EGN-40.', 'No unknown reference, 2 notes (2 files checked).', ''].join('\n'));
+    assert.strictEqual(runCli(['check', '.', '--format', 'github'], root).stdout.split('\n')[0], '::notice file=a.md,line=1,col=6,endLine=1,endColumn=12,title=EGN-12::"EGN 12" is usually written EGN-12.');
+    const json = JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout) as { problems: { rule: string; level: string; line: number; column: number }[]; citations: unknown[] };
+    assert.deepStrictEqual(json.problems.map((p) => [p.rule, p.level, p.line, p.column]), [['egn.nonCanonical', 'note', 1, 6], ['egn.nonCanonical', 'note', 4, 1]]);
+    assert.strictEqual(json.citations.length, 6, 'hints are not citations');
+    assert.strictEqual(runCli(['check', '.', '--max-warnings', '0'], root).status, 0);
+  });
 });

@@ -104,6 +104,20 @@ describe('egn-cite coverage', () => {
     assert.strictEqual(runCli(['coverage', 'test/fixtures/workspace', '--min-coverage', '101']).status, 2);
   });
 
+  it('names an unknown reference of 400 digits by its digits as written in json and markdown, never EGN-Infinity', () => {
+    const digits = '7'.repeat(400);
+    const root = tempWorkspace({ 'long.md': `Voir EGN-${digits} et EGN-12345678901234567890.\n` });
+    try {
+      const json = JSON.parse(runCli(['coverage', root, '--format', 'json']).stdout) as CoverageJson;
+      assert.deepStrictEqual(json.catalogues[0].unknownReferences.map((u) => u.reference), [`EGN-${digits}`, 'EGN-12345678901234567890']);
+      const md = runCli(['coverage', root, '--format', 'markdown']).stdout;
+      assert.ok(md.includes(`EGN-${digits}`) && md.includes('EGN-12345678901234567890'), md.slice(-300));
+      assert.doesNotMatch(md, /Infinity|e\+\d/);
+    } finally {
+      cleanup(root);
+    }
+  });
+
   it('--catalogue restricts to one prefix, and an unknown prefix is a usage error', () => {
     assert.strictEqual((JSON.parse(runCli(['coverage', 'test/fixtures/workspace', '--catalogue', 'egn', '--format', 'json']).stdout) as CoverageJson).catalogues.length, 1);
     const r = runCli(['coverage', 'test/fixtures/workspace', '--catalogue', 'XYZ']);

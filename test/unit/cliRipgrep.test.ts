@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chooseRipgrep } from '../../src/cli/ripgrepListing';
+import { parseCounts } from '../../src/cli/ripgrepCheck';
 import { unknownDigitsPattern } from '../../src/cli/ripgrepPrefilter';
 import { cleanup, cliPath, repoRoot, runCli, tempWorkspace } from './cliSupport';
 
@@ -47,9 +48,33 @@ function trickyWorkspace(): string {
     'utf16-sans.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Rien à signaler.\n', 'utf16le')]),
     'zeros.md': 'EGN-012 est une variante de EGN-12 ; EGN-0 et EGN-007 non.\n',
     'colles.md': 'EGN41 collé, EGN-1234, EGN‑40 (trait insécable), EGN n° 40 et n°9.\n',
+    // What ripgrep must flag for reading (not plain UTF-8), each decided by the index's rules.
+    'bom8-latin1.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Aucune référence, en Latin-1 après un BOM.\n', 'latin1')]),
+    'bom8-octets.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(Array.from({ length: 300 }, (_, k) => 0x80 + (k % 0x40)))]),
+    'long-latin1.md': Buffer.concat([Buffer.from(`${'é'.repeat(4200)}\n`), Buffer.from(Array.from({ length: 2000 }, () => 0xe9))]),
+    'overlong.txt': Buffer.from([0x41, 0xc0, 0xaf, 0x0a]),
+    'surrogate.txt': Buffer.from([0x41, 0xed, 0xa0, 0x80, 0x0a]),
+    'tronque.md': Buffer.from([0x41, 0x42, 0xc3]),
+    'continuation.md': Buffer.from([0x80, 0x41, 0x0a]),
+    'trop-long.md': Buffer.from([0x41, 0xc3, 0xa9, 0xa9, 0x0a]),
+    'utf16-cjk.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('漢字漢字', 'utf16le')]),
+    'limite.md': 'c'.repeat(9000),
+    'limite-plus-un.md': 'd'.repeat(9001),
     'ref.catalogue.yaml': fs.readFileSync(path.join(repoRoot, 'test/fixtures/workspace/academie-exemple.catalogue.yaml')),
   });
 }
+
+describe('parseCounts (ripgrep --count --null, read as it arrives)', () => {
+  it('reads the same records however the output is cut, file names with line breaks included', () => {
+    const out = './a.md\u00000\n./sous/b\nc.md\u00003\n./été.txt\u00000\n';
+    for (let cut = 0; cut <= out.length; cut++) {
+      const counts = new Map<string, boolean>();
+      const rest = parseCounts(out.slice(0, cut), counts);
+      assert.strictEqual(parseCounts(rest + out.slice(cut), counts), '');
+      assert.deepStrictEqual([...counts], [['a.md', false], ['sous/b\nc.md', true], ['été.txt', false]], `cut at ${cut}`);
+    }
+  });
+});
 
 describe('unknownDigitsPattern', () => {
   it('matches exactly the digit runs that are not an existing number written without leading zero', () => {

@@ -78,6 +78,36 @@ describe('egn-cite check --format sarif', () => {
     }
   });
 
+  it('with egn.diagnostics.nonCanonicalHint on, adds the non-canonical rule with its help text and a note per variant, and stays valid', () => {
+    const root = tempWorkspace({
+      '.vscode/settings.json': '{ "egn.diagnostics.nonCanonicalHint": true }',
+      'a.md': 'Voir EGN 12, egn-3 et EGN-41.\nPuis EGN n° 7 et EGN-5.\n',
+    });
+    try {
+      const r = runCli(['check', '.', '--format', 'sarif'], root);
+      assert.strictEqual(r.status, 1, r.stderr);
+      const log = JSON.parse(r.stdout) as SarifLog;
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const rules = log.runs[0].tool.driver.rules;
+      assert.deepStrictEqual(rules.map((rule) => rule.id), ['egn.unknownProposal', 'egn.nonCanonical']);
+      assert.match(rules[1].help.text, /egn\.diagnostics\.nonCanonicalHint/);
+      const results = log.runs[0].results as (SarifLog['runs'][0]['results'][0] & { ruleIndex: number })[];
+      assert.deepStrictEqual(results.map((res) => [res.ruleId, res.ruleIndex, res.level, res.message.text, res.locations[0].physicalLocation.region.startLine, res.locations[0].physicalLocation.region.startColumn]), [
+        ['egn.nonCanonical', 1, 'note', '"EGN 12" is usually written EGN-12.', 1, 6],
+        ['egn.nonCanonical', 1, 'note', '"egn-3" is usually written EGN-3.', 1, 14],
+        ['egn.unknownProposal', 0, 'warning', 'EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40.', 1, 23],
+        ['egn.nonCanonical', 1, 'note', '"EGN n° 7" is usually written EGN-7.', 2, 6],
+      ]);
+      // Off (the default), neither the rule nor the notes.
+      fs.writeFileSync(path.join(root, '.vscode/settings.json'), '{ "egn.diagnostics.nonCanonicalHint": false }');
+      const off = JSON.parse(runCli(['check', '.', '--format', 'sarif'], root).stdout) as SarifLog;
+      assert.deepStrictEqual(off.runs[0].tool.driver.rules.map((rule) => rule.id), ['egn.unknownProposal']);
+      assert.deepStrictEqual(off.runs[0].results.map((res) => res.ruleId), ['egn.unknownProposal']);
+    } finally {
+      cleanup(root);
+    }
+  });
+
   it('uses paths relative to the folder it runs in, as code scanning expects', () => {
     const log = JSON.parse(runCli(['check', '.', '--format', 'sarif'], path.join(repoRoot, 'test/fixtures/workspace')).stdout) as SarifLog;
     assert.deepStrictEqual(log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri), ['compte-rendu-comite-pilotage.md', 'plan-numerique-academique.md']);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { UNKNOWN_PROPOSAL_RULE } from '../../src/cli/checkReport';
+import { NON_CANONICAL_RULE, NON_CANONICAL_TEMPLATE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE } from '../../src/cli/checkReport';
 import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
 import { SETTING_DEFAULTS } from '../../src/cli/workspaceSettings';
 import { UNKNOWN_PROPOSAL_TEMPLATE, unknownProposalText } from '../../src/core/unknownProposalText';
@@ -23,6 +23,13 @@ describe('egn-cite says what the editor says', () => {
 
   it('names its rule after the editor diagnostic code', () => {
     assert.match(source('src/language/referenceDiagnostics.ts'), new RegExp(`UNKNOWN_PROPOSAL_CODE = '${UNKNOWN_PROPOSAL_RULE.replace('.', '\\.')}'`));
+    assert.match(source('src/language/referenceDiagnostics.ts'), new RegExp(`NON_CANONICAL_CODE = '${NON_CANONICAL_RULE.replace('.', '\\.')}'`));
+  });
+
+  it('words a non-canonical reference as the editor hint does (its l10n key)', () => {
+    assert.ok(l10nLiterals('src/language/referenceDiagnostics.ts').includes(NON_CANONICAL_TEMPLATE));
+    assert.ok(NON_CANONICAL_TEMPLATE in (JSON.parse(source('l10n/bundle.l10n.fr.json')) as object), 'the editor translates it');
+    assert.strictEqual(nonCanonicalText('EGN n° 7', 'EGN-7'), '"EGN n° 7" is usually written EGN-7.');
   });
 
   it('labels the coverage report with the English keys of the editor export, in the same order', () => {

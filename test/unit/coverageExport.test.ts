@@ -7,6 +7,7 @@ import { computeCoverage } from '../../src/core/coverage';
 import { CoverageLabels, coverageToCsv, coverageToMarkdown, csvOptionsFor } from '../../src/core/coverageExport';
 import { readIgnoreMarkers } from '../../src/core/ignoreMarkers';
 import type { Reference } from '../../src/core/reference';
+import { ReferenceScanner } from '../../src/core/referenceScanner';
 import { smallCatalogue } from './catalogueFixture';
 
 function tinyScan(text: string): Reference[] {
@@ -195,6 +196,18 @@ describe('coverageToMarkdown', () => {
 
   it('lists references to unknown proposals with their document and 1-based line', () => {
     assert.ok(markdown.includes('## Références inconnues\n\n- EGN-45 : \\[clic\\](javascript:alert).md, ligne 3\n'), markdown);
+  });
+
+  it('names an unknown reference of 400 digits (or 20) by its digits as written, never EGN-Infinity nor EGN-1e+22', () => {
+    const catalogue = smallCatalogue();
+    const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+    const index = new CitationIndex((t) => scanner.scan(t), (n) => catalogue.byNumber(n) !== undefined);
+    const digits = '9'.repeat(400);
+    index.set('file:///ws/long.md', `EGN-00${digits}\nEGN-12345678901234567890\n`);
+    const md = coverageToMarkdown(computeCoverage(catalogue, index), labels, relativePath);
+    assert.ok(md.includes(`- EGN-${digits} : long.md, ligne 1`), 'the 400 digits, leading zeros dropped');
+    assert.ok(md.includes('- EGN-12345678901234567890 : long.md, ligne 2'));
+    assert.doesNotMatch(md, /Infinity|e\+\d/);
   });
 
   it('says when every proposal is cited instead of an empty list', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { compileGlob, createFileFilter, enabledPatterns, isProbablyBinary } from '../../src/core/globMatcher';
+import picomatch from 'picomatch/posix';
+import { compileGlob, createFileFilter, enabledPatterns, isProbablyBinary, requiredAlternatives, requiredLiteral } from '../../src/core/globMatcher';
 
 /** The defaults of `egn.index.include` and `egn.index.exclude` in package.json. */
 const DEFAULT_INCLUDE = '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}';
@@ -75,6 +76,25 @@ describe('compileGlob', () => {
     const path = `${'x/'.repeat(2000)}b`;
     assert.ok(!compileGlob('**/**/**/**/a')(path));
     assert.ok(compileGlob('**/**/**/**/b')(path));
+  });
+
+  it('skips the regular expression only for paths lacking a literal every match contains', () => {
+    const patterns = ['**/.git', '**/.DS_Store', '**/Thumbs.db', '**/*.catalogue.{yaml,yml,json}', 'docs/**/*.md', '**/{node_modules,.git}/**', 'a.b*c?d.md', '**/fiche-*.rst', '*.md', 'x{a,b}y.txt', '**/brouillons', 'été/**', '**/{out,dist}', '{a,b}/**/x.md', '**/x{1..3}.md', '**/*.{md,txt}'];
+    const paths = ['.git', 'a/.git', 'a/.github/x.md', '.DS_Store', 'x/Thumbs.db', 'ref.catalogue.yaml', 'a/b.catalogue.json', 'catalogue.yaml', 'docs/a.md', 'docs/x/y/z.md', 'doc/a.md', 'node_modules/a', 'a/.git/b', 'a.bXcYd.md', 'a.bcd.md', 's/fiche-1.rst', 'fiche-1.rst', 'p.md', 'xay.txt', 'xy.txt', 'brouillons', 'a/brouillons', 'été/a.md', 'ete/a.md', 'out', 'a/dist', 'a/x/x.md', 'b/c/x.md', 'c/x.md', 'x2.md', 's/x4.md', 'a.txt', 'a.tx', '', 'a/./b.md', 'a/../b.md', './a.md', '**/.git', 'a.b*c?d.md', 'x{a,b}y.txt'];
+    assert.deepStrictEqual(['**/.git', '**/*.catalogue.{yaml,yml,json}', 'a.b*c?d.md', '**/{node_modules,.git}/**', '[ab].md'].map(requiredLiteral), ['.git', '.catalogue.', 'd.md', '', '']);
+    assert.deepStrictEqual(['**/{node_modules,.git}/**', '**/x{1..3}.md', '**/{a,}/b', '**/.git'].map(requiredAlternatives), [['node_modules', '.git'], [], [], []]);
+    for (const pattern of patterns) {
+      const plain = picomatch(pattern, { dot: true, noextglob: true });
+      const literal = requiredLiteral(pattern);
+      const anyOf = requiredAlternatives(pattern);
+      for (const path of paths) {
+        if (plain(path)) {
+          assert.ok(path.includes(literal), `${pattern} matches ${path}, which lacks ${literal}`);
+          assert.ok(anyOf.length === 0 || anyOf.some((a) => path.includes(a)), `${pattern} matches ${path}, which has none of ${anyOf.join(' ')}`);
+        }
+        assert.strictEqual(compileGlob(pattern)(path), plain(path), `${pattern} on ${path}`);
+      }
+    }
   });
 });
 

@@ -54,7 +54,7 @@ describe('Coverage page rendering (pure, no VS Code)', () => {
     const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
     const index = new CitationIndex((t) => scanner.scan(t), (n) => catalogue.byNumber(n) !== undefined);
     const hostile = 'file:///w/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3C%2Fscript%3E.md';
-    index.set(hostile, 'EGN-12 et EGN-45');
+    index.set(hostile, `EGN-12 et EGN-45, puis EGN-${'7'.repeat(400)}`);
     const text: CoveragePageText = {
       labels: ENGLISH_COVERAGE_LABELS, heading: 'h', scope: 's', byTheme: 't', coverage: 'c', matrix: 'm', matrixCaption: 'mc', exportMarkdown: 'em', exportCsv: 'ec',
       noDocuments: 'n', openProposal: 'Open {0}', openDocument: 'Open {0}', percentCited: '{0} %', percent: '{0} %', scrollHint: 'scroll',
@@ -64,5 +64,6 @@ describe('Coverage page rendering (pure, no VS Code)', () => {
     assert.ok(!/<img|<\/script/i.test(html), 'no markup from the name');
     assert.ok(!html.includes(hostile) && !html.includes('file:///'), 'no URI reaches the page: documents are designated by index');
     assert.match(html, /data-action="openDocument" data-index="0"/, 'the document is designated by its index');
+    assert.ok(html.includes(`EGN-${'7'.repeat(400)}`) && !/Infinity|e\+/.test(html), 'an unknown reference keeps its digits as written');
   });
 });

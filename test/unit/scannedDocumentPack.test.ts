@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CitationIndex, scanDocument, ScannedDocument } from '../../src/core/citationIndex';
+import { CitationIndex, scanDocument, ScannedDocument, writtenNumber } from '../../src/core/citationIndex';
 import { packScannedDocuments, unpackScannedDocuments } from '../../src/core/scannedDocumentPack';
 import { ReferenceScanner } from '../../src/core/referenceScanner';
 
@@ -20,6 +20,7 @@ describe('scanned documents packed for one transfer between threads', () => {
     const documents = texts.map(scan);
     assert.strictEqual(documents[1], undefined);
     assert.ok(documents[2]?.wide && documents[2].wide.size > 0, 'the fixture holds numbers beyond an int32');
+    assert.ok(documents[2]?.digits && documents[2].digits.size > 0, 'the fixture holds numbers beyond 2^53');
     const packed = packScannedDocuments(documents);
     const copy = structuredClone(packed);
     const back = unpackScannedDocuments(copy);
@@ -35,6 +36,7 @@ describe('scanned documents packed for one transfer between threads', () => {
       assert.deepStrictEqual([...b.excerptMeta], [...d.excerptMeta], `excerpt metadata of ${k}`);
       assert.deepStrictEqual(Buffer.from(b.excerpts).toString(), Buffer.from(d.excerpts).toString(), `excerpts of ${k}`);
       assert.deepStrictEqual([...(b.wide ?? [])], [...(d.wide ?? [])], `wide numbers of ${k}`);
+      assert.deepStrictEqual([...(b.digits ?? [])], [...(d.digits ?? [])], `written digits of ${k}`);
       assert.strictEqual(b.capped, d.capped);
     });
   });
@@ -46,8 +48,9 @@ describe('scanned documents packed for one transfer between threads', () => {
     const back = unpackScannedDocuments(structuredClone(packScannedDocuments(documents)));
     documents.forEach((d, k) => direct.setContent(`doc-${k}`, { kind: 'scanned', document: d }));
     back.forEach((d, k) => viaPack.setContent(`doc-${k}`, { kind: 'scanned', document: d }));
-    const rows = (index: CitationIndex): string[] => index.documents().flatMap((uri) => index.documentCitations(uri).map((c) => `${uri} ${c.line}:${c.character} ${c.number} ${c.lineText}`));
+    const rows = (index: CitationIndex): string[] => index.documents().flatMap((uri) => index.documentCitations(uri).map((c) => `${uri} ${c.line}:${c.character} ${writtenNumber(c)} ${c.lineText}`));
     assert.ok(rows(direct).length > 50);
+    assert.ok(rows(direct).some((r) => r.includes('1'.repeat(400))), 'the 400 digits as written');
     assert.deepStrictEqual(rows(viaPack), rows(direct));
   });
 

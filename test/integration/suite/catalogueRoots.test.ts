@@ -5,17 +5,9 @@ import { proposalPageLabels } from '../../../src/panels/panelLabels';
 import { renderCitationsSection } from '../../../src/panels/proposalPage';
 import type { PanelMessageOutcome } from '../../../src/panels/proposalPanelManager';
 import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
-import { activateExtension, until, workspaceUri } from './support';
+import { activateExtension, EGN_THEME_IDS, until, workspaceUri } from './support';
 
 const HOSTILE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
-const EGN_THEMES = [
-  'theme:gouvernance-anticipation',
-  'theme:enseigner-apprendre',
-  'theme:egal-acces',
-  'theme:travailler-ensemble',
-  'theme:numerique-responsable',
-  'theme:propositions-communes',
-];
 
 function snapshot(): Thenable<CatalogueSnapshot> {
   return vscode.commands.executeCommand<CatalogueSnapshot>('egn._catalogueSnapshot');
@@ -61,7 +53,7 @@ describe('Catalogue view with workspace catalogues', () => {
     const s = await snapshot();
     assert.deepStrictEqual(s.items.map((i) => i.id), ['catalogue:EGN', 'catalogue:FRA']);
     const [egn, fra] = s.items;
-    assert.deepStrictEqual(egn.children.map((c) => c.id), EGN_THEMES, 'the EGN rows keep their ids under their root');
+    assert.deepStrictEqual(egn.children.map((c) => c.id), EGN_THEME_IDS, 'the EGN rows keep their ids under their root');
     assert.strictEqual(fra.label, 'Feuille de route numérique de l’académie du Val-de-Loutre (exemple fictif)');
     assert.ok(fra.description?.startsWith('FRA'), fra.description);
     assert.strictEqual(fra.contextValue, 'catalogue.workspace');
@@ -91,7 +83,7 @@ describe('Catalogue view with workspace catalogues', () => {
   it('keeps the EGN tree as it was, themes at the top, when the workspace has no catalogue', async () => {
     try {
       await setting('egn.catalogues', 'include', '**/*.aucun-catalogue');
-      await until('the EGN themes at the top', async () => sameList(await rootIds(), EGN_THEMES));
+      await until('the EGN themes at the top', async () => sameList(await rootIds(), EGN_THEME_IDS));
     } finally {
       await setting('egn.catalogues', 'include', undefined);
     }

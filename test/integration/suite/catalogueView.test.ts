@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
-import { activateExtension, openFixture, positionOf, until } from './support';
+import { activateExtension, EGN_THEME_IDS, openFixture, positionOf, until } from './support';
 
 /**
  * The view as the EGN catalogue's rows: the fixture workspace holds a catalogue of its own (FRA),
@@ -36,14 +36,7 @@ describe('Catalogue view', () => {
 
   it('shows the six groups of the seed, in order, each with its codicon', async () => {
     const s = await snapshot();
-    assert.deepStrictEqual(s.items.map((i) => i.id), [
-      'theme:gouvernance-anticipation',
-      'theme:enseigner-apprendre',
-      'theme:egal-acces',
-      'theme:travailler-ensemble',
-      'theme:numerique-responsable',
-      'theme:propositions-communes',
-    ]);
+    assert.deepStrictEqual(s.items.map((i) => i.id), EGN_THEME_IDS);
     assert.deepStrictEqual(s.items.map((i) => i.icon), ['organization', 'mortar-board', 'globe', 'comment-discussion', 'shield', 'layers']);
     assert.ok(s.items.every((i) => i.contextValue === 'theme'));
     assert.strictEqual(s.items[1].label, 'Enseigner et apprendre le numérique et avec le numérique');

@@ -19,6 +19,13 @@ interface CliCheck {
   citations: CliCitation[];
 }
 
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; help: { text: string } }[] } };
+    results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endColumn: number } } }[] }[];
+  }[];
+}
+
 /** Runs the built `dist/cli.js` of the extension under test on the test workspace, as a CI step would. */
 function egnCite(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const ext = vscode.extensions.getExtension('egn-tools.egn-numerique-education')!;
@@ -90,6 +97,37 @@ describe('egn-cite gives the editor answers', () => {
         .sort();
     await until('the diagnostics of every open document', () => fromEditor().length >= expected.length);
     assert.deepStrictEqual(fromEditor(), expected);
+  });
+
+  it('with egn.diagnostics.nonCanonicalHint on, notes in SARIF the non-canonical references the editor hints about, at the same ranges and in the same words', async () => {
+    const config = vscode.workspace.getConfiguration('egn.diagnostics');
+    await config.update('nonCanonicalHint', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      // The CLI reads the setting from the workspace's .vscode/settings.json, where VS Code just wrote it.
+      const log = JSON.parse(egnCite(['check', '.', '--format', 'sarif']).stdout) as SarifLog;
+      const notes = log.runs[0].results.filter((r) => r.ruleId === 'egn.nonCanonical');
+      assert.ok(notes.length > 0, 'the fixture writes some references otherwise than EGN-12');
+      assert.ok(notes.every((r) => r.level === 'note'));
+      assert.ok(log.runs[0].tool.driver.rules.some((r) => r.id === 'egn.nonCanonical' && r.help.text.length > 0), 'the rule and its help text');
+      const expected = notes.map((r) => {
+        const { artifactLocation, region } = r.locations[0].physicalLocation;
+        return `${decodeURIComponent(artifactLocation.uri)}:${region.startLine}:${region.startColumn}-${region.endColumn}: ${r.message.text}`;
+      }).sort();
+      const cli = JSON.parse(egnCite(['check', '.', '--format', 'json']).stdout) as CliCheck;
+      const files = [...new Set(cli.citations.map((c) => c.file))];
+      for (const f of files) {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(...f.split('/'))), { preview: false });
+      }
+      const fromEditor = (): string[] =>
+        files
+          .flatMap((f) => vscode.languages.getDiagnostics(workspaceUri(...f.split('/'))).filter((d) => d.code === 'egn.nonCanonical').map((d) => `${f}:${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}: ${d.message}`))
+          .sort();
+      await until('the hints of every open document', () => fromEditor().length >= expected.length);
+      assert.deepStrictEqual(fromEditor(), expected);
+    } finally {
+      await config.update('nonCanonicalHint', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeAllEditors();
+    }
   });
 
   it('reports the coverage of the editor export: the CSV is the same text, the JSON the same counts', async () => {

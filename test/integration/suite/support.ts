@@ -44,3 +44,13 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The ids of the EGN catalogue's theme rows, in the tree's order (the official page's). */
+export const EGN_THEME_IDS = [
+  'theme:gouvernance-anticipation',
+  'theme:enseigner-apprendre',
+  'theme:egal-acces',
+  'theme:travailler-ensemble',
+  'theme:numerique-responsable',
+  'theme:propositions-communes',
+];

@@ -1,5 +1,5 @@
 import type { Catalogue, Proposal } from './catalogue';
-import { CatalogueSet } from './catalogueSet';
+import { CatalogueSet, LoadedCatalogue } from './catalogueSet';
 
 /**
  * Where arguments are looked up: one catalogue (ids and numbers are its own), or the set of
@@ -7,6 +7,12 @@ import { CatalogueSet } from './catalogueSet';
  * it always has been).
  */
 export type ProposalSource = Catalogue | CatalogueSet;
+
+/** A proposal of a catalogue in use, with that catalogue (its prefix, its source). */
+export interface CatalogueProposal {
+  readonly catalogue: LoadedCatalogue;
+  readonly proposal: Proposal;
+}
 
 /** What `proposalsFromArguments` made of a command's arguments. */
 export type ProposalArguments =
@@ -56,23 +62,40 @@ export function proposalFromArgument(source: ProposalSource, v: unknown): Propos
   return proposalOf(lookupOf(source), v);
 }
 
-/** How ids and numbers are looked up. */
-interface Lookup {
-  byId(id: string): Proposal | undefined;
-  byNumber(n: number): Proposal | undefined;
+/**
+ * `proposalFromArgument` over the catalogues in use, with the catalogue the proposal is of (for a
+ * command that needs its prefix or its source: find citations, a proposal panel).
+ */
+export function catalogueProposalFromArgument(set: CatalogueSet, v: unknown): CatalogueProposal | undefined {
+  return proposalOf(setLookup(set), v);
 }
 
-function lookupOf(source: ProposalSource): Lookup {
+/** How ids and numbers are looked up, to a proposal (`T = Proposal`) or a proposal with its catalogue. */
+interface Lookup<T> {
+  byId(id: string): T | undefined;
+  byNumber(n: number): T | undefined;
+}
+
+function setLookup(set: CatalogueSet): Lookup<CatalogueProposal> {
+  return {
+    byId: (id) => set.proposal(id),
+    byNumber: (n) => {
+      const bundled = set.bundled;
+      const proposal = bundled?.catalogue.byNumber(n);
+      return bundled && proposal && { catalogue: bundled, proposal };
+    },
+  };
+}
+
+function lookupOf(source: ProposalSource): Lookup<Proposal> {
   if (source instanceof CatalogueSet) {
-    return {
-      byId: (id) => source.proposal(id)?.proposal,
-      byNumber: (n) => source.bundled?.catalogue.byNumber(n),
-    };
+    const found = setLookup(source);
+    return { byId: (id) => found.byId(id)?.proposal, byNumber: (n) => found.byNumber(n)?.proposal };
   }
   return source;
 }
 
-function proposalOf(catalogue: Lookup, v: unknown): Proposal | undefined {
+function proposalOf<T>(catalogue: Lookup<T>, v: unknown): T | undefined {
   if (typeof v === 'string') {
     return catalogue.byId(v.trim());
   }

@@ -4,6 +4,7 @@ import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } fro
 import { workspaceCataloguesOf } from '../catalogues/workspaceReferences';
 import type { ExtensionDeps } from '../deps';
 import { proposalsFromArguments } from '../core/proposalArguments';
+import { cataloguesInUse } from '../panels/catalogueProposal';
 import { pickProposals } from './proposalQuickPick';
 
 /**
@@ -42,17 +43,7 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
   }
 
   async function insert(...args: unknown[]): Promise<boolean> {
-    const parsed = proposalsFromArguments(deps.catalogue, args);
-    const workspace = workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue);
-    const other = parsed.kind === 'invalid' ? workspaceProposalsFromArguments(deps, args) : undefined;
-    if (other) {
-      const editor = await targetEditor();
-      if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to insert a reference.'));
-        return false;
-      }
-      return insertInto(editor, other);
-    }
+    const parsed = proposalsFromArguments(cataloguesInUse(deps), args);
     if (parsed.kind === 'invalid') {
       const { min, max } = deps.catalogue.range;
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot insert "{0}": it is not a proposal ({1} to {2}).', parsed.value, deps.scanner.canonical(min), deps.scanner.canonical(max)));
@@ -68,7 +59,7 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
     if (parsed.kind === 'proposals') {
       proposals = parsed.proposals;
     } else {
-      proposals = await pickProposals([deps.catalogue, ...workspace], {
+      proposals = await pickProposals([deps.catalogue, ...workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue)], {
         title: vscode.l10n.t('Insert Proposal Reference'),
         placeholder: vscode.l10n.t('Type words of a title, a theme or a number; check several proposals to insert them together'),
         canPickMany: true,
@@ -123,31 +114,6 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
   }
 
   return vscode.Disposable.from(tracking, vscode.commands.registerCommand('egn.insertReference', insert));
-}
-
-/**
- * The proposals of workspace catalogues that the arguments name by id (`'FRA-2'`, or an array of
- * ids of any catalogue), or undefined when one of them names nothing.
- */
-function workspaceProposalsFromArguments(deps: ExtensionDeps, args: readonly unknown[]): Proposal[] | undefined {
-  const set = deps.catalogues?.current;
-  const first = args[0];
-  const values = Array.isArray(first) ? first : [first];
-  if (!set || values.length === 0) {
-    return undefined;
-  }
-  const found: Proposal[] = [];
-  for (const v of values) {
-    // A tree node holds its proposal in `proposal`.
-    const item: unknown = typeof v === 'object' && v !== null && 'proposal' in v ? v.proposal : v;
-    const id = typeof item === 'string' ? item : typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
-    const p = id === undefined ? undefined : set.proposal(id.trim())?.proposal;
-    if (!p) {
-      return undefined;
-    }
-    found.push(p);
-  }
-  return found;
 }
 
 function hasOpenTab(uri: vscode.Uri): boolean {

@@ -6,7 +6,8 @@ import { indexCovers } from '../citations/citationSource';
 import { hasContext } from '../core/catalogue';
 import { Disposable } from '../core/dispose';
 import type { ExtensionDeps } from '../deps';
-import { CatalogueProposal, findProposal } from './catalogueProposal';
+import { CatalogueProposal, catalogueProposalFromArgument } from '../core/proposalArguments';
+import { cataloguesInUse } from './catalogueProposal';
 import { externalUrl } from './externalUrl';
 import { proposalPageLabels } from './panelLabels';
 import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';
@@ -281,7 +282,7 @@ export class ProposalPanelManager extends Disposable {
 
   /** Takes over a panel VS Code restored after a reload; a state that names no proposal gets an explanation. */
   restore(panel: vscode.WebviewPanel, rawState: ProposalPanelState | undefined): void {
-    const found = rawState ? findProposal(this.deps, rawState.id) : undefined;
+    const found = rawState ? catalogueProposalFromArgument(cataloguesInUse(this.deps), rawState.id) : undefined;
     panel.webview.options = this.webviewOptions();
     if (!found) {
       panel.webview.html = renderPage({

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { findProposal } from './catalogueProposal';
+import { catalogueProposalFromArgument } from '../core/proposalArguments';
+import { cataloguesInUse } from './catalogueProposal';
 import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
 import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';
@@ -13,14 +14,14 @@ import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager
 export function registerProposalPanels(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const manager = new ProposalPanelManager(context.extensionUri, deps);
   const open = async (arg?: unknown, options?: unknown): Promise<boolean> => {
-    let found = findProposal(deps, arg);
+    let found = catalogueProposalFromArgument(cataloguesInUse(deps), arg);
     if (!found && arg !== undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a proposal of the catalogue.', typeof arg === 'object' ? '?' : String(arg)));
       return false;
     }
     if (!found) {
       const picked = await pickProposal(deps.catalogue, vscode.l10n.t('Open Proposal Details'));
-      found = picked ? findProposal(deps, picked.id) : undefined;
+      found = picked ? catalogueProposalFromArgument(cataloguesInUse(deps), picked.id) : undefined;
     }
     if (!found) {
       return false;

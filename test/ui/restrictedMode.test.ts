@@ -36,6 +36,34 @@ const JAVASCRIPT_URL_CATALOGUE = [
   '',
 ].join('\n');
 
+/**
+ * A French note with the letters and signs French writing needs (accents, ligatures, guillemets,
+ * apostrophe, no-break spaces, n°, dashes, euro), then a control line in Greek: Restricted Mode must
+ * still box letters of other scripts (VS Code's `nonBasicASCII` guard), just not French ones.
+ */
+const FRENCH_NOTE = [
+  '# Équipement numérique des écoles',
+  '',
+  'À l’école, «\u00a0ÇA\u00a0» : Œuvre, cœur, maïs, Noël, où, dû, août, être, île — n° 3, 60\u202f% du budget (12\u00a0€)…',
+  '',
+  'Control: Δοκιμή',
+  '',
+].join('\n');
+
+/**
+ * A script for `page.evaluate`: for each box VS Code draws around a character (`.unicode-highlight`),
+ * the text of the editor line it sits on (matched by its vertical position).
+ */
+const BOXED_LINES = `(() => {
+  const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
+  return [...document.querySelectorAll('.monaco-editor .unicode-highlight')].map((box) => {
+    const r = box.getBoundingClientRect();
+    const middle = r.top + r.height / 2;
+    const line = lines.find((l) => { const b = l.getBoundingClientRect(); return b.top <= middle && middle < b.bottom; });
+    return line ? line.textContent : '?';
+  });
+})()`;
+
 describe('The extension in Restricted Mode (workspace trust on, folder not trusted; headless Chromium)', () => {
   let ui: UiSession;
   before(async () => { ui = await openWorkbench({ restricted: true }); });
@@ -107,5 +135,28 @@ describe('The extension in Restricted Mode (workspace trust on, folder not trust
     const tree = await page.locator('.sidebar .monaco-list-row').allInnerTexts();
     assert.ok(tree.some((r) => r.includes(FRA_TITLE)), tree.join(' | '));
     assert.ok(!tree.some((r) => r.includes('Catalogue au lien piégé') || r.includes('function')), tree.join(' | '));
+  });
+
+  it('leaves French letters and signs unboxed in Restricted Mode, and still boxes the letters of another script', async () => {
+    const page = ui.page;
+    await page.keyboard.press('Escape');
+    fs.writeFileSync(path.join(ui.workspace, 'note-accents.md'), FRENCH_NOTE);
+    // Quick open learns of a new file through the file watcher: ask again until it lists it.
+    await ui.until('the note in quick open', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('note-accents.md');
+      return page.locator('.quick-input-widget .monaco-list-row', { hasText: 'note-accents.md' }).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    }, 60_000);
+    await page.keyboard.press('Enter');
+    await ui.until('the note in the editor', async () => (await page.locator('.monaco-editor .view-lines').innerText()).includes('Δοκιμή'));
+    // The boxes are computed in a worker: the Greek word's boxes say that they have been drawn.
+    const boxed = await ui.until('the Greek control word boxed', async () => {
+      const lines = await page.evaluate<string[]>(BOXED_LINES);
+      return lines.some((l) => l.includes('Δοκιμή')) && lines;
+    });
+    await ui.screenshot('restricted-mode-french-unboxed');
+    assert.deepStrictEqual([...new Set(boxed.filter((l) => !l.includes('Δοκιμή')))], [], 'no box on a French line');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { proposalFromArgument, proposalsFromArguments } from '../../src/core/proposalArguments';
+import { catalogueProposalFromArgument, proposalFromArgument, proposalsFromArguments } from '../../src/core/proposalArguments';
 import { BUNDLED_SOURCE, CatalogueSet } from '../../src/core/catalogueSet';
 import { fixtureCatalogue, smallCatalogue } from './catalogueFixture';
 
@@ -54,5 +54,50 @@ describe('proposalFromArgument over the catalogues in use (tree rows of every ca
     assert.deepStrictEqual(proposalsFromArguments(set, [node(fra3), [node(egn3), { kind: 'theme', id: 'theme:axe' }, node(fra3)]]), { kind: 'proposals', proposals: [egn3, fra3] });
     assert.deepStrictEqual(proposalsFromArguments(set, [node(fra3), [node(fra3)]]), { kind: 'proposals', proposals: [fra3] });
     assert.deepStrictEqual(proposalsFromArguments(set, ['FRA-9']), { kind: 'invalid', value: 'FRA-9' });
+  });
+});
+
+describe('catalogueProposalFromArgument (a proposal with the catalogue it is of: find citations, panels)', () => {
+  const egn = smallCatalogue();
+  const fra = fixtureCatalogue([{ id: 'axe', kind: 'theme', title: 'Axe', subthemes: [{ id: undefined, title: 'Axe', proposals: [[1, 'Former'], [2, 'Équiper'], [3, 'Animer']] }] }], 'FRA');
+  const set = CatalogueSet.of([{ catalogue: egn, source: BUNDLED_SOURCE }, { catalogue: fra, source: 'file:///w/fra.catalogue.yaml' }]);
+  const fra3 = fra.byNumber(3)!;
+  const egn3 = egn.byNumber(3)!;
+  const node = (p: unknown) => ({ kind: 'proposal', id: 'proposal:x', proposal: p });
+  const sourceOf = (arg: unknown) => {
+    const found = catalogueProposalFromArgument(set, arg);
+    return found && { source: found.catalogue.source, prefix: found.catalogue.catalogue.prefix, id: found.proposal.id };
+  };
+
+  it('gives a workspace proposal its own catalogue, whatever the argument’s shape', () => {
+    for (const arg of ['FRA-3', ' fra-3 ', fra3, node(fra3), node('FRA-3'), { proposal: { id: 'FRA-3', number: 3 } }]) {
+      assert.deepStrictEqual(sourceOf(arg), { source: 'file:///w/fra.catalogue.yaml', prefix: 'FRA', id: 'FRA-3' }, JSON.stringify(arg, (k, v: unknown) => (k === 'theme' || k === 'subtheme' ? undefined : v)));
+      assert.strictEqual(catalogueProposalFromArgument(set, arg)?.proposal, fra3);
+    }
+  });
+
+  it('gives EGN ids, bare numbers and number-only nodes the bundled catalogue', () => {
+    for (const arg of ['EGN-3', 3, egn3, node(egn3), node({ number: 3 }), { proposal: 3 }]) {
+      assert.deepStrictEqual(sourceOf(arg), { source: BUNDLED_SOURCE, prefix: 'EGN', id: 'EGN-3' }, JSON.stringify(arg, (k, v: unknown) => (k === 'theme' || k === 'subtheme' ? undefined : v)));
+      assert.strictEqual(catalogueProposalFromArgument(set, arg)?.proposal, egn3);
+    }
+  });
+
+  it('never reads a stale workspace node by its number (FRA-9 is not EGN-9), and names nothing for other values', () => {
+    for (const arg of [node({ id: 'FRA-9', number: 3 }), 'FRA-9', 'EGN-99', 99, 3.5, '', {}, [3], null, undefined]) {
+      assert.strictEqual(catalogueProposalFromArgument(set, arg), undefined, String(JSON.stringify(arg)));
+    }
+  });
+
+  it('reads numbers as nothing when the bundled catalogue did not load', () => {
+    const fraOnly = CatalogueSet.of([{ catalogue: fra, source: 'file:///w/fra.catalogue.yaml' }]);
+    assert.strictEqual(catalogueProposalFromArgument(fraOnly, 3), undefined);
+    assert.strictEqual(catalogueProposalFromArgument(fraOnly, 'FRA-3')?.proposal, fra3);
+  });
+
+  it('agrees with proposalFromArgument on every argument', () => {
+    for (const arg of ['FRA-3', 'EGN-3', 3, node(fra3), node(egn3), node({ number: 3 }), 'FRA-9', {}]) {
+      assert.strictEqual(catalogueProposalFromArgument(set, arg)?.proposal, proposalFromArgument(set, arg));
+    }
   });
 });

@@ -172,6 +172,22 @@ describe('Catalogue view with workspace catalogues', () => {
     await until('FRA-2 selected', async () => sameList((await snapshot()).selection, ['proposal:FRA-2']));
   });
 
+  it('inserts every proposal of a tree selection that spans the EGN and an FRA catalogue, each with its own prefix', async () => {
+    const api = (await activateExtension()).exports as { catalogues(): { prefix: string; proposals: { id: string; number: number }[] }[] };
+    const proposalOf = (prefix: string, id: string) => api.catalogues().find((c) => c.prefix === prefix)?.proposals.find((p) => p.id === id);
+    const fra = { kind: 'proposal', id: 'proposal:FRA-2', proposal: proposalOf('FRA', 'FRA-2') };
+    const egn = { kind: 'proposal', id: 'proposal:EGN-12', proposal: proposalOf('EGN', 'EGN-12') };
+    assert.ok(fra.proposal && egn.proposal, 'FRA-2 and EGN-12 in the API');
+
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Voir .' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    // The tree hands the clicked node, then the selection (EGN-12 selected first, then FRA-2).
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', fra, [egn, fra]), true);
+    assert.strictEqual(doc.getText(), 'Voir EGN-12\u00a0; FRA-2.', 'both catalogues\' proposals, neither dropped');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('opens a FRA proposal panel with its catalogue, path, description, and its url offered only through openExternal', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'FRA-2'), true);
     const html = await until('the FRA-2 panel', async () => vscode.commands.executeCommand<string | undefined>('egn._proposalPanelHtml', 'FRA-2'));

@@ -1,23 +1,8 @@
 import * as vscode from 'vscode';
 import { CatalogueProposal, catalogueProposalFromArgument } from '../core/proposalArguments';
 import type { ExtensionDeps } from '../deps';
-import { cataloguesInUse } from '../panels/catalogueProposal';
-import { citationLocations, referenceUnder } from './citationReferenceProvider';
-
-function targetUnderCursor(deps: ExtensionDeps): CatalogueProposal | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    return undefined;
-  }
-  const position = editor.selection.active;
-  const ref = referenceUnder(deps, editor.document.lineAt(position.line).text, position.character);
-  if (!ref) {
-    return undefined;
-  }
-  const catalogue = cataloguesInUse(deps).byPrefix(ref.prefix ?? deps.catalogue.prefix);
-  const proposal = catalogue?.catalogue.byNumber(ref.number);
-  return catalogue && proposal && { catalogue, proposal };
-}
+import { cataloguesInUse, referenceUnderCursor } from '../catalogues/cataloguesInUse';
+import { citationLocations } from './citationReferenceProvider';
 
 async function pickProposal(deps: ExtensionDeps): Promise<CatalogueProposal | undefined> {
   const ready = deps.citations.isReady;
@@ -49,7 +34,7 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a proposal of the catalogue.', String(arg)));
     return [];
   }
-  target ??= targetUnderCursor(deps) ?? (await pickProposal(deps));
+  target ??= referenceUnderCursor(deps, 'references')?.target ?? (await pickProposal(deps));
   if (!target) {
     return [];
   }
@@ -63,7 +48,7 @@ export async function findCitations(deps: ExtensionDeps, arg?: unknown): Promise
   }
   let editor = vscode.window.activeTextEditor;
   // From the tree (a node argument), peek from the first citation, never at the cursor of an unrelated file.
-  if (!editor || (typeof arg === 'object' && arg !== null && targetUnderCursor(deps)?.proposal !== target.proposal)) {
+  if (!editor || (typeof arg === 'object' && arg !== null && referenceUnderCursor(deps, 'references')?.target?.proposal !== target.proposal)) {
     const first = locations[0];
     editor = await vscode.window.showTextDocument(first.uri, { selection: first.range });
   }

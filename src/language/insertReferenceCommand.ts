@@ -4,7 +4,7 @@ import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } fro
 import { workspaceCataloguesOf } from '../catalogues/workspaceReferences';
 import type { ExtensionDeps } from '../deps';
 import { proposalsFromArguments } from '../core/proposalArguments';
-import { cataloguesInUse } from '../panels/catalogueProposal';
+import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { pickProposals } from './proposalQuickPick';
 
 /**

@@ -7,7 +7,7 @@ import { hasContext } from '../core/catalogue';
 import { Disposable } from '../core/dispose';
 import type { ExtensionDeps } from '../deps';
 import { CatalogueProposal, catalogueProposalFromArgument } from '../core/proposalArguments';
-import { cataloguesInUse } from './catalogueProposal';
+import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { externalUrl } from './externalUrl';
 import { proposalPageLabels } from './panelLabels';
 import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import { catalogueProposalFromArgument } from '../core/proposalArguments';
-import { cataloguesInUse } from './catalogueProposal';
+import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
 import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';

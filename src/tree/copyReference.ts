@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import { proposalFromArgument } from '../core/proposalArguments';
-import { cataloguesInUse } from '../panels/catalogueProposal';
+import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 
 /** `egn.copyReference`: puts the canonical reference of a proposal (`EGN-12`, `FRA-2`) on the clipboard. */
 export async function copyReference(deps: ExtensionDeps, arg: unknown): Promise<string | undefined> {

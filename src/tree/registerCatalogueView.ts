@@ -4,7 +4,7 @@ import type { CatalogueNode } from './catalogueNode';
 import { catalogueSnapshot } from './catalogueSnapshot';
 import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
 import { CitationDecorations } from './citationDecorations';
-import { cataloguesInUse } from '../panels/catalogueProposal';
+import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 

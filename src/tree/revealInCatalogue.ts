@@ -2,21 +2,9 @@ import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { ExtensionDeps } from '../deps';
 import { proposalFromArgument } from '../core/proposalArguments';
-import { cataloguesInUse } from '../panels/catalogueProposal';
+import { cataloguesInUse, referenceUnderCursor } from '../catalogues/cataloguesInUse';
 import type { CatalogueNode } from './catalogueNode';
 import type { CatalogueTreeProvider } from './catalogueTreeProvider';
-
-/** The proposal referenced under the cursor of the active editor (on its line, through the one scanner). */
-function proposalUnderCursor(deps: ExtensionDeps): { proposal: Proposal | undefined; number: number | undefined } {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    return { proposal: undefined, number: undefined };
-  }
-  const position = editor.selection.active;
-  // Every catalogue's references, through the set's one scanner.
-  const ref = cataloguesInUse(deps).scanner.referenceAt(editor.document.lineAt(position.line).text, position.character);
-  return { proposal: ref ? ref.catalogue.catalogue.byNumber(ref.number) : undefined, number: ref?.number };
-}
 
 /** What `egn.revealInCatalogue` was asked to show: a proposal (`'EGN-12'`, `12`, a node), or a theme or sub-theme id. */
 function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme | undefined {
@@ -38,14 +26,14 @@ function target(deps: ExtensionDeps, arg: unknown): Proposal | Theme | SubTheme 
 export async function revealInCatalogue(deps: ExtensionDeps, provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>, arg: unknown): Promise<boolean> {
   let item: Proposal | Theme | SubTheme | undefined;
   if (arg === undefined) {
-    const under = proposalUnderCursor(deps);
-    if (!under.proposal) {
-      void vscode.window.showInformationMessage(under.number === undefined
+    const under = referenceUnderCursor(deps, 'reveal');
+    if (!under?.target) {
+      void vscode.window.showInformationMessage(under === undefined
         ? vscode.l10n.t('Place the cursor on a reference such as {0} to reveal it in the catalogue.', deps.scanner.canonical(deps.catalogue.range.min))
         : vscode.l10n.t('{0} is not a proposal of the catalogue.', deps.scanner.canonical(under.number)));
       return false;
     }
-    item = under.proposal;
+    item = under.target.proposal;
   } else {
     item = target(deps, arg);
     if (!item) {

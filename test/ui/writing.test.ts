@@ -44,11 +44,16 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.mouse.click(at.x, at.y);
     // Ctrl+. says "No code actions available" if pressed before the providers answer: wait for the light
     // bulb, clicking the reference again meanwhile, as a writer would (a click asks for code actions anew).
+    let clicked = Date.now();
     await ui.until('the light bulb of the quick fixes', async () => {
       if (await page.locator('.monaco-editor .lightBulbWidget').isVisible()) {
         return true;
       }
-      await page.mouse.click(at.x, at.y);
+      // Not faster than a double click would be read.
+      if (Date.now() - clicked > 2_000) {
+        await page.mouse.click(at.x, at.y);
+        clicked = Date.now();
+      }
       return false;
     });
     await page.keyboard.press('Control+.');

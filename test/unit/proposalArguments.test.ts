@@ -25,13 +25,17 @@ describe('proposalFromArgument (the one resolver of command arguments)', () => {
   });
 });
 
-describe('proposalFromArgument over the catalogues in use (tree rows of every catalogue)', () => {
+/** The EGN catalogue and a workspace FRA catalogue of three actions, in use together, and a tree node maker. */
+function egnAndFra() {
   const egn = smallCatalogue();
   const fra = fixtureCatalogue([{ id: 'axe', kind: 'theme', title: 'Axe', subthemes: [{ id: undefined, title: 'Axe', proposals: [[1, 'Former'], [2, 'Équiper'], [3, 'Animer']] }] }], 'FRA');
   const set = CatalogueSet.of([{ catalogue: egn, source: BUNDLED_SOURCE }, { catalogue: fra, source: 'file:///w/fra.catalogue.yaml' }]);
-  const fra3 = fra.byNumber(3)!;
-  const egn3 = egn.byNumber(3)!;
   const node = (p: unknown) => ({ kind: 'proposal', id: 'proposal:x', proposal: p });
+  return { egn, fra, set, fra3: fra.byNumber(3)!, egn3: egn.byNumber(3)!, node };
+}
+
+describe('proposalFromArgument over the catalogues in use (tree rows of every catalogue)', () => {
+  const { egn, set, fra3, egn3, node } = egnAndFra();
 
   it('resolves a workspace catalogue’s tree node to its own proposal, never to the EGN proposal of the same number', () => {
     for (const arg of [node(fra3), node({ id: 'FRA-3', number: 3 }), fra3, 'FRA-3', 'fra-3', { proposal: 'FRA-3' }]) {
@@ -58,12 +62,7 @@ describe('proposalFromArgument over the catalogues in use (tree rows of every ca
 });
 
 describe('catalogueProposalFromArgument (a proposal with the catalogue it is of: find citations, panels)', () => {
-  const egn = smallCatalogue();
-  const fra = fixtureCatalogue([{ id: 'axe', kind: 'theme', title: 'Axe', subthemes: [{ id: undefined, title: 'Axe', proposals: [[1, 'Former'], [2, 'Équiper'], [3, 'Animer']] }] }], 'FRA');
-  const set = CatalogueSet.of([{ catalogue: egn, source: BUNDLED_SOURCE }, { catalogue: fra, source: 'file:///w/fra.catalogue.yaml' }]);
-  const fra3 = fra.byNumber(3)!;
-  const egn3 = egn.byNumber(3)!;
-  const node = (p: unknown) => ({ kind: 'proposal', id: 'proposal:x', proposal: p });
+  const { fra, set, fra3, egn3, node } = egnAndFra();
   const sourceOf = (arg: unknown) => {
     const found = catalogueProposalFromArgument(set, arg);
     return found && { source: found.catalogue.source, prefix: found.catalogue.catalogue.prefix, id: found.proposal.id };

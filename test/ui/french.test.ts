@@ -260,19 +260,8 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
       const s = t.join('\n');
       return s.includes('Parcourir le catalogue') && s.includes('Survoler une référence') && s.includes('Insérer une référence') && s;
     }, 60_000);
-    const media = await ui.until('the French page of the step', async () => {
-      for (const f of page.frames()) {
-        try {
-          const h1 = await f.evaluate<string>('document.querySelector("h1")?.textContent ?? ""');
-          if (h1.includes('Parcourir les 40 propositions')) {
-            return h1;
-          }
-        } catch {
-          // A frame that navigated meanwhile.
-        }
-      }
-      return undefined;
-    }, 30_000);
+    const frame = await ui.until('the French page of the step', () => frameWithHeading(ui, 'Parcourir les 40 propositions'), 30_000);
+    const media = await frame.evaluate<string>('document.querySelector("h1")?.textContent ?? ""');
     await ui.screenshot('fr-walkthrough');
     assert.ok(steps.includes('Citer les propositions des EGN'), steps);
     assert.strictEqual(media, 'Parcourir les 40 propositions');

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { frameWithHeading } from './support/frames';
 import { openWorkbench, UiSession } from './support/workbench';
 
 describe('Walkthrough (headless Chromium)', () => {
@@ -18,19 +19,8 @@ describe('Walkthrough (headless Chromium)', () => {
       const s = (await page.locator('.gettingStartedContainer').allInnerTexts()).join('\n');
       return s.includes('Browse the catalogue') && s.includes('Hover a reference') && s.includes('Insert a reference') && s;
     }, 60_000);
-    const media = await ui.until('the page of the first step', async () => {
-      for (const f of page.frames()) {
-        try {
-          const h1 = await f.evaluate<string>('document.querySelector("h1")?.textContent ?? ""');
-          if (h1.includes('Browse the 40 proposals')) {
-            return h1;
-          }
-        } catch {
-          // A frame that navigated meanwhile.
-        }
-      }
-      return undefined;
-    }, 30_000);
+    const frame = await ui.until('the page of the first step', () => frameWithHeading(ui, 'Browse the 40 proposals'), 30_000);
+    const media = await frame.evaluate<string>('document.querySelector("h1")?.textContent ?? ""');
     await ui.screenshot('walkthrough');
     assert.ok(steps.includes('Cite the EGN proposals'), steps);
     assert.strictEqual(media, 'Browse the 40 proposals');

@@ -52,7 +52,11 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       await page.screenshot({ path: file });
       return file;
     },
-    until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs),
+    // A wait that times out leaves what the screen showed, named after what was awaited.
+    until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs).catch(async (e: unknown) => {
+      const file = await session.screenshot(`timeout-${what.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}${file ? ` (screen: ${path.relative(repoRoot, file)})` : ''}`);
+    }),
     async runCommand(title) {
       // F1 pressed while a webview has the focus reaches the workbench through the webview's key
       // forwarding, which a busy machine can drop: press again until the palette shows.

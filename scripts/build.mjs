@@ -67,13 +67,17 @@ const webOptions = {
  */
 const cliOptions = {
   ...options,
-  entryPoints: [path.join(repoRoot, 'src/cli/main.ts')],
+  entryPoints: [path.join(repoRoot, 'src/cli/cli.ts')],
   outfile: path.join(repoRoot, 'dist/cli.js'),
-  external: [],
+  // The command itself, loaded by the entry once ripgrep's search has started (src/cli/cli.ts).
+  external: ['./cliMain.js'],
   // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow; its ESM build is static.
   mainFields: ['module', 'main'],
   banner: { js: '#!/usr/bin/env node' },
 };
+/** The command `dist/cli.js` loads (src/cli/main.ts). */
+/** @type {esbuild.BuildOptions} */
+const cliMainOptions = { ...cliOptions, entryPoints: [path.join(repoRoot, 'src/cli/main.ts')], outfile: path.join(repoRoot, 'dist/cliMain.js'), external: [], banner: {} };
 /** The threads of `egn-cite check` (src/cli/checkPool.ts starts them from beside dist/cli.js). */
 /** @type {esbuild.BuildOptions} */
 const cliThreadOptions = { ...cliOptions, entryPoints: [path.join(repoRoot, 'src/cli/checkThread.ts')], outfile: path.join(repoRoot, 'dist/checkThread.js'), banner: {} };
@@ -90,9 +94,10 @@ if (watch) {
   await (await esbuild.context(cliOptions)).watch();
   await (await esbuild.context(workerOptions)).watch();
   await (await esbuild.context(cliThreadOptions)).watch();
+  await (await esbuild.context(cliMainOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliThreadOptions)]);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions)]);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
-  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js`);
+  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js (with dist/cliMain.js)`);
 }

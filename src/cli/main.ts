@@ -1,10 +1,8 @@
 /**
  * `egn-cite`: the extension's checks on the command line and in CI. Built by `npm run build` into
- * `dist/cli.js`. `check` reads in threads of `dist/checkThread.js` (see `CheckThreads`); `coverage`
+ * `dist/cliMain.js`, which `dist/cli.js` (src/cli/cli.ts) loads once ripgrep's search has started. `check` reads in threads of `dist/checkThread.js` (see `CheckThreads`); `coverage`
  * reads through the extension's own reader pool (`dist/readerWorker.js`) into its `CitationIndex`.
  */
-// First: starts ripgrep's search of the folders, while the rest loads.
-import { takeEarlySearch } from './earlySearch';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,8 +16,9 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, HINT, IMPLIED, isCheckThread, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { CheckThreads, EXISTS, HINT, IMPLIED, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
 import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
+import type { EarlySearches } from './earlySearch';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
 import { bundledDataDir, CatalogueLoadError, loadBundledCatalogue, loadCatalogues, type LoadedCatalogue } from './cliCatalogues';
 import { citedPercent, formatCoverage, type CatalogueCoverage } from './coverageReport';
@@ -241,32 +240,32 @@ function progressFor(args: CheckArgs | CoverageArgs): ProgressLine {
   return new ProgressLine(args.progress ?? (process.stderr.isTTY === true));
 }
 
-async function check(args: CheckArgs): Promise<number> {
+async function check(args: CheckArgs, early: EarlySearches | undefined): Promise<number> {
   const mode = args.format === 'json' ? 'all' : 'unknown';
   const rg = chooseRipgrep(args.ripgrep);
   // With ripgrep and only the warnings wanted, ripgrep searches every folder while it is listed,
   // and only the few files it flags are read (see `searchFolder`). Otherwise every file is read:
   // the threads are started first, to boot while the files are listed and the catalogues loaded.
-  const early = mode === 'all' || !rg ? new CheckThreads() : undefined;
+  const first = mode === 'all' || !rg ? new CheckThreads() : undefined;
   let late: CheckThreads | undefined;
   try {
-    return await checkWith(args, mode, rg, (files) => early ?? (late ??= new CheckThreads(files > THREADS_WORTH ? undefined : 0)));
+    return await checkWith(args, mode, rg, early, (files) => first ?? (late ??= new CheckThreads(files > THREADS_WORTH ? undefined : 0)));
   } finally {
-    await Promise.all([early?.dispose(), late?.dispose()]);
+    await Promise.all([first?.dispose(), late?.dispose()]);
   }
 }
 
 /** Fewer files than this are read on the main thread: starting threads would take longer. */
 const THREADS_WORTH = 256;
 
-async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | undefined, threadsFor: (files: number) => CheckThreads): Promise<number> {
+async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | undefined, early: EarlySearches | undefined, threadsFor: (files: number) => CheckThreads): Promise<number> {
   // The second of quiet counts from the start of the run, listing included.
   const progress = progressFor(args);
   const searches = new Map<string, { excludes: readonly string[]; maxFileSize: number; found: Promise<Map<string, boolean> | undefined> }>();
   // The bundled catalogue is known before anything is listed: its search starts with the listing.
   const bundled = mode === 'unknown' && rg ? [checkCatalogue(loadBundledCatalogue(bundledDataDir))] : [];
   const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
-    const found = takeEarlySearch(rg.path, root, excludes, maxFileSize, bundled[0].prefix) ?? searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
+    const found = early?.take(rg.path, root, excludes, maxFileSize, bundled[0].prefix) ?? searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
     searches.set(root, { excludes, maxFileSize, found });
     return found;
   } : undefined);
@@ -438,8 +437,11 @@ function formatPercent(p: number): string {
   return String(Math.round(p * 10) / 10);
 }
 
-/** Runs the command line `argv` (without `node` and the script); resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (without `node` and the script); resolves to the exit code. `early`:
+ * the searches src/cli/cli.ts started before this module loaded.
+ */
+export async function main(argv: readonly string[], early?: EarlySearches): Promise<number> {
   const args = parseCliArgs(argv);
   try {
     switch (args.command) {
@@ -453,7 +455,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`egn-cite: ${args.message}\n\n${USAGE}\n`);
         return USAGE_ERROR;
       case 'check':
-        return await check(args);
+        return await check(args, early);
       case 'coverage':
         return await coverage(args);
     }
@@ -465,11 +467,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`egn-cite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return USAGE_ERROR;
   }
-}
-
-if (!isCheckThread && require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    // exitCode, not exit(): stdout may still be flushing into a pipe.
-    process.exitCode = code;
-  });
 }

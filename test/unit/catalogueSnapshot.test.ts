@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import { loadCatalogue, loadCatalogueFile } from '../../src/core/catalogueLoader';
 import { catalogueFromSnapshot } from '../../src/core/catalogueSnapshot';
 import { catalogueSnapshot } from '../../src/core/catalogueSnapshotMaker';
+import { snapshotNumbers } from '../../src/core/catalogueSnapshotNumbers';
 import { cliPath, repoRoot } from './cliSupport';
 
 const YAML = fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8');
@@ -32,6 +33,16 @@ describe('Bundled catalogue snapshot (the JSON the build puts in every bundle)',
     assert.deepStrictEqual(fromSnapshot.byId('EGN-12'), c.byId('EGN-12'));
   });
 
+  it('gives the prefix and the proposal numbers of the catalogue it builds, without building it (what egn-cite searches for first)', () => {
+    const snapshot = catalogueSnapshot(YAML);
+    assert.ok(snapshot.ok);
+    const built = catalogueFromSnapshot(snapshot.json);
+    assert.deepStrictEqual(snapshotNumbers(snapshot.json), { prefix: built.prefix, numbers: built.proposals.map((p) => p.number) });
+    // A catalogue whose numbers sit under sub-themes and in groups without them alike.
+    const file = { ...snapshot.file, groups: [{ id: 'a', title: 'A', subthemes: [{ id: 'a1', title: 'A1', proposals: [{ number: 1, title: 'Un' }] }] }, { id: 'b', title: 'B', proposals: [{ number: 2, title: 'Deux' }, { number: 3, title: 'Trois' }] }] };
+    assert.deepStrictEqual(snapshotNumbers(JSON.stringify(file)).numbers, [1, 2, 3]);
+  });
+
   it('is refused, with the loader errors, for a catalogue that does not load', () => {
     const broken = catalogueSnapshot(YAML.replace(/^prefix: EGN$/m, 'prefix: [EGN'));
     assert.ok(!broken.ok);
@@ -41,7 +52,7 @@ describe('Bundled catalogue snapshot (the JSON the build puts in every bundle)',
   it('is in dist/cli.js: the built command checks with no data/ folder beside it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-cli-alone-'));
     try {
-      for (const f of ['cli.js', 'checkThread.js']) {
+      for (const f of ['cli.js', 'cliMain.js', 'checkThread.js']) {
         fs.copyFileSync(path.join(path.dirname(cliPath), f), path.join(dir, f));
       }
       fs.writeFileSync(path.join(dir, 'a.md'), 'Voir EGN-12 et EGN-41.\n');

@@ -43,6 +43,8 @@ export class CoveragePanel extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the page has been rendered once (later renders update it in place). */
   private rendered = false;
+  /** Refreshes started so far: only the latest renders (see `refresh`). */
+  private refreshes = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -189,6 +191,11 @@ export class CoveragePanel extends Disposable {
 
   private async refresh(): Promise<void> {
     this.timer = undefined;
+    // Refreshes overlap when events come while one awaits the index (opening the report as the
+    // window starts): each rendered the page in full, so it loaded twice and what a reader (or a
+    // test) had in hand vanished. A refresh started later renders instead of this one.
+    const run = ++this.refreshes;
+    const superseded = (): boolean => run !== this.refreshes;
     const panel = this.panel;
     if (!panel) {
       return;
@@ -204,7 +211,11 @@ export class CoveragePanel extends Disposable {
     if (state.scope === 'workspace') {
       if (!this.deps.citations.isReady) {
         this.renderMessage(vscode.l10n.t('Indexing the workspace…'), false);
-        if (!(await this.deps.citations.ready())) {
+        const built = await this.deps.citations.ready();
+        if (superseded()) {
+          return;
+        }
+        if (!built) {
           this.renderMessage(vscode.l10n.t('The citation index was not built, so the workspace coverage is unknown.'), true);
           return;
         }
@@ -214,6 +225,9 @@ export class CoveragePanel extends Disposable {
       coverage = this.deps.citations.coverageOf(catalogue.prefix) ?? this.deps.citations.coverage();
     } else {
       const document = await this.openDocument(state.uri);
+      if (superseded()) {
+        return;
+      }
       const scan = document && this.deps.scans.of(document, 'coverage');
       catalogue = this.chosenCatalogue(state, scan?.counted);
       coverage = document && scan && this.documentCoverage(document, scan, catalogue);

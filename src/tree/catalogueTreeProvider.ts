@@ -37,6 +37,7 @@ export interface CatalogueSetSource {
 export class CatalogueTreeProvider extends Disposable implements vscode.TreeDataProvider<CatalogueNode> {
   private readonly changed = this.register(new vscode.EventEmitter<CatalogueNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private refreshes = 0;
   private readonly filterChanged = this.register(new vscode.EventEmitter<CatalogueFilterState>());
   /** Fires when the filter text or the uncited-only switch changes, or when the citations change what it keeps. */
   readonly onDidChangeFilter = this.filterChanged.event;
@@ -67,12 +68,12 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
         this.applyFilters();
       } else {
         // Group tooltips say how many proposals are cited; the badges follow through their decorations.
-        this.changed.fire(undefined);
+        this.refresh();
       }
     }));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('egn.catalogue.showCitationCounts')) {
-        this.changed.fire(undefined);
+        this.refresh();
       }
       if (e.affectsConfiguration('egn.catalogues.showBundled')) {
         this.rebuild();
@@ -81,6 +82,19 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
     if (catalogues.onDidChange) {
       this.register(catalogues.onDidChange(() => this.rebuild()));
     }
+  }
+
+  /**
+   * How many times the tree was told to refresh so far: a reveal that saw it change while it ran
+   * was dropped by VS Code (see `revealInCatalogue`).
+   */
+  get refreshCount(): number {
+    return this.refreshes;
+  }
+
+  private refresh(): void {
+    this.refreshes++;
+    this.changed.fire(undefined);
   }
 
   /** The catalogues the tree shows (the bundled one hidden by `egn.catalogues.showBundled: false`). */
@@ -275,7 +289,7 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
       }
       this.kept = new Set(kept);
     }
-    this.changed.fire(undefined);
+    this.refresh();
     this.filterChanged.fire(this.filterState);
   }
 

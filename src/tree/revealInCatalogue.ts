@@ -50,12 +50,26 @@ export async function revealInCatalogue(deps: ExtensionDeps, provider: Catalogue
       provider.setUncitedOnly(false);
     }
   }
-  const node = provider.nodeOf(item);
+  let node = provider.nodeOf(item);
   if (!node) {
     // The bundled catalogue hidden by egn.catalogues.showBundled.
     void vscode.window.showInformationMessage(vscode.l10n.t('This catalogue is hidden from the view (setting egn.catalogues.showBundled).'));
     return false;
   }
-  await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });
+  // VS Code (1.100) drops a reveal without a word when the tree refreshes while it runs: the rows
+  // it resolved are replaced before it selects. The index refreshes the tree whenever the citations
+  // change (a file saved, the first build ending), so a click on "Reveal" could do nothing; then
+  // reveal again, once that refresh is in (a reveal waits for the refreshes asked before it).
+  for (let attempt = 1; node; attempt++) {
+    const refreshes = provider.refreshCount;
+    await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });
+    if (provider.refreshCount === refreshes || attempt === MAX_REVEALS) {
+      break;
+    }
+    node = provider.nodeOf(item);
+  }
   return true;
 }
+
+/** Reveals tried while the tree keeps refreshing (each refresh needs the index to change again). */
+const MAX_REVEALS = 5;

@@ -20,6 +20,22 @@ async function coverageFrame(ui: UiSession): Promise<Frame | undefined> {
   return undefined;
 }
 
+/**
+ * The workspace report's frame once it is settled: its script ran and the demo's own catalogue FRA
+ * is in its picker. Until the workspace's catalogues are first loaded the index covers the EGN
+ * alone; it is rebuilt once FRA comes, and the report is then drawn again in full (its frame
+ * replaced), which a loaded machine can delay until after the report first shows.
+ */
+async function settledReport(ui: UiSession): Promise<Frame | undefined> {
+  const frame = await coverageFrame(ui);
+  try {
+    const fra = await frame?.evaluate('[...document.querySelectorAll(".catalogue-picker button")].some((b) => b.textContent.trim() === "FRA")');
+    return fra === true ? frame : undefined;
+  } catch {
+    return undefined; // Replaced meanwhile.
+  }
+}
+
 describe('Coverage report (headless Chromium)', () => {
   let ui: UiSession;
   before(async () => { ui = await openWorkbench(); });
@@ -29,7 +45,7 @@ describe('Coverage report (headless Chromium)', () => {
     const page = ui.page;
     await ui.until('the EGN activity bar entry', async () => (await page.locator('.activitybar [aria-label^="EGN"]').count()) > 0);
     await ui.runCommand('EGN: Open Coverage Report (Workspace)');
-    const frame = await ui.until('the coverage report webview', () => coverageFrame(ui), 60_000);
+    const frame = await ui.until('the coverage report webview, with the workspace\'s catalogues', () => settledReport(ui), 60_000);
     const report = await frame.evaluate<{ themes: string[]; bars: string[]; uncited: string[]; documents: string[]; summary: string }>(`(() => ({
       themes: [...document.querySelectorAll('table.themes tbody th')].map((e) => e.textContent.trim()),
       bars: [...document.querySelectorAll('table.themes .bar > span')].map((e) => e.style.width),
@@ -57,13 +73,25 @@ describe('Coverage report (headless Chromium)', () => {
   });
 
   it('updates in place when a file of the workspace starts citing an uncited proposal', async () => {
-    const frame = await ui.until('the coverage report webview', () => coverageFrame(ui));
-    const uncited = (): Promise<string[]> => frame.evaluate<string[]>('[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())');
-    assert.ok((await uncited()).includes('EGN-39'));
+    /** What the page shows, and whether it is still the page marked before the file was written. */
+    type Shown = { uncited: string[]; documents: string[]; marked: boolean };
+    // The frame is looked for at each poll: a handle kept across a reload of the page would only say "detached".
+    const shown = async (): Promise<Shown | undefined> => (await settledReport(ui))?.evaluate<Shown>(`({
+      uncited: [...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim()),
+      documents: [...document.querySelectorAll("table.matrix tbody th button")].map((e) => e.textContent.trim()),
+      marked: window.egnBeforeUpdate === true,
+    })`).catch(() => undefined);
+    const frame = await ui.until('the coverage report webview, with the workspace\'s catalogues', () => settledReport(ui));
+    assert.ok((await frame.evaluate<string[]>('[...document.querySelectorAll("ul.uncited button")].map((e) => e.textContent.trim())')).includes('EGN-39'));
+    // A mark on the page's window: a page loaded again instead of updated would not have it.
+    await frame.evaluate('window.egnBeforeUpdate = true');
     fs.writeFileSync(path.join(ui.workspace, 'annexes', 'tiers-lieux.md'), 'Des tiers lieux ouverts (EGN-39).\n');
-    await ui.until('EGN-39 to leave the uncited list', async () => !(await uncited()).includes('EGN-39'));
-    const documents = await frame.evaluate<string[]>('[...document.querySelectorAll("table.matrix tbody th button")].map((e) => e.textContent.trim())');
-    assert.ok(documents.includes('annexes/tiers-lieux.md'), documents.join(', '));
+    const after = await ui.until('EGN-39 to leave the uncited list', async () => {
+      const now = await shown();
+      return now && !now.uncited.includes('EGN-39') && now;
+    });
+    assert.ok(after.marked, 'the report was loaded again, not updated in place');
+    assert.ok(after.documents.includes('annexes/tiers-lieux.md'), after.documents.join(', '));
   });
 
   it('shows the active document\'s count in the status bar, and opens its coverage on click', async () => {

@@ -195,7 +195,10 @@ describe('egn-cite with and without ripgrep', function () {
       const viaRg = runCli(['check', root, '--format', 'json', '--ripgrep', rg]);
       assert.strictEqual(viaRg.stdout, node.stdout);
       assert.strictEqual(viaRg.stderr, '', 'links are no failure of ripgrep');
-      assert.ok((JSON.parse(node.stdout) as { filesChecked: number }).filesChecked >= 3);
+      const out = JSON.parse(node.stdout) as { filesChecked: number; problems: { file: string }[] };
+      assert.ok(out.filesChecked >= 3);
+      // The folder reached twice is listed once, under its first path in order (see listFolderFiles).
+      assert.deepStrictEqual(out.problems.map((p) => path.relative(root, path.resolve(repoRoot, p.file))).sort(), ['autre.md', 'fichier-lie.md', 'lien/a.md']);
     } finally {
       cleanup(root);
     }

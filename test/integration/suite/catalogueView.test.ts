@@ -103,6 +103,20 @@ describe('Catalogue view', () => {
     await until('EGN-33 selected', async () => (await snapshot()).selection.includes('proposal:EGN-33'));
   });
 
+  it('still selects the proposal when the tree refreshes while revealing it (as when the index changes meanwhile)', async () => {
+    // A refresh asked at once, or a moment later: VS Code dropped the reveal silently for both.
+    const refreshNow = (): void => void vscode.commands.executeCommand('egn._setUncitedOnly', false);
+    const refreshSoon = (): void => void setTimeout(refreshNow, 0);
+    for (const [target, refresh] of [['EGN-5', refreshNow], ['EGN-25', refreshSoon], ['EGN-6', refreshSoon]] as const) {
+      // Its group closed, as in a fresh window: the reveal then has rows to fetch, which a refresh replaces.
+      await vscode.commands.executeCommand('workbench.actions.treeView.egn.catalogue.collapseAll');
+      const revealed = vscode.commands.executeCommand('egn.revealInCatalogue', target);
+      refresh();
+      assert.strictEqual(await revealed, true);
+      await until(`${target} selected`, async () => (await snapshot()).selection.includes(`proposal:${target}`));
+    }
+  });
+
   it('reveals the proposal referenced under the editor cursor', async () => {
     const editor = await openFixture('plan-numerique-academique.md');
     const at = positionOf(editor.document, 'EGN-21', 3);

@@ -37,6 +37,14 @@ function catalogueDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'EGN');
 }
 
+/**
+ * How long a file written or saved may take to show in the API: the file watcher's event goes from
+ * VS Code's watcher process through the workbench to the extension host, then a reload runs a
+ * search. About 0.4 s here at load 5 (the steps are printed below), but several seconds on a CI
+ * runner at load 10+, where a 5 s deadline failed once.
+ */
+const FILE_EVENT_MS = 20_000;
+
 /** The EGN catalogue is in use, first, with its 40 proposals: checked throughout. */
 function assertEgnKeepsWorking(e: EgnApi): void {
   const [first] = e.catalogues();
@@ -46,7 +54,9 @@ function assertEgnKeepsWorking(e: EgnApi): void {
   assert.strictEqual(e.proposals().length, 40);
 }
 
-describe('Workspace catalogues', () => {
+describe('Workspace catalogues', function () {
+  // Several file events in a row, each FILE_EVENT_MS at most.
+  this.timeout(90_000);
   let egn: EgnApi;
   const created: vscode.Uri[] = [];
 
@@ -83,7 +93,7 @@ describe('Workspace catalogues', () => {
     created.push(uri, renamed);
     let changes = 0;
     const listener = egn.onDidChangeCatalogues(() => changes++);
-    /** How long each step took to show, printed for the record (the deadline of `until` is generous for loaded machines). */
+    /** How long each step took to show, printed for the record (FILE_EVENT_MS is generous for loaded machines). */
     const steps: string[] = [];
     let t = Date.now();
     const step = (name: string): void => {
@@ -92,17 +102,17 @@ describe('Workspace catalogues', () => {
     };
     try {
       await write(uri, catalogueText('TST', ['Première action']));
-      await until('TST loaded', () => byPrefix(egn, 'TST'), 5_000);
+      await until('TST loaded', () => byPrefix(egn, 'TST'), FILE_EVENT_MS);
       step('create');
       assert.ok(changes > 0, 'onDidChangeCatalogues fired');
 
       await write(uri, catalogueText('TST', ['Première action', 'Action ajoutée']));
-      await until('the edit applied', () => byPrefix(egn, 'TST')?.proposals[1]?.title === 'Action ajoutée', 5_000);
+      await until('the edit applied', () => byPrefix(egn, 'TST')?.proposals[1]?.title === 'Action ajoutée', FILE_EVENT_MS);
       step('edit');
 
       const broken = catalogueText('TST', ['Première action', 'Action ajoutée']).replace('        title: "Action ajoutée"', '        titel: "Action ajoutée"');
       await write(uri, broken);
-      const diagnostics = await until('a diagnostic on the misspelt key', () => catalogueDiagnostics(uri).length > 0 && catalogueDiagnostics(uri), 5_000);
+      const diagnostics = await until('a diagnostic on the misspelt key', () => catalogueDiagnostics(uri).length > 0 && catalogueDiagnostics(uri), FILE_EVENT_MS);
       step('invalid');
       assert.strictEqual(byPrefix(egn, 'TST'), undefined, 'an invalid catalogue is not half-loaded');
       const typo = diagnostics.find((d) => d.message.includes('did you mean "title"'));
@@ -114,16 +124,16 @@ describe('Workspace catalogues', () => {
       assert.ok(byPrefix(egn, 'FRA'), 'the other catalogues keep working');
 
       await write(uri, catalogueText('TST', ['Première action', 'Action corrigée']));
-      await until('the fix applied', () => byPrefix(egn, 'TST')?.proposals[1]?.title === 'Action corrigée', 5_000);
-      await until('the diagnostics cleared', () => catalogueDiagnostics(uri).length === 0, 5_000);
+      await until('the fix applied', () => byPrefix(egn, 'TST')?.proposals[1]?.title === 'Action corrigée', FILE_EVENT_MS);
+      await until('the diagnostics cleared', () => catalogueDiagnostics(uri).length === 0, FILE_EVENT_MS);
       step('fix');
 
       await vscode.workspace.fs.rename(uri, renamed);
-      await until('the rename followed', () => byPrefix(egn, 'TST')?.source === renamed.toString(), 5_000);
+      await until('the rename followed', () => byPrefix(egn, 'TST')?.source === renamed.toString(), FILE_EVENT_MS);
       step('rename');
 
       await vscode.workspace.fs.delete(renamed);
-      await until('the deletion followed', () => !byPrefix(egn, 'TST'), 5_000);
+      await until('the deletion followed', () => !byPrefix(egn, 'TST'), FILE_EVENT_MS);
       step('delete');
       assertEgnKeepsWorking(egn);
       console.log(`      catalogue file to API: ${steps.join(', ')}`);
@@ -136,7 +146,7 @@ describe('Workspace catalogues', () => {
     const uri = workspaceUri('ouvert.catalogue.yaml');
     created.push(uri);
     await write(uri, catalogueText('OUV', ['Titre enregistré']));
-    await until('OUV loaded', () => byPrefix(egn, 'OUV'), 5_000);
+    await until('OUV loaded', () => byPrefix(egn, 'OUV'), FILE_EVENT_MS);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const edit = new vscode.WorkspaceEdit();
@@ -148,7 +158,7 @@ describe('Workspace catalogues', () => {
     await vscode.commands.executeCommand('egn.reloadCatalogues');
     assert.strictEqual(byPrefix(egn, 'OUV')?.proposals[0].title, 'Titre enregistré');
     assert.ok(await document.save());
-    await until('the saved edit applied', () => byPrefix(egn, 'OUV')?.proposals[0].title === 'Titre modifié', 5_000);
+    await until('the saved edit applied', () => byPrefix(egn, 'OUV')?.proposals[0].title === 'Titre modifié', FILE_EVENT_MS);
   });
 
   it('rejects a second catalogue with a prefix in use, on its prefix line, and the first keeps working', async () => {
@@ -156,7 +166,7 @@ describe('Workspace catalogues', () => {
     created.push(uri);
     const text = `# un doublon\n${catalogueText('fra', ['Action en double'])}`;
     await write(uri, text);
-    const [diagnostic] = await until('the duplicate prefix reported', () => catalogueDiagnostics(uri).length > 0 && catalogueDiagnostics(uri), 5_000);
+    const [diagnostic] = await until('the duplicate prefix reported', () => catalogueDiagnostics(uri).length > 0 && catalogueDiagnostics(uri), FILE_EVENT_MS);
     assert.strictEqual(diagnostic.range.start.line, 2, 'on the prefix line');
     assert.strictEqual(diagnostic.range.start.character, 8);
     assert.match(diagnostic.message, /"fra" is already used by the catalogue academie-exemple\.catalogue\.yaml/);
@@ -211,7 +221,7 @@ describe('Workspace catalogues', () => {
     assert.match(lines[0], /^# yaml-language-server: \$schema=.+\/data\/catalogue\.schema\.json$/);
     assert.ok(lines.slice(1, 5).every((l) => l.startsWith('# ')), 'commented');
     // FRA is the demo's: the starter takes the next free prefix, so that it loads.
-    const loaded = await until('the starter loaded', () => byPrefix(egn, 'FRA2'), 5_000);
+    const loaded = await until('the starter loaded', () => byPrefix(egn, 'FRA2'), FILE_EVENT_MS);
     assert.deepStrictEqual(loaded.proposals.map((p) => p.id), ['FRA2-1']);
     assert.deepStrictEqual(catalogueDiagnostics(uri), []);
   });
@@ -221,14 +231,14 @@ describe('Workspace catalogues', () => {
     const uri = workspaceUri('brouillons', 'brouillon.catalogue.yaml');
     created.push(folder);
     await write(uri, catalogueText('BRL', ['Brouillon']));
-    await until('BRL loaded', () => byPrefix(egn, 'BRL'), 5_000);
+    await until('BRL loaded', () => byPrefix(egn, 'BRL'), FILE_EVENT_MS);
     const config = vscode.workspace.getConfiguration('egn.index');
     await config.update('exclude', '**/brouillons/**', vscode.ConfigurationTarget.Workspace);
     try {
-      await until('BRL excluded', () => !byPrefix(egn, 'BRL'), 5_000);
+      await until('BRL excluded', () => !byPrefix(egn, 'BRL'), FILE_EVENT_MS);
     } finally {
       await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await until('BRL back', () => byPrefix(egn, 'BRL'), 5_000);
+    await until('BRL back', () => byPrefix(egn, 'BRL'), FILE_EVENT_MS);
   });
 });

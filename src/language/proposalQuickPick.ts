@@ -56,15 +56,21 @@ export function pickProposals(catalogues: Catalogue | readonly Catalogue[], opti
   pick.matchOnDetail = true;
   setItems(items);
   let shownNow: readonly ProposalItem[] = items;
+  /** What a text designates: whether it is a number or an id (`BY_NUMBER`), and the proposals it finds, best first. */
+  const matching = (value: string): { readonly byNumber: boolean; readonly hits: readonly Proposal[] } => {
+    const byNumber = BY_NUMBER.exec(value);
+    // `fra-2` names a proposal of the catalogue whose prefix is written: not EGN-2 too.
+    const written = byNumber?.[1]?.toUpperCase();
+    const searched = written === undefined ? all : all.filter((c) => c.prefix.toUpperCase() === written);
+    const hits = value.trim() === '' ? [] : (searched.length > 0 ? searched : all).flatMap((c) => c.search(value).map((h) => h.proposal));
+    return { byNumber: byNumber !== null, hits };
+  };
   return new Promise((resolve) => {
     let accepted = false;
     const disposables: vscode.Disposable[] = [
       pick.onDidChangeValue((value) => {
-        const byNumber = BY_NUMBER.exec(value);
-        // `fra-2` names a proposal of the catalogue whose prefix is written: not EGN-2 too.
-        const written = byNumber?.[1]?.toUpperCase();
-        const searched = written === undefined ? all : all.filter((c) => c.prefix.toUpperCase() === written);
-        const found = new Set(value.trim() === '' ? [] : (searched.length > 0 ? searched : all).flatMap((c) => c.search(value).map((h) => h.proposal)));
+        const { byNumber, hits } = matching(value);
+        const found = new Set(hits);
         const selected = pick.selectedItems;
         // A number or an id names one proposal: show it alone (VS Code's fuzzy matching would add
         // EGN-17, EGN-27… to `egn-7`), with the proposals already checked.
@@ -89,7 +95,16 @@ export function pickProposals(catalogues: Catalogue | readonly Catalogue[], opti
       pick.onDidAccept(() => {
         // Enter on a multi-select pick with nothing checked takes the highlighted proposal.
         const checked = options.canPickMany ? pick.selectedItems : [];
-        const chosen = checked.length > 0 ? checked : pick.activeItems.slice(0, 1);
+        let chosen = checked.length > 0 ? checked : pick.activeItems.slice(0, 1);
+        if (checked.length === 0) {
+          // An id typed and entered at once reaches us before the list has caught up with it: the
+          // highlighted row is then one the previous text showed (`egn-1` for `egn-13`). An id
+          // names its proposal: Enter takes it, never a row the text no longer designates.
+          const { byNumber, hits } = matching(pick.value);
+          if (byNumber && hits.length > 0 && !hits.includes(chosen[0]?.proposal)) {
+            chosen = items.filter((i) => i.proposal === hits[0]);
+          }
+        }
         if (chosen.length === 0) {
           return;
         }

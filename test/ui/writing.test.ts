@@ -174,4 +174,21 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.keyboard.press('Enter');
     await ui.until('the reference inserted', async () => (await editorText()).includes('puis FRA-2'));
   });
+
+  it('inserts the proposal whose id was typed and entered at once, before the list caught up with the typing', async () => {
+    const page = ui.page;
+    for (const id of ['EGN-10', 'EGN-13']) {
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ; ');
+      await page.keyboard.press('Control+Alt+E');
+      await ui.until('the proposal pick', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes('EGN-1')));
+      await ui.until('the pick input focused', async () => page.evaluate<boolean>('document.activeElement === document.querySelector(".quick-input-widget input")'));
+      // As fast as a writer who knows the id: no look at the list between the last key and Enter
+      // (the list shown for `egn-1` was still highlighted: Enter took EGN-1, or was lost).
+      await page.keyboard.type(id.toLowerCase());
+      await page.keyboard.press('Enter');
+      await ui.until(`${id} inserted`, async () => (await editorText()).includes(` ; ${id}`), 15_000);
+    }
+    assert.doesNotMatch(await editorText(), /egn-1[03]/, 'the id typed went into the editor: the pick had closed before it');
+  });
 });

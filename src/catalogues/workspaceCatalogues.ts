@@ -15,6 +15,9 @@ export const DEFAULT_CATALOGUE_INCLUDE = '**/*.catalogue.{yaml,yml,json}';
  */
 const RELOAD_DELAY_MS = 150;
 
+/** How long work waiting for the first load of the workspace's catalogues waits at most (see `settled`). */
+const FIRST_LOAD_WAIT_MS = 3000;
+
 /** A file already loaded, kept while its size and modification time stay the same. */
 interface CachedFile {
   readonly mtime: number;
@@ -42,6 +45,8 @@ export class WorkspaceCatalogues extends Disposable {
   /** Each folder's filter, by folder URI; rebuilt when the settings or the folders change. */
   private filters = new Map<string, FolderFilter>();
   private again = false;
+  /** The first reload, once asked for: what `settled` waits for. */
+  private first: Promise<void> | undefined;
 
   /** Fires with the new set after every reload that changed the catalogues in use. */
   readonly onDidChange = this.changed.event;
@@ -87,6 +92,25 @@ export class WorkspaceCatalogues extends Disposable {
     if (fromScratch) {
       this.cache.clear();
     }
+    const run = this.startReload();
+    this.first ??= run;
+    return run;
+  }
+
+  /**
+   * Resolves once the first load of the workspace's catalogues has ended (started now if none
+   * was), or after `maxWaitMs`, whichever comes first: what the work that depends on which
+   * catalogues are in use waits for at startup (the tree's first rows, the index's first build), so
+   * that it is not done for the bundled catalogue alone and again a moment later. Never rejects.
+   */
+  settled(maxWaitMs = FIRST_LOAD_WAIT_MS): Promise<void> {
+    this.first ??= this.reload();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([this.first, new Promise<void>((resolve) => { timer = setTimeout(resolve, maxWaitMs); })]).finally(() => clearTimeout(timer));
+  }
+
+  /** Starts a reload, or asks the one running for another round: a file may have changed since it read it. */
+  private startReload(): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;

@@ -33,6 +33,6 @@ export function registerCitationFeatures(_context: vscode.ExtensionContext, deps
     vscode.commands.registerCommand('egn.showAllProposals', () => setUncitedOnly(deps, false)),
     vscode.commands.registerCommand('egn.rebuildIndex', () => deps.citations.rebuild()),
     registerCitationStatusBar(deps),
-    scheduleBackgroundBuild(deps.citations),
+    scheduleBackgroundBuild(deps.citations, deps.catalogues),
   );
 }

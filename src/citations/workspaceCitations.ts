@@ -164,7 +164,6 @@ export class WorkspaceCitations implements CitationSource {
       this.fireChange();
       return;
     }
-    this.output.info(`Catalogues in use: ${list.map((c) => c.prefix).join(', ')}; the citation index is rebuilt.`);
     if (this.createReader) {
       this.fastReader?.dispose();
       this.fastReader = this.createReader(list);
@@ -175,6 +174,7 @@ export class WorkspaceCitations implements CitationSource {
     this.indexSubscription = this.index.onDidChange(() => this.scheduleChange());
     this.fireChange();
     if (this.built || this.building) {
+      this.output.info(`Catalogues in use: ${list.map((c) => c.prefix).join(', ')}; the citation index is rebuilt.`);
       void this.rebuild();
     }
   }

@@ -8,9 +8,6 @@ import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 
-/** How long the view waits for the workspace's catalogues before showing its first rows. */
-const FIRST_LOAD_WAIT_MS = 3000;
-
 function countText(n: number): string {
   return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
 }
@@ -41,10 +38,7 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
   // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
   // it does not show the EGN's themes at the top and then move them under a root a moment later.
   let settled = deps.catalogues === undefined;
-  const firstLoad = settled ? Promise.resolve() : Promise.race([
-    deps.catalogues!.reload(),
-    new Promise<void>((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS)),
-  ]).then(() => { settled = true; });
+  const firstLoad = settled ? Promise.resolve() : deps.catalogues!.settled().then(() => { settled = true; });
   const treeDataProvider: vscode.TreeDataProvider<CatalogueNode> = {
     onDidChangeTreeData: provider.onDidChangeTreeData,
     getTreeItem: (node) => provider.getTreeItem(node),

@@ -340,7 +340,7 @@ export class WorkspaceCitations implements CitationSource {
     for (const uri of replay) {
       void this.refresh(vscode.Uri.parse(uri), true);
     }
-    this.output.info(`Citation index built: ${this.index.documents().length} documents citing proposals, in ${Date.now() - started} ms.`);
+    this.output.info(`Citation index built: ${this.index.documentCount} documents citing proposals, in ${Date.now() - started} ms.`);
     for (const uri of this.index.cappedDocuments()) {
       this.output.warn(`${uri}: too many citations; only the first ${MAX_RECORDS_PER_DOCUMENT} are kept.`);
     }

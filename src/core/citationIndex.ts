@@ -451,6 +451,11 @@ export class CitationIndex {
     return this.entries.has(uri);
   }
 
+  /** How many documents are indexed (those citing something): without sorting them as `documents()` does. */
+  get documentCount(): number {
+    return this.entries.size;
+  }
+
   /** The indexed documents' URIs, sorted (code unit order). */
   documents(): readonly string[] {
     return this.sortedEntries().map((e) => e.uri);

@@ -164,6 +164,7 @@ describe('CitationIndex', () => {
         );
         // A document that cites nothing is not kept.
         assert.deepStrictEqual(index.documents(), [...truth].filter(([u, t]) => expectedCitations(u, t).length > 0).map(([u]) => u).sort(), `documents after operation ${op}`);
+        assert.strictEqual(index.documentCount, index.documents().length, `document count after operation ${op}`);
         queries++;
       }
     }

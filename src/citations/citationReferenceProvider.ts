@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { CatalogueSet } from '../core/catalogueSet';
+import type { OpenDocumentScans } from '../catalogues/openDocumentScans';
 import type { Citation } from '../core/citationIndex';
-import type { ReferenceScanner } from '../core/referenceScanner';
 import type { CitationSource } from './citationSource';
 
 /** Parsed document URIs: parsing thousands of URI strings per query is most of its cost. */
@@ -45,21 +44,6 @@ export function citationLocations(citations: CitationSource, number: number, pre
   return locations;
 }
 
-/** The reference under `character` of a line, of any catalogue in use, with its catalogue's prefix. */
-export function referenceUnder(
-  deps: { readonly scanner: ReferenceScanner; readonly catalogues?: { readonly current: CatalogueSet } },
-  line: string,
-  character: number,
-): { readonly number: number; readonly prefix: string | undefined } | undefined {
-  const set = deps.catalogues?.current;
-  if (set) {
-    const ref = set.scanner.referenceAt(line, character);
-    return ref && { number: ref.number, prefix: ref.catalogue.catalogue.prefix };
-  }
-  const ref = deps.scanner.referenceAt(line, character);
-  return ref && { number: ref.number, prefix: undefined };
-}
-
 /**
  * Find all references (Shift+F12) on `EGN-12` (or `FRA-1`, any catalogue in use): every citation of
  * that proposal in the workspace.
@@ -67,21 +51,19 @@ export function referenceUnder(
  */
 export class CitationReferenceProvider implements vscode.ReferenceProvider {
   constructor(
-    private readonly scanner: ReferenceScanner,
+    /** The open documents' shared scans: the reference under the cursor, of any catalogue in use (`FRA-1` too). */
+    private readonly scans: Pick<OpenDocumentScans, 'referenceAt'>,
     private readonly citations: CitationSource,
-    /** Every catalogue in use: `FRA-1` finds the citations of that catalogue's action 1. */
-    private readonly catalogues?: { readonly current: CatalogueSet },
   ) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
-    // References never span a line, so the line is enough text to look in.
-    const ref = referenceUnder({ scanner: this.scanner, catalogues: this.catalogues }, document.lineAt(position.line).text, position.character);
+    const ref = this.scans.referenceAt(document, position, 'references');
     if (!ref) {
       return undefined;
     }
     if (!(await this.citations.ready()) || token.isCancellationRequested) {
       return undefined;
     }
-    return citationLocations(this.citations, ref.number, ref.prefix);
+    return citationLocations(this.citations, ref.number, ref.catalogue.catalogue.prefix);
   }
 }

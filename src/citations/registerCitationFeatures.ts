@@ -25,7 +25,7 @@ async function setUncitedOnly(deps: ExtensionDeps, on: boolean): Promise<void> {
  * the status bar count of the active document, and the index's build at startup.
  */
 export function registerCitationFeatures(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CitationReferenceProvider(deps.scanner, deps.citations, deps.catalogues);
+  const provider = new CitationReferenceProvider(deps.scans, deps.citations);
   return vscode.Disposable.from(
     registerOnEgnLanguages((selector) => vscode.languages.registerReferenceProvider(selector, provider)),
     vscode.commands.registerCommand('egn.findCitations', (arg?: unknown) => findCitations(deps, arg)),

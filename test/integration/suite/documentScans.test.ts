@@ -33,7 +33,7 @@ describe('Document scans', () => {
     await closeAllEditors();
   });
 
-  it('scans an edited document once per change, though the index, warnings, status bar, hover and links all read it', async () => {
+  it('scans an edited document once per change, though the index, warnings, status bar, hover, links and find all references all read it', async () => {
     const editor = await openFixture('plan-numerique-academique.md');
     const doc = editor.document;
     const statusBar = async (): Promise<string> => (await vscode.commands.executeCommand<StatusBarItem>('egn._citationStatusBar')).text;
@@ -68,7 +68,7 @@ describe('Document scans', () => {
 
     const s1 = await stats();
     assert.strictEqual(doc.version, version, 'one change only');
-    for (const reader of ['index', 'diagnostics', 'statusBar', 'hover', 'links']) {
+    for (const reader of ['index', 'diagnostics', 'statusBar', 'hover', 'links', 'references']) {
       assert.ok(reads(s1, reader) > reads(s0, reader), `${reader} read the shared scan after the change`);
     }
     assert.strictEqual(s1.scans - s0.scans, 1, 'the document was scanned once for the change');

@@ -59,11 +59,15 @@ export async function revealInCatalogue(deps: ExtensionDeps, provider: Catalogue
   // VS Code (1.100) drops a reveal without a word when the tree refreshes while it runs: the rows
   // it resolved are replaced before it selects. The index refreshes the tree whenever the citations
   // change (a file saved, the first build ending), so a click on "Reveal" could do nothing; then
-  // reveal again, once that refresh is in (a reveal waits for the refreshes asked before it).
+  // reveal again, once that refresh is in (a reveal waits for the refreshes asked before it). The
+  // outcome decides, not only the refreshes seen: a loaded machine showed a reveal dropped with none
+  // counted during it. The view reports its new selection before the reveal resolves.
   for (let attempt = 1; node; attempt++) {
     const refreshes = provider.refreshCount;
     await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });
-    if (provider.refreshCount === refreshes || attempt === MAX_REVEALS) {
+    const id = node.id;
+    const selected = view.selection.some((n) => n.id === id);
+    if ((selected && provider.refreshCount === refreshes) || attempt === MAX_REVEALS) {
       break;
     }
     node = provider.nodeOf(item);

@@ -52,10 +52,11 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       await page.screenshot({ path: file });
       return file;
     },
-    // A wait that times out leaves what the screen showed, named after what was awaited.
+    // A wait that times out leaves what the screen showed, named after what was awaited, and what
+    // the extension had logged (a CI run keeps only its output).
     until: (what, probe, timeoutMs = 30_000) => until(what, probe, timeoutMs).catch(async (e: unknown) => {
       const file = await session.screenshot(`timeout-${what.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}${file ? ` (screen: ${path.relative(repoRoot, file)})` : ''}`);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}${file ? ` (screen: ${path.relative(repoRoot, file)})` : ''}\nThe EGN log:\n${extensionLog(server.scratch)}`);
     }),
     async runCommand(title) {
       // F1 pressed while a webview has the focus reaches the workbench through the webview's key
@@ -84,4 +85,25 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
   };
   await until('the workbench to render', async () => (await page.locator('.monaco-workbench .activitybar').count()) > 0, 60_000);
   return session;
+}
+
+/** The last lines the extension wrote to its EGN log in this workbench's scratch folder, or why there are none. */
+function extensionLog(scratch: string): string {
+  const logs: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(p);
+      } else if (entry.name === 'EGN.log') {
+        logs.push(p);
+      }
+    }
+  };
+  try {
+    walk(scratch);
+  } catch (e) {
+    return `  (not readable: ${String(e)})`;
+  }
+  return logs.length === 0 ? '  (none written)' : logs.map((p) => fs.readFileSync(p, 'utf8').trimEnd().split('\n').slice(-20).map((l) => `  ${l}`).join('\n')).join('\n  --\n');
 }

@@ -40,7 +40,7 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.locator('.find-widget textarea, .find-widget input').first().waitFor({ state: 'visible' });
     await page.keyboard.type('EGN-41');
     await page.keyboard.press('Escape');
-    const at = await ui.until('EGN-41 on screen', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
+    await ui.until('EGN-41 on screen', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
     // The warning is drawn once the diagnostics are in: the quick fixes come from it.
     await ui.until('the warning squiggle of EGN-41', async () => (await page.locator('.monaco-editor .squiggly-warning').count()) > 0);
     // Ctrl+. says "No code actions available" if pressed before the providers answer: press it again, as a
@@ -55,6 +55,12 @@ describe('Writing support in the workbench (headless Chromium)', () => {
       // Not faster than a double click would be read.
       if (Date.now() - pressed > 2_000) {
         await page.keyboard.press('Escape');
+        // Where the reference is now: the editor may have scrolled since (a click at an old place put
+        // the cursor on the next line, where there is nothing to fix).
+        const at = await page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41'));
+        if (!at) {
+          return false;
+        }
         await page.mouse.click(at.x, at.y);
         await page.keyboard.press('Control+.');
         pressed = Date.now();

@@ -70,7 +70,18 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       await page.keyboard.type(title);
       // The palette lists a command by its title without the "EGN: " category of what was typed.
       const shown = title.replace(/^[^:]+: /, '');
-      await until(`"${title}" in the palette`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown)), 30_000);
+      let typed = Date.now();
+      await until(`"${title}" in the palette`, async () => {
+        if ((await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown))) {
+          return true;
+        }
+        // Keys typed before the input had the focus went elsewhere: give the palette its whole text.
+        if (Date.now() - typed > 5_000) {
+          await input.fill(`>${title}`);
+          typed = Date.now();
+        }
+        return false;
+      }, 30_000);
       await page.keyboard.press('Enter');
     },
     async webviewShown() {

@@ -23,3 +23,20 @@ export async function until<T>(what: string, probe: () => T | undefined | null |
     await new Promise((r) => setTimeout(r, pollIntervalMs));
   }
 }
+
+/**
+ * `probe` for `until` that, while it answers nothing, runs `nudge` once `everyMs` have passed since
+ * the last one (or since it was made): what a user does when a click or a key went unheard, never
+ * faster than `everyMs` (a second click within the double-click time would be read as one).
+ */
+export function nudging<T>(probe: () => Promise<T | undefined | null | false>, nudge: () => Promise<unknown>, everyMs: number): () => Promise<T | undefined | null | false> {
+  let last = Date.now();
+  return async () => {
+    const v = await probe();
+    if (!v && Date.now() - last > everyMs) {
+      await nudge();
+      last = Date.now();
+    }
+    return v;
+  };
+}

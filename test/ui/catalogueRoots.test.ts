@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { openWorkbench, UiSession } from './support/workbench';
+import { nudging } from '../support/until';
+import type { Frame } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 
 const EGN_TITLE = 'Les états généraux du numérique pour l’éducation';
 const FRA_TITLE = 'Feuille de route numérique de l’académie du Val-de-Loutre';
@@ -39,14 +41,7 @@ describe('Catalogue view with a workspace catalogue (headless Chromium)', () => 
     await ui.page.locator('.sidebar .monaco-list-row:has-text("Former et accompagner les équipes")').click();
     const row = ui.page.locator('.sidebar .monaco-list-row:has-text("2. Ouvrir un parcours de formation hybride")');
     await row.click();
-    let clicked = Date.now();
-    const frame = await ui.until('the FRA-2 panel', async () => {
-      // A click that lands while the tree redraws (the index's counts arrive at startup) selects the
-      // row without opening it: click again, as a writer would, when nothing opened for a while.
-      if (Date.now() - clicked > 5_000 && ui.page.frames().length <= 1) {
-        await row.click();
-        clicked = Date.now();
-      }
+    const panel = async (): Promise<Frame | undefined> => {
       for (const f of ui.page.frames()) {
         const text = await f.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
         if (typeof text === 'string' && text.includes('Trois modules à distance')) {
@@ -54,7 +49,10 @@ describe('Catalogue view with a workspace catalogue (headless Chromium)', () => 
         }
       }
       return undefined;
-    });
+    };
+    // A click that lands while the tree redraws (the index's counts arrive at startup) selects the
+    // row without opening it: click again, as a writer would, when nothing opened for a while.
+    const frame = await ui.until('the FRA-2 panel', nudging(panel, () => row.click(), 5_000));
     await ui.screenshot('catalogue-roots-panel');
     const text = String(await frame.evaluate('document.body.innerText'));
     assert.ok(text.includes(FRA_TITLE), text);

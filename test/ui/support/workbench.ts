@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { until } from '../../support/until';
+import { nudging, until } from '../../support/until';
 import type * as Runtime from '../../../scripts/lib/runtime.mjs' with { 'resolution-mode': 'import' };
 import type * as Workbench from '../../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 
@@ -70,18 +70,9 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       await page.keyboard.type(title);
       // The palette lists a command by its title without the "EGN: " category of what was typed.
       const shown = title.replace(/^[^:]+: /, '');
-      let typed = Date.now();
-      await until(`"${title}" in the palette`, async () => {
-        if ((await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown))) {
-          return true;
-        }
-        // Keys typed before the input had the focus went elsewhere: give the palette its whole text.
-        if (Date.now() - typed > 5_000) {
-          await input.fill(`>${title}`);
-          typed = Date.now();
-        }
-        return false;
-      }, 30_000);
+      const listed = async (): Promise<boolean> => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown));
+      // Keys typed before the input had the focus went elsewhere: give the palette its whole text.
+      await until(`"${title}" in the palette`, nudging(listed, () => input.fill(`>${title}`), 5_000), 30_000);
       await page.keyboard.press('Enter');
     },
     async webviewShown() {

@@ -61,7 +61,8 @@ export async function revealInCatalogue(deps: ExtensionDeps, provider: Catalogue
   // change (a file saved, the first build ending), so a click on "Reveal" could do nothing; then
   // reveal again, once that refresh is in (a reveal waits for the refreshes asked before it). The
   // outcome decides, not only the refreshes seen: a loaded machine showed a reveal dropped with none
-  // counted during it. The view reports its new selection before the reveal resolves.
+  // counted during it. Should the view's selection arrive only after the reveal resolves, the
+  // reveal just runs again on a row already selected, which changes nothing on screen.
   for (let attempt = 1; node; attempt++) {
     const refreshes = provider.refreshCount;
     await view.reveal(node, { select: true, focus: true, expand: node.kind !== 'proposal' });

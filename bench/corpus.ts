@@ -11,6 +11,14 @@ export const FILES = 10_000;
 const TARGET_BYTES = 5_000;
 const EXTENSIONS = ['md', 'md', 'md', 'txt', 'tex', 'rst'];
 
+/**
+ * How often a sentence cites a proposal. `dense` (the default) cites in three sentences of four,
+ * which makes `EGN-12` cited 12,390 times; `issue` matches the corpus of issue 8, where `EGN-12`
+ * had 2,615 citations: here 2,606 (the same files, sentences and forms, a fifth of the references).
+ */
+export type CorpusDensity = 'dense' | 'issue';
+const REFERENCE_RATE: Record<CorpusDensity, number> = { dense: 0.75, issue: 0.147 };
+
 const SENTENCES = [
   'Le plan académique prévoit le déploiement des environnements numériques de travail dans tous les collèges du département',
   'Les enseignants bénéficieront d’une formation continue consacrée aux usages pédagogiques du numérique et à la citoyenneté numérique',
@@ -44,14 +52,14 @@ function reference(rand: () => number): string {
 }
 
 /** One document: a title, then paragraphs (one long line each in Markdown, wrapped elsewhere). */
-function documentText(k: number, ext: string, rand: () => number): string {
+function documentText(k: number, ext: string, rand: () => number, rate: number): string {
   const lines: string[] = [ext === 'tex' ? `\\section{Fiche action ${k}}` : ext === 'rst' ? `Fiche action ${k}\n${'='.repeat(20)}` : `# Fiche action ${k}`, ''];
   let size = 40;
   while (size < TARGET_BYTES) {
     const sentences: string[] = [];
     for (let s = 0, count = 3 + Math.floor(rand() * 4); s < count; s++) {
       let sentence = SENTENCES[Math.floor(rand() * SENTENCES.length)];
-      if (rand() < 0.75) {
+      if (rand() < rate) {
         sentence += ` (voir ${reference(rand)})`;
       }
       sentences.push(`${sentence}.`);
@@ -65,7 +73,7 @@ function documentText(k: number, ext: string, rand: () => number): string {
 }
 
 /** Writes the corpus under `root`: its files (absolute paths) and their total size. */
-export function generateCorpus(root: string): { files: string[]; bytes: number } {
+export function generateCorpus(root: string, density: CorpusDensity = 'dense'): { files: string[]; bytes: number } {
   const rand = prng(2020_11_04);
   const files: string[] = [];
   let bytes = 0;
@@ -74,7 +82,7 @@ export function generateCorpus(root: string): { files: string[]; bytes: number }
     const dir = path.join(root, `academie-${k % 17}`, `service-${(k >> 4) % 9}`, `annee-${2021 + (k % 4)}`);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `fiche-${k}.${ext}`);
-    const text = documentText(k, ext, rand);
+    const text = documentText(k, ext, rand, REFERENCE_RATE[density]);
     fs.writeFileSync(file, text);
     files.push(file);
     bytes += Buffer.byteLength(text);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import type { CorpusDensity } from './corpus';
 import type { HostBenchResults } from './host';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -24,7 +25,7 @@ function hoverFigures(xs: readonly number[]): string {
  * `EGN_BENCH_HOST=only` runs just this part; `EGN_BENCH_PROFILE=<folder>` also writes the extension
  * host's CPU profiles of each measurement there.
  */
-export async function runHostBench(corpus: string): Promise<void> {
+export async function runHostBench(corpus: string, density: CorpusDensity): Promise<void> {
   const runtime = (await import(path.join(repoRoot, 'scripts/lib/runtime.mjs'))) as { ensureRuntime(): void };
   runtime.ensureRuntime();
   fs.mkdirSync(path.join(corpus, '.vscode'), { recursive: true });
@@ -62,7 +63,8 @@ export async function runHostBench(corpus: string): Promise<void> {
     ],
     ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
   ];
-  console.log('\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench):');
+  const corpusName = density === 'dense' ? 'the dense corpus (three sentences of four cite a proposal)' : 'a corpus as dense as issue 8\'s (about a fifth of the references)';
+  console.log(`\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench), on ${corpusName}:`);
   console.log('| measure | value |\n|---|---|');
   for (const [k, v] of rows) {
     console.log(`| ${k} | ${v} |`);

@@ -63,16 +63,23 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       // forwarding, which a busy machine can drop: press again until the palette shows.
       const input = page.locator('.quick-input-widget input');
       const visible = () => input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-      await until('the command palette', async () => {
+      const open = async (): Promise<boolean> => {
         await page.keyboard.press('F1');
         return visible();
-      }, 30_000);
+      };
+      await until('the command palette', open, 30_000);
       await page.keyboard.type(title);
       // The palette lists a command by its title without the "EGN: " category of what was typed.
       const shown = title.replace(/^[^:]+: /, '');
-      const listed = async (): Promise<boolean> => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown));
-      // Keys typed before the input had the focus went elsewhere: give the palette its whole text.
-      await until(`"${title}" in the palette`, nudging(listed, () => input.fill(`>${title}`), 5_000), 30_000);
+      const listed = async (): Promise<boolean> => (await input.isVisible()) && (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((l) => l.includes(shown));
+      // Keys typed before the input had the focus went elsewhere, or the palette closed as something
+      // else took the focus (a webview opened just before): open it again, with its whole text.
+      const retype = async (): Promise<void> => {
+        if ((await input.isVisible()) || (await open())) {
+          await input.fill(`>${title}`, { timeout: 5_000 });
+        }
+      };
+      await until(`"${title}" in the palette`, nudging(listed, retype, 5_000), 30_000);
       await page.keyboard.press('Enter');
     },
     async webviewShown() {

@@ -81,6 +81,9 @@ const cliMainOptions = { ...cliOptions, entryPoints: [path.join(repoRoot, 'src/c
 /** The threads of `egn-cite check` (src/cli/checkPool.ts starts them from beside dist/cli.js). */
 /** @type {esbuild.BuildOptions} */
 const cliThreadOptions = { ...cliOptions, entryPoints: [path.join(repoRoot, 'src/cli/checkThread.ts')], outfile: path.join(repoRoot, 'dist/checkThread.js'), banner: {} };
+/** The pandoc JSON filter `egn-pandoc` (src/cli/egnPandoc.ts), an executable of its own: pandoc's `--filter` runs one file. */
+/** @type {esbuild.BuildOptions} */
+const pandocOptions = { ...cliMainOptions, entryPoints: [path.join(repoRoot, 'src/cli/egnPandoc.ts')], outfile: path.join(repoRoot, 'dist/egn-pandoc.js'), banner: { js: '#!/usr/bin/env node' } };
 /** The citation index's reader thread (src/node/fileReaderPool.ts starts it from dist/). */
 /** @type {esbuild.BuildOptions} */
 const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
@@ -95,9 +98,11 @@ if (watch) {
   await (await esbuild.context(workerOptions)).watch();
   await (await esbuild.context(cliThreadOptions)).watch();
   await (await esbuild.context(cliMainOptions)).watch();
+  await (await esbuild.context(pandocOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions)]);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions), esbuild.build(pandocOptions)]);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
-  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} and dist/cli.js (with dist/cliMain.js)`);
+  fs.chmodSync(path.join(repoRoot, 'dist/egn-pandoc.js'), 0o755);
+  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} dist/cli.js (with dist/cliMain.js) and dist/egn-pandoc.js`);
 }

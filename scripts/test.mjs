@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: type check, lint, unit tests, integration tests in a real VS Code extension host,
+// `npm test`: type check, lint, unit tests, the packaged command line (test/cli), integration tests in a real VS Code extension host,
 // UI tests in headless Chromium; then one line `N passed, M failed` that sums every suite.
 // A stage that fails without counts of its own (build, type check, lint, a crashed suite) counts
 // as one failure, so a broken build can never read as green.
@@ -69,7 +69,8 @@ stage('lint', bin('eslint'), ['.']);
 stage('package', node, ['scripts/check-package.mjs']);
 stage('unit', bin('mocha'), ['--config', '.mocharc.json'], { counts: true });
 let runtimeOk = true;
-if (!only || only.includes('integration') || only.includes('ui') || only.includes('web')) {
+// Debian's packages (chromium, ripgrep, pandoc…) come with the runtime: the cli stage needs pandoc.
+if (!only || only.includes('cli') || only.includes('integration') || only.includes('ui') || only.includes('web')) {
   try {
     ensureRuntime();
   } catch (e) {
@@ -78,6 +79,8 @@ if (!only || only.includes('integration') || only.includes('ui') || only.include
     summary.push(`runtime: ${e instanceof Error ? e.message : e} — counted as 1 failure`);
   }
 }
+// The built command as users get it: egn-cite's npm package installed offline, and pandoc running its filter (test/cli).
+stage('cli', bin('mocha'), ['--config', 'test/cli/.mocharc.json'], { counts: true });
 if (runtimeOk) {
   stage('integration', node, ['out/test/integration/runTest.js'], { counts: true });
   stage('ui', bin('mocha'), ['--config', 'test/ui/.mocharc.json'], { counts: true });

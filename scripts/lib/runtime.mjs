@@ -18,6 +18,7 @@ const systemPackages = [
   { pkg: 'chromium', file: '/usr/bin/chromium', why: 'headless browser that drives the VS Code workbench' },
   { pkg: 'ripgrep', file: '/usr/bin/rg', why: "replaces the rg binary VS Code's installer would download" },
   { pkg: 'libkrb5-dev', file: '/usr/include/gssapi/gssapi.h', why: 'headers to build the kerberos native module' },
+  { pkg: 'pandoc', file: '/usr/bin/pandoc', why: 'runs the egn-pandoc filter in the cli stage and the Export with Pandoc tests' },
 ];
 
 function log(msg) {

@@ -227,12 +227,20 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
   return { indexes, read };
 }
 
+/**
+ * The version of the nearest package.json above the command: the repository's in a clone (dist/cli.js,
+ * out/src/cli/ in tests), egn-cite's own in its npm package (scripts/packageCli.mjs), which has no data/.
+ */
 function version(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(bundledDataDir(), '..', 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string };
+      return pkg.version ?? '0.0.0';
+    } catch {
+      if (path.dirname(dir) === dir) {
+        return '0.0.0';
+      }
+    }
   }
 }
 

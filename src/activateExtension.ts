@@ -10,6 +10,8 @@ import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './citations/registerCitationFeatures';
 import { WorkspaceCitations } from './citations/workspaceCitations';
 import { registerCoverageReport } from './coverage/registerCoverageReport';
+import type { PandocRunner } from './export/pandocRunner';
+import { registerPandocExport } from './export/registerPandocExport';
 import { registerWritingSupport } from './language/registerWritingSupport';
 import { registerOverviewPanel } from './panels/registerOverviewPanel';
 import { registerProposalPanels } from './panels/registerProposalPanels';
@@ -77,6 +79,8 @@ export interface ExtensionHost {
    * without it the index reads through `vscode.workspace.fs`, as it must in the web worker.
    */
   readonly createFolderReader?: (catalogues: Catalogue | readonly Catalogue[]) => FastFolderReader;
+  /** Runs the user's pandoc for *Export with Pandoc…*, where the host can start a program (not the web worker). */
+  readonly pandoc?: PandocRunner;
 }
 
 /**
@@ -115,6 +119,7 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
     registerWritingSupport(context, deps),
     registerCitationFeatures(context, deps),
     registerCoverageReport(context, deps),
+    registerPandocExport(context, deps, host.pandoc),
   );
   return createApi(catalogue, workspaceCatalogues.catalogues);
 }

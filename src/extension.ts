@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from './activateExtension';
 import { createNodeFolderReader } from './node/nodeFolderReader';
+import { createNodePandocRunner } from './node/nodePandocRunner';
 
 export type { ApiCatalogue, ApiProposal, EgnApi } from './activateExtension';
 
@@ -10,6 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
     name: 'node',
     // Folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
     createFolderReader: (catalogue) => createNodeFolderReader(vscode.env.appRoot, catalogue),
+    pandoc: createNodePandocRunner(),
   });
 }
 

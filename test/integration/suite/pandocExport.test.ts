@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openFixture } from './support';
+
+const NBSP = '\u00a0';
+
+describe('EGN: Export with Pandoc… (the user\'s pandoc, in the Node extension host)', () => {
+  let scratch: string;
+  before(async () => {
+    await activateExtension();
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-pandoc-export-'));
+  });
+  after(async () => {
+    await closeAllEditors();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('writes the open plan, unsaved edits included, as a .docx whose references read as French prose with the annex its div asks for', async () => {
+    const editor = await openFixture('plan-numerique-academique.md');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    // Typed, not saved: the export is of what the editor shows.
+    assert.ok(await editor.edit((e) => e.insert(end, '\n\nLe suivi reprend FRA-2 et EGN-40.\n\n::: egn-annexe\n:::\n')));
+    assert.ok(editor.document.isDirty);
+    const target = vscode.Uri.file(path.join(scratch, 'plan.docx'));
+    await vscode.commands.executeCommand('egn.exportWithPandoc', target);
+    assert.ok(fs.existsSync(target.fsPath), 'the command wrote the file it was given');
+    const text = execFileSync('pandoc', [target.fsPath, '-t', 'plain', '--wrap=none'], { encoding: 'utf8' });
+    for (const expected of [`conformément à la proposition n°${NBSP}1.`, `reprennent les propositions nos${NBSP}9, 10 et 11.`, `Le suivi reprend FRA-2 et proposition n°${NBSP}40.`, 'Propositions citées']) {
+      assert.ok(text.includes(expected), `«${expected}» not in:\n${text}`);
+    }
+    const annex = text.slice(text.indexOf('Propositions citées'));
+    assert.match(annex, /40\s+Promouvoir l’offre numérique française/, 'the proposal typed in the editor is in the annex');
+    assert.match(annex, /2\s+Ouvrir un parcours de formation hybride/, 'the workspace catalogue\'s action too');
+  });
+});

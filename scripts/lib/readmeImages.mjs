@@ -9,6 +9,20 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * README picture → the UI test's screenshot (test-results/screenshots/<name>.png) it is a copy of. The
+ * panel's picture shows the catalogue beside it, with its counts (the French catalogue's own screenshot is
+ * taken before the index is built, without them).
+ */
+export const readmeScreenshots = /** @type {const} */ ({
+  'hover.png': 'writing-hover-egn-12',
+  'panel.png': 'panel-proposal-light',
+  'coverage.png': 'coverage-workspace',
+  'fr-hover.png': 'fr-hover',
+  'fr-panel.png': 'fr-proposal-panel',
+  'fr-coverage.png': 'fr-coverage',
+});
+
 /** The READMEs whose pictures are checked. */
 export const readmes = ['README.md', 'README.fr.md'];
 

@@ -436,7 +436,9 @@ function annexBlocks(cited: readonly Proposal[]): PandocNode[] {
 export function filterPandocDocument(document: PandocDocument, set: CatalogueSet, options: PandocFilterOptions = pandocOptions(document.meta)): PandocFilterResult {
   const blocks = structuredClone(document.blocks);
   const { text, runs } = documentText(blocks);
-  const scan = scanText('pandoc:document', 1, text, set);
+  // Named as a Markdown document: the text is laid out as one (see `documentText`), which is what a
+  // grammar that reads context from the layout needs to know.
+  const scan = scanText('pandoc:document.md', 1, text, set);
   const found = groups(scan.counted);
   const cited = new Map<string, { proposal: Proposal; catalogue: number }>();
   const edits = new Map<TextRun, Edit[]>();

@@ -56,6 +56,16 @@ describe('The browser bundle in the web-worker extension host', () => {
     await until('the deleted file forgotten', async () => !(await cites39()) || undefined, 30_000);
   });
 
+  it('has Export with Pandoc, which writes nothing in the browser (it would run a program) and says so', async () => {
+    await activateExtension();
+    await openFixture('plan-numerique-academique.md');
+    const target = workspaceUri('plan-export-web.docx');
+    // Resolves (the command is there and answers) without running anything: the Node host writes this file.
+    await vscode.commands.executeCommand('egn.exportWithPandoc', target);
+    const written = await Promise.resolve(vscode.workspace.fs.stat(target)).then(() => true, () => false);
+    assert.strictEqual(written, false, 'no file is written in the web worker');
+  });
+
   it('exports the coverage as Markdown into an untitled document', async () => {
     await activateExtension();
     await vscode.commands.executeCommand('egn.exportCoverage', 'markdown');

@@ -104,5 +104,5 @@ if (watch) {
   await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions), esbuild.build(pandocOptions)]);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
   fs.chmodSync(path.join(repoRoot, 'dist/egn-pandoc.js'), 0o755);
-  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js${production ? ' (production)' : ''} dist/cli.js (with dist/cliMain.js) and dist/egn-pandoc.js`);
+  console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js, dist/cli.js (with dist/cliMain.js) and dist/egn-pandoc.js${production ? ' (production)' : ''}`);
 }

@@ -196,14 +196,23 @@ describe('The proposal preview shows the proposal its tab names, whatever was in
     await ui.until(`${name} in front`, async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes(name)));
   }
 
-  it('opens the clicked row in the preview', async () => {
+  /** Shows the catalogue with the rows of EGN-6 to EGN-14 in sight (once per window). */
+  async function showRows(): Promise<void> {
     const page = ui.page;
+    if ((await row('EGN-6').count()) > 0 && (await row('EGN-13').count()) > 0) {
+      return;
+    }
     const entry = page.locator('.activitybar [aria-label^="EGN"]');
     await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
     await entry.first().click();
     await page.locator('.sidebar .monaco-list-row:has-text("Enseigner et apprendre le numérique")').click();
     await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
     await page.locator('.sidebar .monaco-list-row[aria-label$="› Enseigner"]').click();
+    await ui.until('the rows of EGN-6 and EGN-13', async () => (await row('EGN-6').count()) > 0 && (await row('EGN-13').count()) > 0);
+  }
+
+  it('opens the clicked row in the preview', async () => {
+    await showRows();
     await row('EGN-13').click();
     await previewShows(ui, 'EGN-13', 'preview-first');
   });
@@ -239,6 +248,7 @@ describe('The proposal preview shows the proposal its tab names, whatever was in
 
   it('opens each row clicked once while the tree keeps redrawing (a cited file rewritten every 20 ms)', async () => {
     // Each write changes the index, and each change redraws the tree: clicks land during redraws.
+    await showRows();
     const churn = path.join(ui.workspace, 'annexes', 'churn.md');
     let turn = 0;
     const writer = setInterval(() => fs.writeFileSync(churn, `Voir EGN-${1 + (turn++ % 3)}.\n`), 20);

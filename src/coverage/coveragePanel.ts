@@ -120,9 +120,9 @@ export class CoveragePanel extends Disposable {
     });
   }
 
+  /** Shows `state`'s scope: a live page gets the new content as a message (fast), others a new page. */
   private async setState(state: CoveragePanelState): Promise<void> {
     this.state = state;
-    this.rendered = false;
     if (this.panel) {
       this.panel.title = this.title(state);
     }
@@ -214,7 +214,13 @@ export class CoveragePanel extends Disposable {
     const body = renderCoverageBody(coverage, this.pageText(state, catalogue), displayPath);
     if (this.rendered) {
       const update: CoverageUpdate = { type: 'update', bodyHtml: body, state };
-      void panel.webview.postMessage(update);
+      // VS Code drops a message to a page out of sight: that page is drawn in full instead.
+      void panel.webview.postMessage(update).then((delivered) => {
+        if (!delivered && panel === this.panel && state === this.state) {
+          this.rendered = false;
+          void this.refresh();
+        }
+      });
     } else {
       panel.webview.html = renderPage({
         webview: panel.webview,

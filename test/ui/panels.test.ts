@@ -262,3 +262,32 @@ describe('The proposal preview shows the proposal its tab names, whatever was in
     }
   });
 });
+
+describe('The proposal preview behind a text editor, in French (headless Chromium)', () => {
+  let ui: UiSession;
+  before(async () => { ui = await openWorkbench({ locale: 'fr' }); });
+  after(async () => { await ui?.close(); });
+
+  it('shows the proposal its tab names after a click on a row while a document is in front of it', async () => {
+    const page = ui.page;
+    const row = (id: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${id},"]`);
+    const entry = page.locator('.activitybar [aria-label^="EGN"]');
+    await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
+    await entry.first().click();
+    await page.locator('.sidebar .monaco-list-row:has-text("Enseigner et apprendre le numérique")').click();
+    await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
+    await row('EGN-13').click();
+    await previewShows(ui, 'EGN-13', 'fr-preview-first');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('plan-numerique-academique.md');
+    await ui.until('the plan in quick open', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await page.keyboard.press('Enter');
+    await ui.until('the plan in front', async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await row('EGN-12').click();
+    await previewShows(ui, 'EGN-12', 'fr-preview-behind-text');
+    const frame = (await frameWithHeading(ui, 'Développer la citoyenneté numérique'))!;
+    const buttons = await frame.evaluate<string[]>('[...document.querySelectorAll("button")].map((e) => e.textContent)');
+    assert.ok(buttons.some((b) => b.includes('Insérer la référence')), buttons.join(' | '));
+  });
+});

@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
-import { CitationIndex } from '../core/citationIndex';
-import { computeCoverage, Coverage } from '../core/coverage';
+import type { Coverage } from '../core/coverage';
 import { Disposable } from '../core/dispose';
-import { DocumentScan, scannedDocumentOf, SetReference } from '../core/documentScans';
+import { documentCoverage } from '../core/documentCoverage';
+import type { SetReference } from '../core/documentScans';
+import { mostCitedCatalogue } from '../core/mostCitedCatalogue';
 import type { ExtensionDeps } from '../deps';
-import { escapeHtml, renderPage, webviewOptions } from '../panels/webviewHtml';
+import { CoalescedRefresh } from '../panels/coalescedRefresh';
+import { PanelHost } from '../panels/panelHost';
+import { escapeHtml, renderPage } from '../panels/webviewHtml';
 import type { Catalogue } from '../core/catalogue';
 import { coverageHeading } from './coverageHeading';
 import { coverageLabels } from './coverageLabels';
 import { CoveragePageText, renderCoverageBody } from './coveragePage';
-import { CoverageFormat, CoverageMessage, CoveragePanelState, CoverageUpdate, parseCoverageMessage } from './coverageProtocol';
+import { CoverageFormat, CoverageMessage, CoveragePanelState, CoverageUpdate, parseCoverageMessage, parseCoveragePanelState } from './coverageProtocol';
 import { exportCoverage } from './exportCoverage';
 
 /** View type of the coverage report, as in the manifest's `onWebviewPanel:` activation event. */
 export const COVERAGE_VIEW_TYPE = 'egn.coverage';
-/** Typing or index changes closer together than this refresh the report once. */
-const REFRESH_DEBOUNCE_MS = 300;
 
 /** The name shown for a document: its workspace-relative path, or its title when untitled. */
 export function displayPath(uri: string): string {
@@ -39,8 +40,9 @@ export class CoveragePanel extends Disposable {
   /** The catalogue shown, and the picker's catalogues, as the page was given them. */
   private shownCatalogue: Catalogue | undefined;
   private pickerPrefixes: readonly string[] = [];
-  private readonly panelDisposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly host: PanelHost;
+  /** Typing or index changes close together refresh the report once. */
+  private readonly coalesced = new CoalescedRefresh(() => void this.refresh());
   /** Whether the page has been rendered once (later renders update it in place). */
   private rendered = false;
   /** Refreshes started so far: only the latest renders (see `refresh`). */
@@ -51,28 +53,34 @@ export class CoveragePanel extends Disposable {
     private readonly deps: ExtensionDeps,
   ) {
     super();
+    this.host = this.register(new PanelHost(extensionUri, deps.output));
     this.register(deps.citations.onDidChange(() => {
       if (this.state.scope === 'workspace') {
-        this.scheduleRefresh();
+        this.coalesced.schedule();
       }
     }));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (this.state.scope === 'document' && e.document.uri.toString() === this.state.uri) {
-        this.scheduleRefresh();
+        this.coalesced.schedule();
       }
     }));
     if (deps.catalogues) {
-      this.register(deps.catalogues.onDidChange(() => this.scheduleRefresh()));
+      this.register(deps.catalogues.onDidChange(() => this.coalesced.schedule()));
     }
     // The panel first: its own disposal clears its timer too.
     this.register({ dispose: () => this.panel?.dispose() });
-    this.register({ dispose: () => this.clearTimer() });
+    this.register(this.coalesced);
+  }
+
+  /** The serializer that hands this report the panel VS Code restores after a reload, on the scope it had. */
+  registerSerializer(): vscode.Disposable {
+    return this.host.registerSerializer(COVERAGE_VIEW_TYPE, (panel, state) => this.restore(panel, parseCoveragePanelState(state) ?? { scope: 'workspace' }));
   }
 
   /** Opens (or reveals) the report on `state`'s scope. */
   async show(state: CoveragePanelState): Promise<void> {
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(COVERAGE_VIEW_TYPE, this.title(state), vscode.ViewColumn.Active, this.options());
+      const panel = this.host.createPanel(COVERAGE_VIEW_TYPE, this.title(state), vscode.ViewColumn.Active);
       this.adopt(panel);
     } else {
       this.panel.reveal();
@@ -86,46 +94,35 @@ export class CoveragePanel extends Disposable {
       // Only one coverage report at a time: the restored one replaces a newer one.
       this.panel.dispose();
     }
-    panel.webview.options = this.webviewOptions();
     this.adopt(panel);
     await this.setState(state);
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { ...this.webviewOptions(), retainContextWhenHidden: false };
-  }
-
-  private webviewOptions(): vscode.WebviewOptions {
-    return webviewOptions(this.extensionUri);
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.rendered = false;
-    this.panelDisposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseCoverageMessage(raw);
-        if (message) {
-          void this.handle(message);
-        }
-      }),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible && !this.rendered) {
+    this.host.adopt(panel, 'coverage report', {
+      parse: parseCoverageMessage,
+      handle: (message) => this.handle(message),
+      // A hidden webview keeps no page: one that missed a refresh is drawn in full when it shows.
+      becameVisible: () => {
+        if (!this.rendered) {
           void this.refresh();
         }
-      }),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.shown = undefined;
-        this.clearTimer();
-        vscode.Disposable.from(...this.panelDisposables.splice(0)).dispose();
-      }),
-    );
+      },
+      closed: () => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.shown = undefined;
+          this.coalesced.cancel();
+        }
+      },
+    });
   }
 
+  /** Shows `state`'s scope: a live page gets the new content as a message (fast), others a new page. */
   private async setState(state: CoveragePanelState): Promise<void> {
     this.state = state;
-    this.rendered = false;
     if (this.panel) {
       this.panel.title = this.title(state);
     }
@@ -160,37 +157,10 @@ export class CoveragePanel extends Disposable {
     if (named) {
       return named;
     }
-    if (refs === undefined || list.length <= 1) {
-      return list[0];
-    }
-    const counts = new Map<string, number>();
-    for (const ref of refs) {
-      const key = ref.catalogue.catalogue.prefix.toUpperCase();
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    let best = list[0];
-    for (const c of list) {
-      if ((counts.get(c.prefix.toUpperCase()) ?? 0) > (counts.get(best.prefix.toUpperCase()) ?? 0)) {
-        best = c;
-      }
-    }
-    return best;
-  }
-
-  private scheduleRefresh(): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
-  }
-
-  private clearTimer(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    return refs === undefined || list.length <= 1 ? list[0] : mostCitedCatalogue(list, refs);
   }
 
   private async refresh(): Promise<void> {
-    this.timer = undefined;
     // Refreshes overlap when events come while one awaits the index (opening the report as the
     // window starts): each rendered the page in full, so it loaded twice and what a reader (or a
     // test) had in hand vanished. A refresh started later renders instead of this one.
@@ -230,7 +200,7 @@ export class CoveragePanel extends Disposable {
       }
       const scan = document && this.deps.scans.of(document, 'coverage');
       catalogue = this.chosenCatalogue(state, scan?.counted);
-      coverage = document && scan && this.documentCoverage(document, scan, catalogue);
+      coverage = document && scan && documentCoverage(catalogue, document.uri.toString(), document.getText(), scan);
       if (!coverage) {
         this.renderMessage(vscode.l10n.t('The document {0} could not be opened.', displayPath(state.uri)), false);
         return;
@@ -244,7 +214,13 @@ export class CoveragePanel extends Disposable {
     const body = renderCoverageBody(coverage, this.pageText(state, catalogue), displayPath);
     if (this.rendered) {
       const update: CoverageUpdate = { type: 'update', bodyHtml: body, state };
-      void panel.webview.postMessage(update);
+      // VS Code drops a message to a page out of sight: that page is drawn in full instead.
+      void panel.webview.postMessage(update).then((delivered) => {
+        if (!delivered && panel === this.panel && state === this.state) {
+          this.rendered = false;
+          void this.refresh();
+        }
+      });
     } else {
       panel.webview.html = renderPage({
         webview: panel.webview,
@@ -269,16 +245,6 @@ export class CoveragePanel extends Disposable {
     } catch {
       return undefined;
     }
-  }
-
-  /** A document's coverage of one catalogue from its current text (its shared scan): only its own citations, saved or not. */
-  private documentCoverage(document: vscode.TextDocument, scan: DocumentScan, catalogue: Catalogue): Coverage {
-    const uri = document.uri.toString();
-    const prefix = catalogue.prefix.toUpperCase();
-    // An index of this one document and this one catalogue (position 0), fed the scan: nothing is scanned again.
-    const one = new CitationIndex(() => [], (n) => catalogue.byNumber(n) !== undefined);
-    one.setContent(uri, { kind: 'scanned', document: scannedDocumentOf(scan, document.getText(), (c) => (c.catalogue.prefix.toUpperCase() === prefix ? 0 : undefined)) });
-    return computeCoverage(catalogue, one, { uris: [uri] });
   }
 
   private renderMessage(text: string, offerBuild: boolean): void {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { COVERAGE_VIEW_TYPE, CoveragePanel } from './coveragePanel';
-import { parseCoveragePanelState } from './coverageProtocol';
+import { CoveragePanel } from './coveragePanel';
 import type { Catalogue } from '../core/catalogue';
 import { coverageHeading } from './coverageHeading';
 import { exportCoverages, pickCoverageFormat } from './exportCoverage';
@@ -68,10 +67,6 @@ export function registerCoverageReport(context: vscode.ExtensionContext, deps: E
       }));
       await exportCoverages(sections, format);
     }),
-    vscode.window.registerWebviewPanelSerializer(COVERAGE_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
-        await report.restore(panel, parseCoveragePanelState(state) ?? { scope: 'workspace' });
-      },
-    }),
+    report.registerSerializer(),
   );
 }

@@ -4,7 +4,8 @@ import type { ExtensionDeps } from '../deps';
 import { overviewPageLabels } from './panelLabels';
 import { OverviewMessage, parseOverviewMessage } from './panelProtocol';
 import { renderOverviewBody } from './overviewPage';
-import { renderPage, webviewOptions } from './webviewHtml';
+import { PanelHost } from './panelHost';
+import { renderPage } from './webviewHtml';
 
 /** View type of the overview, as in the manifest's `onWebviewPanel:` activation event. */
 export const OVERVIEW_VIEW_TYPE = 'egn.overview';
@@ -12,14 +13,20 @@ export const OVERVIEW_VIEW_TYPE = 'egn.overview';
 /** The overview of the consultation: one panel, revealed when opened again, restored after a reload. */
 export class OverviewPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private readonly host: PanelHost;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: ExtensionDeps,
   ) {
     super();
+    this.host = this.register(new PanelHost(extensionUri, deps.output));
     this.register({ dispose: () => this.panel?.dispose() });
+  }
+
+  /** The serializer that hands this panel the overview VS Code restores after a reload. */
+  registerSerializer(): vscode.Disposable {
+    return this.host.registerSerializer(OVERVIEW_VIEW_TYPE, (panel) => this.restore(panel));
   }
 
   show(): vscode.WebviewPanel {
@@ -27,7 +34,7 @@ export class OverviewPanel extends Disposable {
       this.panel.reveal(this.panel.viewColumn);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, vscode.l10n.t('EGN Overview'), vscode.ViewColumn.Active, { ...this.webviewOptions(), enableFindWidget: true });
+    const panel = this.host.createPanel(OVERVIEW_VIEW_TYPE, vscode.l10n.t('EGN Overview'), vscode.ViewColumn.Active);
     this.adopt(panel);
     return panel;
   }
@@ -37,30 +44,21 @@ export class OverviewPanel extends Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
     this.adopt(panel);
-  }
-
-  private webviewOptions(): vscode.WebviewOptions {
-    return webviewOptions(this.extensionUri);
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.title = vscode.l10n.t('EGN Overview');
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'egn.svg');
-    this.panelDisposables = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseOverviewMessage(raw);
-        if (message) {
-          void this.handle(message).catch((e: unknown) => this.deps.output.error(`overview panel: ${String(e)}`));
+    this.host.adopt(panel, 'overview panel', {
+      parse: parseOverviewMessage,
+      handle: (message) => this.handle(message),
+      closed: () => {
+        if (this.panel === panel) {
+          this.panel = undefined;
         }
-      }),
-      panel.onDidDispose(() => {
-        this.panel = undefined;
-        vscode.Disposable.from(...this.panelDisposables.splice(0)).dispose();
-      }),
-    ];
+      },
+    });
     panel.webview.html = renderPage({
       webview: panel.webview,
       extensionUri: this.extensionUri,

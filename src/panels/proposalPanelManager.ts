@@ -10,14 +10,14 @@ import { CatalogueProposal, catalogueProposalFromArgument } from '../core/propos
 import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { externalUrl } from './externalUrl';
 import { proposalPageLabels } from './panelLabels';
-import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage } from './panelProtocol';
+import { ProposalMessage, ProposalPanelState, ProposalUpdate, parseProposalMessage, parseProposalPanelState } from './panelProtocol';
 import { CitationPage, renderCitationsSection, renderProposalBody } from './proposalPage';
+import { CoalescedRefresh } from './coalescedRefresh';
+import { PanelHost } from './panelHost';
 import { escapeHtml, renderPage, webviewOptions } from './webviewHtml';
 
 /** View type of proposal panels, as in the manifest's `onWebviewPanel:` activation event. */
 export const PROPOSAL_VIEW_TYPE = 'egn.proposal';
-/** Bursts of index changes (typing in a cited document) refresh the panels once. */
-const REFRESH_DEBOUNCE_MS = 300;
 /** Two previews of one proposal within this time are a double-click, which keeps its panel open. */
 const DOUBLE_CLICK_MS = 500;
 /**
@@ -37,6 +37,14 @@ export interface PanelMessageOutcome {
 function shortTitle(p: Proposal): string {
   const max = 28;
   return p.title.length <= max ? `${p.id} · ${p.title}` : `${p.id} · ${p.title.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Where a new proposal panel opens: beside the text being written when there is one, so that both
+ * stay in sight (as Markdown's "Open Preview to the Side"); else in the active group.
+ */
+function columnForNewPanel(): vscode.ViewColumn {
+  return vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
 }
 
 interface CurrentCitations {
@@ -93,19 +101,41 @@ class ProposalPanel {
   }
 
   /**
-   * Shows another proposal in this panel by sending its page body to the running webview, which is
-   * much faster than a new page (no reload of the document, its styles and script). The page's HTML
-   * is brought up to date when the panel is next hidden, where a reload costs nothing visible.
+   * Shows another proposal in this panel. A live page (visible, or kept while hidden) gets the new
+   * body as a message, much faster than a new page (no reload of the document, its styles and
+   * script). A page not kept while hidden (a panel restored from before pages were kept) gets new
+   * HTML instead: VS Code drops a message posted to such a page and rebuilds it from its HTML when it
+   * is shown, which is why a preview behind another tab used to come back on the proposal it showed
+   * before while its tab named the new one. A message VS Code reports undelivered falls back to the
+   * HTML as well.
    */
   retarget(found: CatalogueProposal): void {
     this.found = found;
+    if (!this.live) {
+      this.render();
+      return;
+    }
     const proposal = found.proposal;
     const cited = this.adoptCitations(this.currentCitations());
     this.panel.title = shortTitle(proposal);
     this.lastBody = this.bodyHtml(cited);
     const update: ProposalUpdate = { type: 'show', html: this.lastBody, state: { id: proposal.id }, title: proposal.id };
     this.htmlStale = true;
-    void this.panel.webview.postMessage(update);
+    void this.panel.webview.postMessage(update).then((delivered) => {
+      if (!delivered && this.found === found && this.htmlStale) {
+        this.render();
+      }
+    });
+  }
+
+  /** Whether the page runs now and gets messages: visible, or kept while hidden. */
+  private get live(): boolean {
+    return this.panel.visible || this.retained;
+  }
+
+  /** Whether VS Code keeps the page while the panel is hidden (panels made before this was set are not). */
+  private get retained(): boolean {
+    return this.panel.options.retainContextWhenHidden === true;
   }
 
   /** The page as it is now: the HTML, or the body last sent when the panel was switched to another proposal. */
@@ -115,7 +145,7 @@ class ProposalPanel {
 
   /** The panel went out of sight: a webview not kept alive is rebuilt from its HTML, which must show the right proposal. */
   becameHidden(): void {
-    if (this.htmlStale) {
+    if (this.htmlStale && !this.retained) {
       this.render();
     }
   }
@@ -134,7 +164,7 @@ class ProposalPanel {
 
   /** Sends the citations section again if what it lists changed (a hidden panel is brought up to date when shown). */
   refreshCitations(): void {
-    if (!this.panel.visible) {
+    if (!this.live) {
       return;
     }
     const current = this.currentCitations();
@@ -145,12 +175,18 @@ class ProposalPanel {
     void this.panel.webview.postMessage(update);
   }
 
-  /** A webview shown again was rebuilt from its HTML: render anew if the citations changed since. */
+  /**
+   * The panel came back in sight. A kept page is as it was: only its citations may be behind. A page
+   * not kept was rebuilt from its HTML: render anew if that HTML is not the page the panel names (a
+   * message the page never got), or if the citations changed since.
+   */
   becameVisible(): void {
+    if (this.retained) {
+      this.refreshCitations();
+      return;
+    }
     const current = this.currentCitations();
-    if (this.htmlStale) {
-      this.adoptCitations(current);
-    } else if (current.key !== this.renderedKey) {
+    if (this.htmlStale || current.key !== this.renderedKey) {
       this.render();
     } else {
       this.adoptCitations(current);
@@ -197,7 +233,9 @@ export class ProposalPanelManager extends Disposable {
   private preview: ProposalPanel | undefined;
   /** The last preview request, to tell a double-click (two requests for one proposal in a row) from two single clicks. */
   private lastPreview: { readonly id: string; readonly at: number } | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly host: PanelHost;
+  /** Bursts of index changes (typing in a cited document) refresh the panels once. */
+  private readonly refresh = new CoalescedRefresh(() => this.refreshAll());
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -205,21 +243,26 @@ export class ProposalPanelManager extends Disposable {
     private readonly openExternal: ExternalOpener = (uri) => vscode.env.openExternal(uri),
   ) {
     super();
-    this.register(deps.citations.onDidChange(() => this.scheduleRefresh()));
+    this.host = this.register(new PanelHost(extensionUri, deps.output));
+    this.register(deps.citations.onDidChange(() => this.refresh.schedule()));
     // Panels first: closing one may schedule a refresh, whose timer goes next.
     this.register({ dispose: () => [...this.panels.values()].forEach((p) => p.panel.dispose()) });
-    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.register(this.refresh);
   }
 
   /**
-   * Opens the panel of `proposal`, or reveals it if it is already open. A preview (a single click in
-   * the catalogue) replaces the proposal of the current preview panel instead of opening one more
-   * tab, when `workbench.editor.enablePreview` is on; a second preview of the same proposal in a row
-   * (a double-click) pins its panel, as does any other way of opening it.
+   * Opens the panel of `proposal`: the one place that decides where, for every way of asking (a click
+   * or Enter on a tree row, Ctrl+click on a reference, a hover's link, the command, a link in a page).
+   * As VS Code's own previews do: a panel already showing the proposal is revealed where it is;
+   * otherwise the preview panel, wherever it is, shows it in place of what it showed, so that browsing
+   * never piles up tabs; otherwise a new preview panel opens (see `columnForNewPanel`). A panel stops
+   * being the preview when the user keeps it: a second request for its proposal in a row (a
+   * double-click, a second Ctrl+click), "Keep Open", working in its page, or `{ preview: false }`.
+   * With `workbench.editor.enablePreview` off every panel is kept, one per proposal.
    */
   show(found: CatalogueProposal, options: { readonly preview?: boolean } = {}): vscode.WebviewPanel {
     const proposal = found.proposal;
-    const wantsPreview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const wantsPreview = options.preview !== false && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
     const now = Date.now();
     const doubleClick = wantsPreview && this.lastPreview?.id === proposal.id && now - this.lastPreview.at < DOUBLE_CLICK_MS;
     this.lastPreview = wantsPreview && !doubleClick ? { id: proposal.id, at: now } : undefined;
@@ -239,11 +282,11 @@ export class ProposalPanelManager extends Disposable {
       preview.panel.reveal(preview.panel.viewColumn);
       return preview.panel;
     }
-    // Beside the text being written when there is one, so that both stay in sight.
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(PROPOSAL_VIEW_TYPE, shortTitle(proposal), column, {
-      ...this.webviewOptions(),
-      enableFindWidget: true,
+    const panel = this.host.createPanel(PROPOSAL_VIEW_TYPE, shortTitle(proposal), columnForNewPanel(), {
+      // The page stays alive behind other tabs, so that coming back to it, or showing another proposal
+      // in it, takes a message (about 0.1 s) instead of a new page (VS Code's floor: over a second
+      // here, see npm run bench:panel). The cost is the memory of one small page per open panel.
+      retainContextWhenHidden: true,
     });
     const entry = this.adopt(panel, found);
     if (wantsPreview) {
@@ -280,11 +323,16 @@ export class ProposalPanelManager extends Disposable {
     void vscode.commands.executeCommand('setContext', 'egn.proposalPreviewActive', this.preview?.panel.active === true);
   }
 
+  /** The serializer that hands this manager the proposal panels VS Code restores after a reload. */
+  registerSerializer(): vscode.Disposable {
+    return this.host.registerSerializer(PROPOSAL_VIEW_TYPE, (panel, state) => this.restore(panel, parseProposalPanelState(state)));
+  }
+
   /** Takes over a panel VS Code restored after a reload; a state that names no proposal gets an explanation. */
   restore(panel: vscode.WebviewPanel, rawState: ProposalPanelState | undefined): void {
     const found = rawState ? catalogueProposalFromArgument(cataloguesInUse(this.deps), rawState.id) : undefined;
-    panel.webview.options = this.webviewOptions();
     if (!found) {
+      panel.webview.options = webviewOptions(this.extensionUri);
       panel.webview.html = renderPage({
         webview: panel.webview,
         extensionUri: this.extensionUri,
@@ -301,36 +349,26 @@ export class ProposalPanelManager extends Disposable {
     this.adopt(panel, found);
   }
 
-  private webviewOptions(): vscode.WebviewOptions {
-    return webviewOptions(this.extensionUri);
-  }
-
   private adopt(panel: vscode.WebviewPanel, found: CatalogueProposal): ProposalPanel {
     const entry = new ProposalPanel(found, panel, this.deps, this.extensionUri);
     this.panels.set(found.proposal.id, entry);
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'egn.svg');
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseProposalMessage(raw);
-        if (message) {
-          // Working in a preview (anything but moving to another proposal) keeps it open.
-          if (message.type !== 'openProposal') {
-            this.pin(entry);
-          }
-          void this.handle(entry, message).catch((e: unknown) => this.deps.output.error(`proposal panel: ${String(e)}`));
+    this.host.adopt(panel, 'proposal panel', {
+      parse: parseProposalMessage,
+      handle: (message) => {
+        // Working in a preview (anything but moving to another proposal) keeps it open.
+        if (message.type !== 'openProposal') {
+          this.pin(entry);
         }
-      }),
-      panel.onDidChangeViewState(() => {
-        if (panel.visible) {
-          entry.becameVisible();
-        } else {
-          entry.becameHidden();
-        }
+        return this.handle(entry, message);
+      },
+      becameVisible: () => entry.becameVisible(),
+      becameHidden: () => entry.becameHidden(),
+      viewStateChanged: () => {
         if (this.preview === entry) {
           this.updatePreviewContext();
         }
-      }),
-      panel.onDidDispose(() => {
+      },
+      closed: () => {
         if (this.panels.get(entry.proposal.id) === entry) {
           this.panels.delete(entry.proposal.id);
         }
@@ -338,23 +376,16 @@ export class ProposalPanelManager extends Disposable {
           this.preview = undefined;
           this.updatePreviewContext();
         }
-        vscode.Disposable.from(...subscriptions).dispose();
-      }),
-    ];
+      },
+    });
     entry.render();
     return entry;
   }
 
-  private scheduleRefresh(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
+  private refreshAll(): void {
+    for (const p of this.panels.values()) {
+      p.refreshCitations();
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      for (const p of this.panels.values()) {
-        p.refreshCitations();
-      }
-    }, REFRESH_DEBOUNCE_MS);
   }
 
   /** The page (the HTML, plus the body last sent to it) of the open panel of `id`, for the tests. */
@@ -423,9 +454,7 @@ export class ProposalPanelManager extends Disposable {
       }
       case 'buildIndex':
         if (await this.deps.citations.ready()) {
-          for (const p of this.panels.values()) {
-            p.refreshCitations();
-          }
+          this.refreshAll();
         }
         return {};
     }

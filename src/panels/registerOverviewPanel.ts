@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
-import { OVERVIEW_VIEW_TYPE, OverviewPanel } from './overviewPanel';
+import { OverviewPanel } from './overviewPanel';
 
 /** `egn.openOverview` and the overview's serializer. */
 export function registerOverviewPanel(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
@@ -10,8 +10,6 @@ export function registerOverviewPanel(context: vscode.ExtensionContext, deps: Ex
     vscode.commands.registerCommand('egn.openOverview', () => {
       overview.show();
     }),
-    vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => overview.restore(panel),
-    }),
+    overview.registerSerializer(),
   );
 }

@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import { catalogueProposalFromArgument } from '../core/proposalArguments';
 import { cataloguesInUse } from '../catalogues/cataloguesInUse';
-import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
-import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';
+import { ProposalPanelManager } from './proposalPanelManager';
 
 /**
- * `egn.openProposal` (`'EGN-12'`, `12`, a tree node, or nothing for a quick pick; `{ preview: true }`
- * as second argument for a preview), `egn.keepProposalOpen`, the proposal panels' serializer, and
+ * `egn.openProposal` (`'EGN-12'`, `12`, a tree node, or nothing for a quick pick; it opens in the
+ * preview, `{ preview: false }` as second argument for a kept panel), `egn.keepProposalOpen`, the proposal panels' serializer, and
  * `egn._proposalPanels`, `egn._proposalPanelMessage` and `egn._proposalPanelHtml` for the tests (internal, not in the manifest).
  */
 export function registerProposalPanels(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
@@ -26,8 +25,8 @@ export function registerProposalPanels(context: vscode.ExtensionContext, deps: E
     if (!found) {
       return false;
     }
-    // The catalogue's rows pass { preview: true }: a single click previews, as in the Explorer.
-    const preview = typeof options === 'object' && options !== null && (options as { preview?: unknown }).preview === true;
+    // Every way of opening previews (the manager decides where); only `{ preview: false }` keeps a panel.
+    const preview = !(typeof options === 'object' && options !== null && (options as { preview?: unknown }).preview === false);
     manager.show(found, { preview });
     return true;
   };
@@ -40,8 +39,6 @@ export function registerProposalPanels(context: vscode.ExtensionContext, deps: E
     vscode.commands.registerCommand('egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
       typeof id === 'string' ? manager.deliver(id, raw, () => Promise.resolve(true)) : undefined),
     vscode.commands.registerCommand('egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
-    vscode.window.registerWebviewPanelSerializer(PROPOSAL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => manager.restore(panel, parseProposalPanelState(state)),
-    }),
+    manager.registerSerializer(),
   );
 }

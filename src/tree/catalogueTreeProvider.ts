@@ -5,6 +5,7 @@ import { Disposable } from '../core/dispose';
 import type { CitationSource } from '../citations/citationSource';
 import type { CatalogueNode } from './catalogueNode';
 import { citationCounts, groupRowUri, proposalRowUri } from './citationDecorations';
+import { OPEN_SELECTED_PROPOSAL } from './openSelectedProposal';
 
 type CatalogueRootNode = Extract<CatalogueNode, { kind: 'catalogue' }>;
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;
@@ -261,8 +262,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
         item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = proposalTooltip(p);
         item.accessibilityInformation = { label: `${p.id}, ${p.title}` };
-        // A preview, that the next single click replaces; a double-click keeps it (see ProposalPanelManager).
-        item.command = { command: 'egn.openProposal', title: vscode.l10n.t('Open Proposal Details'), arguments: [p.id, { preview: true }] };
+        // No argument: the command reads the selected row (see openSelectedProposal.ts for why).
+        item.command = { command: OPEN_SELECTED_PROPOSAL, title: vscode.l10n.t('Open Proposal Details') };
         return item;
       }
     }

@@ -7,6 +7,7 @@ import { CitationDecorations } from './citationDecorations';
 import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
+import { OPEN_SELECTED_PROPOSAL, openSelectedProposal } from './openSelectedProposal';
 
 function countText(n: number): string {
   return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
@@ -88,6 +89,7 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     provider.onDidChangeFilter(showFilter),
     // A catalogue created, saved or deleted: its rows' badges are asked for again.
     ...(deps.catalogues ? [deps.catalogues.onDidChange(() => decorations.refresh())] : []),
+    vscode.commands.registerCommand(OPEN_SELECTED_PROPOSAL, () => openSelectedProposal(view)),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
     vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { frameWithHeading } from './support/frames';
 import { openWorkbench, UiSession } from './support/workbench';
 
@@ -144,5 +146,149 @@ describe('Proposal panels in a high-contrast theme (headless Chromium)', () => {
     await ui.webviewShown();
     await ui.screenshot('panel-proposal-high-contrast');
     assert.ok(!/rgba\(0, 0, 0, 0\)|transparent/.test(border), `a visible button border: ${border}`);
+  });
+});
+
+/** The proposal ids in the visible proposal pages, and the label of every proposal tab. */
+async function shownProposals(ui: UiSession): Promise<{ pages: string[]; tabs: string[] }> {
+  const pages: string[] = [];
+  for (const frame of ui.page.frames()) {
+    const id = await frame.evaluate('document.visibilityState === "visible" ? document.querySelector("h1 .id")?.textContent ?? "" : ""').catch(() => '');
+    if (typeof id === 'string' && /^EGN-\d+$/.test(id)) {
+      pages.push(id);
+    }
+  }
+  const tabs = (await ui.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter((l) => /^EGN-\d+ ·/.test(l));
+  return { pages, tabs };
+}
+
+/**
+ * Waits for the preview to name `id` in its tab and show it in its page, and fails if the page shows
+ * another proposal than its tab (what a click on a row did when the preview was out of sight).
+ */
+async function previewShows(ui: UiSession, id: string, screenshot: string): Promise<void> {
+  const seen = await ui.until(`the preview's tab and page on ${id}`, async () => {
+    const now = await shownProposals(ui);
+    return now.tabs.length === 1 && now.tabs[0].startsWith(`${id} ·`) && now.pages.length === 1 && now.pages[0] === id && now;
+  }, 20_000).catch(async (e: unknown) => {
+    const now = await shownProposals(ui);
+    throw new Error(`tab ${now.tabs.join(', ') || '(none)'} shows the page of ${now.pages.join(', ') || '(nothing)'}: ${String(e)}`);
+  });
+  await ui.webviewShown();
+  await ui.screenshot(screenshot);
+  assert.deepStrictEqual(seen.pages, [id]);
+}
+
+describe('The proposal preview shows the proposal its tab names, whatever was in front of it (headless Chromium)', () => {
+  let ui: UiSession;
+  before(async () => { ui = await openWorkbench(); });
+  after(async () => { await ui?.close(); });
+
+  const row = (id: string) => ui.page.locator(`.sidebar .monaco-list-row[aria-label^="${id},"]`);
+  /** Opens a workspace file in the active group, in front of what was there. */
+  async function openFile(name: string): Promise<void> {
+    const page = ui.page;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type(name);
+    await ui.until(`${name} in quick open`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes(name)));
+    await page.keyboard.press('Enter');
+    await ui.until(`${name} in front`, async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes(name)));
+  }
+
+  /** Shows the catalogue with the rows of EGN-6 to EGN-14 in sight (once per window). */
+  async function showRows(): Promise<void> {
+    const page = ui.page;
+    if ((await row('EGN-6').count()) > 0 && (await row('EGN-13').count()) > 0) {
+      return;
+    }
+    const entry = page.locator('.activitybar [aria-label^="EGN"]');
+    await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
+    await entry.first().click();
+    await page.locator('.sidebar .monaco-list-row:has-text("Enseigner et apprendre le numérique")').click();
+    await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
+    await page.locator('.sidebar .monaco-list-row[aria-label$="› Enseigner"]').click();
+    await ui.until('the rows of EGN-6 and EGN-13', async () => (await row('EGN-6').count()) > 0 && (await row('EGN-13').count()) > 0);
+  }
+
+  it('opens the clicked row in the preview', async () => {
+    await showRows();
+    await row('EGN-13').click();
+    await previewShows(ui, 'EGN-13', 'preview-first');
+  });
+
+  it('behind a text editor: a click, then Enter on a row, show the new proposal', async () => {
+    await openFile('plan-numerique-academique.md');
+    await row('EGN-14').click();
+    await previewShows(ui, 'EGN-14', 'preview-behind-text-click');
+    await openFile('note-projet-ent.txt');
+    // Enter on a row the keyboard reached: a right click moves the tree's focus without selecting.
+    await row('EGN-9').click({ button: 'right' });
+    await ui.page.keyboard.press('Escape');
+    await ui.page.keyboard.press('Enter');
+    await previewShows(ui, 'EGN-9', 'preview-behind-text-enter');
+  });
+
+  it('behind another panel: a click shows the new proposal', async () => {
+    await ui.runCommand('EGN: Open Overview');
+    await ui.until('the overview in front', () => frameWithHeading(ui, 'Les états généraux du numérique'), 60_000);
+    await row('EGN-7').click();
+    await previewShows(ui, 'EGN-7', 'preview-behind-panel');
+  });
+
+  it('in another editor group, in sight or behind a text editor: a click shows the new proposal', async () => {
+    await ui.runCommand('View: Move Editor into Next Group');
+    await ui.until('two editor groups', async () => (await ui.page.locator('.editor-group-container').count()) === 2);
+    await row('EGN-8').click();
+    await previewShows(ui, 'EGN-8', 'preview-other-group');
+    await openFile('compte-rendu-comite-pilotage.md');
+    await row('EGN-10').click();
+    await previewShows(ui, 'EGN-10', 'preview-other-group-behind-text');
+  });
+
+  it('opens each row clicked once while the tree keeps redrawing (a cited file rewritten every 120 ms)', async () => {
+    // Each write changes the index, and each change redraws the tree: clicks land during redraws. Not
+    // faster: the index waits 50 ms after the last change before it tells the tree.
+    await showRows();
+    const churn = path.join(ui.workspace, 'annexes', 'churn.md');
+    let turn = 0;
+    const writer = setInterval(() => fs.writeFileSync(churn, `Voir EGN-${1 + (turn++ % 3)}.\n`), 120);
+    try {
+      for (const id of ['EGN-11', 'EGN-6', 'EGN-12', 'EGN-7', 'EGN-13', 'EGN-8', 'EGN-9', 'EGN-11', 'EGN-10', 'EGN-12', 'EGN-6', 'EGN-13', 'EGN-7', 'EGN-11', 'EGN-8', 'EGN-12']) {
+        await row(id).click();
+        await previewShows(ui, id, 'preview-during-redraws');
+      }
+    } finally {
+      clearInterval(writer);
+    }
+  });
+});
+
+describe('The proposal preview behind a text editor, in French (headless Chromium)', () => {
+  let ui: UiSession;
+  before(async () => { ui = await openWorkbench({ locale: 'fr' }); });
+  after(async () => { await ui?.close(); });
+
+  it('shows the proposal its tab names after a click on a row while a document is in front of it', async () => {
+    const page = ui.page;
+    const row = (id: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${id},"]`);
+    const entry = page.locator('.activitybar [aria-label^="EGN"]');
+    await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
+    await entry.first().click();
+    await page.locator('.sidebar .monaco-list-row:has-text("Enseigner et apprendre le numérique")').click();
+    await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
+    await row('EGN-13').click();
+    await previewShows(ui, 'EGN-13', 'fr-preview-first');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('plan-numerique-academique.md');
+    await ui.until('the plan in quick open', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await page.keyboard.press('Enter');
+    await ui.until('the plan in front', async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await row('EGN-12').click();
+    await previewShows(ui, 'EGN-12', 'fr-preview-behind-text');
+    const frame = (await frameWithHeading(ui, 'Développer la citoyenneté numérique'))!;
+    const buttons = await frame.evaluate<string[]>('[...document.querySelectorAll("button")].map((e) => e.textContent)');
+    assert.ok(buttons.some((b) => b.includes('Insérer la référence')), buttons.join(' | '));
   });
 });

@@ -88,6 +88,29 @@ describe('What a writer trips on (headless Chromium)', () => {
     assert.ok(!tabs.some((t) => t.includes('egn-2020.yaml')), tabs.join(' | '));
   });
 
+  it('shows the next Ctrl+clicked reference in that same preview tab, in its group, instead of another tab', async () => {
+    const page = ui.page;
+    const link = page.locator('.monaco-editor .view-lines span.detected-link:text-is("EGN-7")');
+    await ui.until('EGN-7 detected as a link', async () => (await link.count()) > 0);
+    await link.first().click({ modifiers: ['Control'] });
+    const proposalTabs = async (): Promise<string[]> => (await tabLabels(ui)).filter((t) => /^EGN-\d+ ·/.test(t));
+    const tabs = await ui.until('the preview on EGN-7', async () => { const t = await proposalTabs(); return t.length === 1 && t[0].startsWith('EGN-7 ') && t; }, 30_000);
+    const heading = await ui.until('the EGN-7 page', async () => {
+      for (const f of page.frames()) {
+        const id = await f.evaluate('document.visibilityState === "visible" ? document.querySelector("h1 .id")?.textContent ?? "" : ""').catch(() => '');
+        if (id === 'EGN-7') {
+          return id;
+        }
+      }
+      return undefined;
+    });
+    await ui.webviewShown();
+    await ui.screenshot('traps-ctrl-click-second');
+    assert.strictEqual(heading, 'EGN-7');
+    assert.strictEqual(await page.locator('.editor-group-container').count(), 2, 'the text and the one preview beside it');
+    assert.deepStrictEqual(tabs.length, 1, tabs.join(' | '));
+  });
+
   it('scrolls the 40th column of the coverage matrix into view, with the document column pinned and a scroll cue', async () => {
     await ui.runCommand('EGN: Open Coverage Report (Workspace)');
     const frame = await ui.until('the coverage report', () => coverageFrame(ui), 60_000);

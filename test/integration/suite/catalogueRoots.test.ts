@@ -63,7 +63,7 @@ describe('Catalogue view with workspace catalogues', () => {
     assert.deepStrictEqual(fraLeaves.map((l) => l.id), Array.from({ length: 12 }, (_, i) => `proposal:FRA-${i + 1}`));
     const fra2 = fraLeaves[1];
     assert.strictEqual(fra2.label, '2. Ouvrir un parcours de formation hybride pour les directeurs d’école');
-    assert.deepStrictEqual(fra2.command, { command: 'egn.openProposal', arguments: ['FRA-2', { preview: true }] });
+    assert.deepStrictEqual(fra2.command, { command: 'egn.openSelectedProposal', arguments: [] });
     assert.match(fra2.contextValue ?? '', /^proposal/, 'an FRA row gets the proposal rows\' menu (`viewItem =~ /^proposal/`)');
     const all = leaves(s.items).map((l) => l.id);
     assert.strictEqual(new Set(all).size, all.length, 'row ids are unique across catalogues');

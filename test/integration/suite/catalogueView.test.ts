@@ -63,7 +63,7 @@ describe('Catalogue view', () => {
     const tooltip = (p12.tooltip ?? '').replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.ok(tooltip.includes('EGN-12') && tooltip.includes(p12.label.slice('12. '.length)), tooltip);
     assert.strictEqual(p12.contextValue, 'proposal');
-    assert.deepStrictEqual(p12.command, { command: 'egn.openProposal', arguments: ['EGN-12', { preview: true }] });
+    assert.deepStrictEqual(p12.command, { command: 'egn.openSelectedProposal', arguments: [] });
   });
 
   it('filters by tag, keeping the parents of the matches, and says so in the view', async () => {

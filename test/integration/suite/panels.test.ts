@@ -51,19 +51,50 @@ describe('Proposal panels', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens one webview tab per proposal and reveals it, never a second, when opened again', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12'), true);
+  it('keeps one panel per proposal opened with { preview: false }, revealed, never a second, when opened again', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12', { preview: false }), true);
     await until('the EGN-12 tab', () => webviewTabs('egn.proposal').length === 1);
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-12'), true);
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 12), true);
     assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', { proposal: 'EGN-12' }), true);
     // Give a duplicate every chance to appear before counting.
-    await vscode.commands.executeCommand('egn.openProposal', 'EGN-13');
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-13', { preview: false });
     await until('the EGN-13 tab', () => webviewTabs('egn.proposal').length === 2);
     const tabs = webviewTabs('egn.proposal');
     assert.strictEqual(tabs.length, 2, tabs.map((t) => t.label).join(', '));
     assert.ok(tabs.some((t) => t.label.startsWith('EGN-12')), tabs.map((t) => t.label).join(', '));
     assert.ok(tabs.some((t) => t.label.startsWith('EGN-13')));
+  });
+
+  it('opens every proposal asked for by the command or a reference\'s link (Ctrl+click) in the one preview tab, beside the text', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Voir EGN-5, EGN-6 et EGN-7.\n' });
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const links = await until('the links of the references', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      return found && found.length === 3 && found;
+    });
+    // What Ctrl+click on a reference runs: the link's command URI.
+    const follow = async (link: vscode.DocumentLink): Promise<void> => {
+      const target = link.target!;
+      assert.strictEqual(target.scheme, 'command');
+      await vscode.commands.executeCommand(target.path, ...(JSON.parse(decodeURIComponent(target.query)) as unknown[]));
+    };
+    await follow(links[0]);
+    await until('the EGN-5 preview', () => webviewTabs('egn.proposal').some((t) => t.label.startsWith('EGN-5')));
+    await follow(links[1]);
+    await until('the EGN-6 preview', () => webviewTabs('egn.proposal').some((t) => t.label.startsWith('EGN-6')));
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openProposal', 'EGN-7'), true);
+    await until('the EGN-7 preview', () => webviewTabs('egn.proposal').some((t) => t.label.startsWith('EGN-7')));
+    const tabs = webviewTabs('egn.proposal');
+    assert.deepStrictEqual(tabs.map((t) => t.label.split(' ')[0]), ['EGN-7'], 'one preview tab, showing the last proposal asked for');
+    assert.strictEqual(tabs[0].group.viewColumn, vscode.ViewColumn.Two, 'beside the text');
+    assert.deepStrictEqual((await vscode.commands.executeCommand<{ preview: string | undefined }>('egn._proposalPanels')).preview, 'EGN-7');
+  });
+
+  it('opens the proposal of the selected row from the row\'s command, which carries no argument to lose in a tree refresh', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('egn.revealInCatalogue', 'EGN-12'), true);
+    assert.strictEqual(await vscode.commands.executeCommand('egn.openSelectedProposal'), true);
+    await until('the EGN-12 preview', () => webviewTabs('egn.proposal').some((t) => t.label.startsWith('EGN-12')));
   });
 
   it('keeps a citations section, to be filled, in a panel opened while the index is being built', async () => {

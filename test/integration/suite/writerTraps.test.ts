@@ -41,13 +41,17 @@ describe('Preview panels (what a writer trips on)', () => {
     assert.deepStrictEqual((await panels()).preview, 'EGN-4');
   });
 
-  it('keeps the preview open with egn.keepProposalOpen, and opens a panel kept from the palette or a link', async () => {
+  it('keeps the preview open with egn.keepProposalOpen; the palette or a link then opens a new preview, { preview: false } a kept panel', async () => {
     await preview('EGN-5');
     await until('the preview active', () => proposalTabs().some((t) => t.isActive));
     assert.strictEqual(await vscode.commands.executeCommand('egn.keepProposalOpen'), true);
     assert.strictEqual((await panels()).preview, undefined);
     await vscode.commands.executeCommand('egn.openProposal', 'EGN-6');
-    assert.deepStrictEqual(await panels(), { open: ['EGN-5', 'EGN-6'], preview: undefined });
+    assert.deepStrictEqual(await panels(), { open: ['EGN-5', 'EGN-6'], preview: 'EGN-6' });
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-7');
+    assert.deepStrictEqual(await panels(), { open: ['EGN-5', 'EGN-7'], preview: 'EGN-7' }, 'the preview shows the next one');
+    await vscode.commands.executeCommand('egn.openProposal', 'EGN-7', { preview: false });
+    assert.deepStrictEqual(await panels(), { open: ['EGN-5', 'EGN-7'], preview: undefined });
   });
 
   it('opens a tab per proposal when workbench.editor.enablePreview is off', async () => {

@@ -29,8 +29,11 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
-/** Starts the VS Code server, opens the workbench in headless Chromium and waits for it. */
-export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown>; locale?: 'en' | 'fr'; restricted?: boolean } = {}): Promise<UiSession> {
+/**
+ * Starts the VS Code server, opens the workbench in headless Chromium and waits for it.
+ * `extensions`: folders of other extensions (unpacked) installed beside the one under development.
+ */
+export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; settings?: Record<string, unknown>; locale?: 'en' | 'fr'; restricted?: boolean; extensions?: readonly string[] } = {}): Promise<UiSession> {
   // The scripts are ES modules outside the compiled tree: load them by absolute URL (a real dynamic
   // import under `module: Node16`).
   const runtime = (await import(pathToFileURL(path.join(repoRoot, 'scripts/lib/runtime.mjs')).href)) as typeof Runtime;
@@ -39,7 +42,13 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-ui-workspace-'));
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const settings = { 'workbench.colorTheme': opts.colorScheme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...opts.settings };
-  const server = await wb.startServer({ runtime: runtimeDir, quiet: !process.env.EGN_VERBOSE, settings, locale: opts.locale, restricted: opts.restricted });
+  // Only one extensionDevelopmentPath is honoured: any other extension is installed as a folder of the extensions dir.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-vscode-'));
+  for (const folder of opts.extensions ?? []) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    fs.cpSync(folder, path.join(scratch, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
+  const server = await wb.startServer({ runtime: runtimeDir, scratch, quiet: !process.env.EGN_VERBOSE, settings, locale: opts.locale, restricted: opts.restricted });
   const browser = await wb.launchBrowser(runtimeDir, { colorScheme: opts.colorScheme ?? 'light' });
   const page = await browser.context.newPage();
   await page.goto(wb.workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot }));

@@ -91,6 +91,16 @@ export class WorkspaceCitations implements CitationSource {
   private readonly touchedFolders = new Set<string>();
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private tickets = 0;
+  /**
+   * Workspace folders (URI keys) in which a folder was created, deleted or moved since their last
+   * read: there, the file watcher's paths are no longer to be trusted (see `watchFolders`).
+   */
+  private readonly movedFolders = new Set<string>();
+  /** Workspace folders to read again once events quiet down (see `resync`). */
+  private readonly resyncFolders = new Set<string>();
+  private resyncing: Promise<void> | undefined;
+  /** The URIs refreshed on their own while a resync reads: their answer is newer than its. */
+  private refreshedDuringResync: Set<string> | undefined;
 
   /**
    * @param catalogues The catalogues in use, when the index covers workspace catalogues too: the
@@ -355,6 +365,8 @@ export class WorkspaceCitations implements CitationSource {
     token: vscode.CancellationToken,
     superseded: () => boolean,
     onProgress: (done: number, total: number | undefined) => void,
+    /** Whether the file read may be written into the index (a resync leaves some alone). */
+    accept: (uri: string) => boolean = () => true,
   ): Promise<boolean> {
     const started = Date.now();
     if (this.fastReader && f.folder.uri.scheme === 'file') {
@@ -368,8 +380,9 @@ export class WorkspaceCitations implements CitationSource {
         token: stopped,
         onFile: (rel, content) => {
           // A superseded build must not write into the index its successor fills.
-          if (!superseded()) {
-            this.index.setContent(vscode.Uri.joinPath(folderUri, rel).toString(), content);
+          const uri = vscode.Uri.joinPath(folderUri, rel).toString();
+          if (!superseded() && accept(uri)) {
+            this.index.setContent(uri, content);
           }
         },
         onProgress,
@@ -385,7 +398,7 @@ export class WorkspaceCitations implements CitationSource {
     }
     const sink = {
       set: (uri: string, text: string) => {
-        if (!superseded()) {
+        if (!superseded() && accept(uri)) {
           this.index.set(uri, text);
         }
       },
@@ -500,17 +513,103 @@ export class WorkspaceCitations implements CitationSource {
       watchers.push(
         files,
         folders,
-        files.onDidCreate((uri) => this.whenBuilt(uri, () => void this.refresh(uri, true))),
-        files.onDidChange((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
-        files.onDidDelete((uri) => this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        files.onDidCreate((uri) => this.onFileEvent(uri, true)),
+        files.onDidChange((uri) => this.onFileEvent(uri, false)),
+        files.onDidDelete((uri) => this.onFileEvent(uri, false)),
         // What the file watcher already reports is left to it.
-        folders.onDidCreate((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
-        folders.onDidDelete((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, false))),
+        folders.onDidCreate((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true)),
+        folders.onDidDelete((uri) => !isIndexable(uri) && this.onFolderEvent(uri, false)),
         // A folder deleted and made again at once (a swap of names) reaches us as one change.
-        folders.onDidChange((uri) => !isIndexable(uri) && this.whenBuilt(uri, () => void this.refresh(uri, true))),
+        folders.onDidChange((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true)),
       );
     }
     this.folderWatchers = vscode.Disposable.from(...watchers);
+  }
+
+  /**
+   * A folder (or a path no file glob matches) created, deleted or changed. On Linux the file
+   * watcher (inotify) reports one event for a folder moved or renamed, none for the files and
+   * subfolders it carries; and afterwards it goes on reporting what happens inside the moved folder
+   * under the folder's old path (its watches keep the names they were made with). So its paths
+   * are trusted no more in that workspace folder: it is read again (`resync`) after this event and
+   * after every later event there (the watcher cannot be asked which of its paths are stale).
+   */
+  private onFolderEvent(uri: vscode.Uri, created: boolean): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) {
+      this.movedFolders.add(folder.uri.toString());
+    }
+    this.whenBuilt(uri, () => void this.refresh(uri, created));
+    this.scheduleResync(uri);
+  }
+
+  /** A file created, changed or deleted; its path may be stale (see `onFolderEvent`). */
+  private onFileEvent(uri: vscode.Uri, created: boolean): void {
+    this.whenBuilt(uri, () => void this.refresh(uri, created));
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && this.movedFolders.has(folder.uri.toString())) {
+      this.scheduleResync(uri);
+    }
+  }
+
+  /** Reads the workspace folder of `uri` again once events quiet down (see `onFolderEvent`). */
+  private scheduleResync(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || !this.filters.has(folder.uri.toString())) {
+      return;
+    }
+    this.resyncFolders.add(folder.uri.toString());
+    this.noteTouched(uri);
+  }
+
+  /**
+   * Reads the workspace folders marked by `scheduleResync` again, as a build would, without
+   * clearing the index: what is read replaces what was indexed, what was indexed and is no longer
+   * found goes. An unsaved document keeps its text, and a file with a refresh of its own in flight
+   * is left to that refresh (its answer is the newer one).
+   */
+  private async resync(): Promise<void> {
+    while (this.resyncFolders.size > 0) {
+      const keys = [...this.resyncFolders];
+      this.resyncFolders.clear();
+      for (const key of keys) {
+        const f = this.filters.get(key);
+        if (!f || !this.built) {
+          continue;
+        }
+        const generation = this.generation;
+        const superseded = (): boolean => generation !== this.generation;
+        const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+        const seen = new Set<string>();
+        const refreshed = new Set<string>();
+        this.refreshedDuringResync = refreshed;
+        const accept = (uri: string): boolean => {
+          seen.add(uri);
+          return !unsaved.has(uri) && !refreshed.has(uri);
+        };
+        const cancel = new vscode.CancellationTokenSource();
+        const done = await this.buildFolder(f, { get isCancellationRequested() { return superseded(); } }, cancel.token, superseded, () => undefined, accept)
+          .finally(() => {
+            cancel.dispose();
+            this.refreshedDuringResync = undefined;
+          });
+        if (!done || superseded()) {
+          return;
+        }
+        const prefix = key.endsWith('/') ? key : `${key}/`;
+        for (const d of this.index.documents()) {
+          if (d.startsWith(prefix) && !seen.has(d) && !refreshed.has(d) && !unsaved.has(d)) {
+            // Not found by the listing: gone, or no longer included; `refresh` asks the disk.
+            void this.refresh(vscode.Uri.parse(d), false);
+          }
+        }
+        for (const document of vscode.workspace.textDocuments) {
+          if (document.isDirty && document.uri.toString().startsWith(prefix)) {
+            this.refreshFromDocument(document);
+          }
+        }
+      }
+    }
   }
 
   private startListening(): void {
@@ -666,6 +765,9 @@ export class WorkspaceCitations implements CitationSource {
   /** Forgets the indexed documents of the touched folders whose files are gone (see `noteTouched`). */
   private async reconcile(): Promise<void> {
     this.reconcileTimer = undefined;
+    if (this.resyncFolders.size > 0) {
+      this.resyncing ??= this.resync().finally(() => { this.resyncing = undefined; });
+    }
     const folders = [...this.touchedFolders];
     this.touchedFolders.clear();
     const documents = this.index.documents();
@@ -694,6 +796,7 @@ export class WorkspaceCitations implements CitationSource {
    * and may finish out of order; only the latest one may write its answer.
    */
   private ticket(key: string): number {
+    this.refreshedDuringResync?.add(key);
     const t = ++this.tickets;
     this.latest.set(key, t);
     return t;

@@ -5,6 +5,7 @@ import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { parseProposalPanelState } from './panelProtocol';
 import { pickProposal } from './pickProposal';
 import { PROPOSAL_VIEW_TYPE, ProposalPanelManager } from './proposalPanelManager';
+import { registerTestHook } from '../testHooks';
 
 /**
  * `egn.openProposal` (`'EGN-12'`, `12`, a tree node, or nothing for a quick pick; `{ preview: true }`
@@ -35,11 +36,11 @@ export function registerProposalPanels(context: vscode.ExtensionContext, deps: E
     manager,
     vscode.commands.registerCommand('egn.openProposal', open),
     vscode.commands.registerCommand('egn.keepProposalOpen', () => manager.keepOpen()),
-    vscode.commands.registerCommand('egn._proposalPanels', () => manager.describe()),
+    registerTestHook(context, 'egn._proposalPanels', () => manager.describe()),
     // As if the panel of `id` had sent `raw`; addresses are recorded, not opened.
-    vscode.commands.registerCommand('egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
+    registerTestHook(context, 'egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
       typeof id === 'string' ? manager.deliver(id, raw, () => Promise.resolve(true)) : undefined),
-    vscode.commands.registerCommand('egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
+    registerTestHook(context, 'egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
     vscode.window.registerWebviewPanelSerializer(PROPOSAL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => manager.restore(panel, parseProposalPanelState(state)),
     }),

@@ -5,6 +5,7 @@ import type { ExtensionDeps } from '../deps';
 import { citedNumbers } from './citedNumbers';
 import { isEgnDocument } from './languageSelector';
 import { registerTestHook } from '../testHooks';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 
 /** Typing pauses shorter than this do not recount. */
 const DEBOUNCE_MS = 300;
@@ -52,7 +53,7 @@ export function registerCitationStatusBar(context: vscode.ExtensionContext, deps
   const update = (): void => {
     timer = undefined;
     const editor = vscode.window.activeTextEditor;
-    const enabled = vscode.workspace.getConfiguration('egn').get<boolean>('statusBar.enabled', true);
+    const enabled = vscode.workspace.getConfiguration('egn').get<boolean>('statusBar.enabled', SETTING_DEFAULTS['egn.statusBar.enabled']);
     const progress = deps.citations.progress;
     if (enabled && progress) {
       // The index is being built: a spinner, and how far it is in the tooltip.

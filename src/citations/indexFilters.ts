@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
 
 /** The filter of one workspace folder, from that folder's settings. */
@@ -17,11 +18,11 @@ export function readIndexFilters(): Map<string, FolderFilter> {
   const filters = new Map<string, FolderFilter>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const egn = vscode.workspace.getConfiguration('egn.index', folder);
-    const include = egn.get<string>('include', '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}');
-    const exclude = egn.get<string>('exclude', '');
+    const include = egn.get<string>('include', SETTING_DEFAULTS['egn.index.include']);
+    const exclude = egn.get<string>('exclude', SETTING_DEFAULTS['egn.index.exclude']);
     const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
     const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
-    const maxFileSize = egn.get<number>('maxFileSize', 1_048_576);
+    const maxFileSize = egn.get<number>('maxFileSize', SETTING_DEFAULTS['egn.index.maxFileSize']);
     const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
     filters.set(folder.uri.toString(), { folder, include, exclude, excludes, maxFileSize, filter });
   }

@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: type check, lint, unit tests, integration tests in a real VS Code extension host,
+// `npm test`: type check, lint, unit tests, egn-cite's tests (dist/cli.js), integration tests in a real VS Code extension host,
 // UI tests in headless Chromium; then one line `N passed, M failed` that sums every suite.
 // A stage that fails without counts of its own (build, type check, lint, a crashed suite) counts
 // as one failure, so a broken build can never read as green.
@@ -68,6 +68,8 @@ stage('types', bin('tsc'), ['-p', 'media/jsconfig.json']);
 stage('lint', bin('eslint'), ['.']);
 stage('package', node, ['scripts/check-package.mjs']);
 stage('unit', bin('mocha'), ['--config', '.mocharc.json'], { counts: true });
+// egn-cite as users run it: dist/cli.js, made by the build stage.
+stage('cli', bin('mocha'), ['--config', 'test/cli/.mocharc.json'], { counts: true });
 let runtimeOk = true;
 if (!only || only.includes('integration') || only.includes('ui') || only.includes('web')) {
   try {

@@ -216,32 +216,23 @@ describe('Index under random file operations, in the real host', function () {
             } else {
               count('no folder to rename into');
             }
-          } else if (r < 0.9) {
-            const move = folderMove();
-            if (move) {
-              fs.mkdirSync(path.dirname(uriOf(move.to).fsPath), { recursive: true });
-              fs.renameSync(uriOf(move.from).fsPath, uriOf(move.to).fsPath);
-              count('move a folder with its subfolders on disk', move.from, move.to);
-            } else {
-              count('no folder to rename into');
-            }
-          } else if (r < 0.93) {
-            const move = folderMove();
-            if (move) {
-              await vscode.workspace.fs.rename(uriOf(move.from), uriOf(move.to));
-              count('move a folder with its subfolders through workspace.fs', move.from, move.to);
-            } else {
-              count('no folder to rename into');
-            }
           } else if (r < 0.96) {
             const move = folderMove();
-            if (move) {
+            const how = r < 0.9 ? 'on disk' : r < 0.93 ? 'through workspace.fs' : 'through WorkspaceEdit';
+            if (!move) {
+              count('no folder to rename into');
+            } else if (how === 'on disk') {
+              fs.mkdirSync(path.dirname(uriOf(move.to).fsPath), { recursive: true });
+              fs.renameSync(uriOf(move.from).fsPath, uriOf(move.to).fsPath);
+            } else if (how === 'through workspace.fs') {
+              await vscode.workspace.fs.rename(uriOf(move.from), uriOf(move.to));
+            } else {
               const edit = new vscode.WorkspaceEdit();
               edit.renameFile(uriOf(move.from), uriOf(move.to));
               await vscode.workspace.applyEdit(edit);
-              count('move a folder with its subfolders through WorkspaceEdit', move.from, move.to);
-            } else {
-              count('no folder to rename into');
+            }
+            if (move) {
+              count(`move a folder with its subfolders ${how}`, move.from, move.to);
             }
           } else if (folders().length > 0) {
             const chosen = pick(folders());

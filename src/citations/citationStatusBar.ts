@@ -111,7 +111,7 @@ export function registerCitationStatusBar(context: vscode.ExtensionContext, deps
       return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, label: item.accessibilityInformation?.label };
     }),
     deps.citations.onDidChangeProgress(update),
-    ...(deps.catalogues ? [deps.catalogues.onDidChange(update)] : []),
+    deps.catalogues.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) {

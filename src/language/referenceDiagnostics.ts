@@ -60,9 +60,7 @@ export class ReferenceDiagnostics extends Disposable {
       }
     }));
     this.register(languages.onDidChange(() => this.checkAll()));
-    if (deps.catalogues) {
-      this.register(deps.catalogues.onDidChange(() => this.checkAll()));
-    }
+    this.register(deps.catalogues.onDidChange(() => this.checkAll()));
     // Last: the listeners are gone when the checks still waiting are cleared.
     this.register({
       dispose: () => {

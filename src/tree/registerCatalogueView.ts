@@ -43,12 +43,12 @@ async function setUncitedOnly(deps: ExtensionDeps, provider: CatalogueTreeProvid
  * all proposals, reveal, copy a reference; in test mode, `egn._catalogueViewRows` (the rows as drawn).
  */
 export function registerCatalogueView(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
+  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues.onDidChange }, deps.citations);
   const decorations = new CitationDecorations(deps.citations, () => cataloguesInUse(deps));
   // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
   // it does not show the EGN's themes at the top and then move them under a root a moment later.
-  let settled = deps.catalogues === undefined;
-  const firstLoad = settled ? Promise.resolve() : deps.catalogues!.settled().then(() => { settled = true; });
+  let settled = false;
+  const firstLoad = deps.catalogues.settled().then(() => { settled = true; });
   const treeDataProvider: vscode.TreeDataProvider<CatalogueNode> = {
     onDidChangeTreeData: provider.onDidChangeTreeData,
     getTreeItem: (node) => provider.getTreeItem(node),
@@ -97,7 +97,7 @@ export function registerCatalogueView(context: vscode.ExtensionContext, deps: Ex
     view,
     provider.onDidChangeFilter(showFilter),
     // A catalogue created, saved or deleted: its rows' badges are asked for again.
-    ...(deps.catalogues ? [deps.catalogues.onDidChange(() => decorations.refresh())] : []),
+    deps.catalogues.onDidChange(() => decorations.refresh()),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
     vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),

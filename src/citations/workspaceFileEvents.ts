@@ -103,10 +103,10 @@ export class WorkspaceFileEvents extends Disposable {
         files.onDidChange((uri) => this.onFileEvent(uri, false)),
         files.onDidDelete((uri) => this.onFileEvent(uri, false)),
         // What the file watcher already reports is left to it.
-        folders.onDidCreate((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true)),
-        folders.onDidDelete((uri) => !isIndexable(uri) && this.onFolderEvent(uri, false)),
+        folders.onDidCreate((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true, false)),
+        folders.onDidDelete((uri) => !isIndexable(uri) && this.onFolderEvent(uri, false, true)),
         // A folder deleted and made again at once (a swap of names) reaches us as one change.
-        folders.onDidChange((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true)),
+        folders.onDidChange((uri) => !isIndexable(uri) && this.onFolderEvent(uri, true, true)),
       );
     }
     this.folderWatchers = vscode.Disposable.from(...watchers);
@@ -125,17 +125,21 @@ export class WorkspaceFileEvents extends Disposable {
    * A folder (or a path no file glob matches) created, deleted or changed. On Linux the file
    * watcher (inotify) reports one event for a folder moved or renamed, none for the files and
    * subfolders it carries; and afterwards it goes on reporting what happens inside the moved folder
-   * under the folder's old path (its watches keep the names they were made with). So its paths
-   * are trusted no more in that workspace folder: it is read again after this event and after
-   * every later one there (the watcher cannot be asked which of its paths are stale).
+   * under the folder's old path (its watches keep the names they were made with). A move within
+   * the workspace always shows its old name going (`gone`: deleted, or swapped): from then on the
+   * watcher's paths are trusted no more in that workspace folder, which is read again after this
+   * event and after every later one there (the watcher cannot be asked which of its paths are
+   * stale). A folder only created (made, or moved in from outside) is watched under its own name.
    */
-  private onFolderEvent(uri: vscode.Uri, created: boolean): void {
+  private onFolderEvent(uri: vscode.Uri, created: boolean, gone: boolean): void {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder) {
+    if (folder && gone) {
       this.movedFolders.add(folder.uri.toString());
     }
     this.fire({ kind: 'touched', uri, created });
-    this.scheduleResync(uri);
+    if (folder && this.movedFolders.has(folder.uri.toString())) {
+      this.scheduleResync(uri);
+    }
   }
 
   /** Reads the workspace folder of `uri` again once events quiet down (see `onFolderEvent`). */

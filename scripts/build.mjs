@@ -7,9 +7,14 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { repoRoot } from './lib/runtime.mjs';
+import { settingDefaultsSource } from './lib/settingDefaultsSource.mjs';
 import { writeSnippets } from './lib/snippets.mjs';
+import { writeGenerated } from './lib/writeGenerated.mjs';
 
 const production = process.argv.includes('--production');
+
+// The settings' defaults, read from package.json into the one table both bundles use.
+writeGenerated('src/core/generated/settingDefaults.ts', settingDefaultsSource(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))), 'npm run generate:settings');
 const watch = process.argv.includes('--watch');
 
 /**

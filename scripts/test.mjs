@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: type check, lint, unit tests, the packaged command line (test/cli), integration tests in a real VS Code extension host,
+// `npm test`: type check, lint, unit tests, egn-cite as users run it (test/cli: dist/cli.js, its npm package, the pandoc filter), integration tests in a real VS Code extension host,
 // UI tests in headless Chromium; then one line `N passed, M failed` that sums every suite.
 // A stage that fails without counts of its own (build, type check, lint, a crashed suite) counts
 // as one failure, so a broken build can never read as green.
@@ -79,7 +79,8 @@ if (!only || only.includes('cli') || only.includes('integration') || only.includ
     summary.push(`runtime: ${e instanceof Error ? e.message : e} — counted as 1 failure`);
   }
 }
-// The built command as users get it: egn-cite's npm package installed offline, and pandoc running its filter (test/cli).
+// egn-cite as users run it (test/cli): dist/cli.js made by the build stage, its npm package installed offline,
+// and pandoc running its filter.
 stage('cli', bin('mocha'), ['--config', 'test/cli/.mocharc.json'], { counts: true });
 if (runtimeOk) {
   stage('integration', node, ['out/test/integration/runTest.js'], { counts: true });

@@ -9,6 +9,7 @@ import { ReferenceScanner } from './core/referenceScanner';
 import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './citations/registerCitationFeatures';
 import { WorkspaceCitations } from './citations/workspaceCitations';
+import { registerTestHook } from './testHooks';
 import { registerCoverageReport } from './coverage/registerCoverageReport';
 import type { PandocRunner } from './export/pandocRunner';
 import { registerPandocExport } from './export/registerPandocExport';
@@ -111,6 +112,8 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
   const createReader = host.createFolderReader;
   const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans);
   context.subscriptions.push(citations, scans);
+  // For the integration test that proves one scan per change.
+  context.subscriptions.push(registerTestHook(context, 'egn._documentScans', () => scans.stats));
   const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues, scans };
   context.subscriptions.push(
     registerCatalogueView(context, deps),

@@ -15,7 +15,7 @@ export interface ExtensionDeps {
   readonly citations: CitationSource;
   readonly output: vscode.LogOutputChannel;
   /** Every catalogue in use (the bundled one and the workspace's), and its changes. */
-  readonly catalogues?: WorkspaceCatalogues;
+  readonly catalogues: WorkspaceCatalogues;
   /** The references of open documents, scanned once per version; every feature reads them here. */
   readonly scans: OpenDocumentScans;
 }

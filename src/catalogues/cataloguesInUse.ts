@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { BUNDLED_SOURCE, CatalogueSet } from '../core/catalogueSet';
+import type { CatalogueSet } from '../core/catalogueSet';
 import type { CatalogueProposal } from '../core/proposalArguments';
 import type { ExtensionDeps } from '../deps';
 import type { ScanReader } from './openDocumentScans';
 
-/** The catalogues in use: the workspace's set, or the bundled catalogue alone when there is none. */
-export function cataloguesInUse(deps: Pick<ExtensionDeps, 'catalogue' | 'catalogues'>): CatalogueSet {
-  return deps.catalogues?.current ?? CatalogueSet.of([{ catalogue: deps.catalogue, source: BUNDLED_SOURCE }]);
+/** The catalogues in use, the bundled one first (catalogue 0). */
+export function cataloguesInUse(deps: Pick<ExtensionDeps, 'catalogues'>): CatalogueSet {
+  return deps.catalogues.current;
 }
 
 /**

@@ -30,8 +30,6 @@ export class OpenDocumentScans extends Disposable {
     this.scans = new DocumentScans(() => catalogues?.current ?? alone);
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.scans.delete(d.uri.toString())));
     this.register({ dispose: () => this.scans.clear() });
-    // For the integration test that proves one scan per change; internal, not in the manifest.
-    this.register(vscode.commands.registerCommand('egn._documentScans', () => this.stats));
   }
 
   /** The references of `document` at its current version, scanned now if not yet. */

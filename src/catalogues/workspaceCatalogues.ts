@@ -3,10 +3,11 @@ import type { Catalogue } from '../core/catalogue';
 import { loadCatalogue } from '../core/catalogueLoader';
 import { CATALOGUE_SET_LIMITS, CatalogueFileLoad, CatalogueProblem, CatalogueSet } from '../core/catalogueSet';
 import { Disposable } from '../core/dispose';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
 
 /** The default of `egn.catalogues.include`. */
-export const DEFAULT_CATALOGUE_INCLUDE = '**/*.catalogue.{yaml,yml,json}';
+export const DEFAULT_CATALOGUE_INCLUDE = SETTING_DEFAULTS['egn.catalogues.include'];
 
 /**
  * How long file events are gathered before the catalogues are read again: a save, a rename (a
@@ -259,7 +260,7 @@ interface FolderFilter {
 /** The catalogue filter of a workspace folder, from that folder's own settings. */
 function folderFilter(folder: vscode.WorkspaceFolder): FolderFilter {
   const include = vscode.workspace.getConfiguration('egn.catalogues', folder).get<string>('include', DEFAULT_CATALOGUE_INCLUDE) || DEFAULT_CATALOGUE_INCLUDE;
-  const exclude = vscode.workspace.getConfiguration('egn.index', folder).get<string>('exclude', '');
+  const exclude = vscode.workspace.getConfiguration('egn.index', folder).get<string>('exclude', SETTING_DEFAULTS['egn.index.exclude']);
   const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
   const filter = createFileFilter({ include, exclude: [exclude, ...enabledPatterns(filesExclude)], maxFileSize: CATALOGUE_SET_LIMITS.maxFileBytes });
   return { include, exclude, filter };

@@ -110,18 +110,6 @@ export function workspaceHover(ref: KeyedReference<LoadedCatalogue>, range: vsco
   return new vscode.Hover(md, range);
 }
 
-/** The warning on `ref` when it is to a proposal its workspace catalogue does not have. */
-export function workspaceReferenceDiagnostic(ref: KeyedReference<LoadedCatalogue>, document: vscode.TextDocument): vscode.Diagnostic | undefined {
-  if (ref.exists || !isWorkspaceReference(ref)) {
-    return undefined;
-  }
-  const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
-  const d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), vscode.DiagnosticSeverity.Warning);
-  d.code = UNKNOWN_CATALOGUE_PROPOSAL_CODE;
-  d.source = 'EGN';
-  return d;
-}
-
 /** Escapes text for Markdown (every character Markdown or a theme icon `$(…)` could read). */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (c) => `\\${c}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CitationSource } from './citationSource';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 
 /** What the build waits for first: the first load of the workspace's catalogues (see `WorkspaceCatalogues.settled`). */
 interface CataloguesLoading {
@@ -11,7 +12,7 @@ const START_DELAY_MS = 300;
 
 /** Whether the index may be built without being asked (`egn.index.enabled`). */
 function enabled(): boolean {
-  return vscode.workspace.getConfiguration('egn.index').get<boolean>('enabled', true);
+  return vscode.workspace.getConfiguration('egn.index').get<boolean>('enabled', SETTING_DEFAULTS['egn.index.enabled']);
 }
 
 /**

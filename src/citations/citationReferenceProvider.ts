@@ -26,19 +26,19 @@ export function citationLocation(c: Citation): vscode.Location {
 }
 
 /** The last answer, per index: Shift+F12 pressed again on the same number costs nothing. */
-const lastAnswer = new WeakMap<CitationSource, { version: number; prefix: string | undefined; number: number; locations: vscode.Location[] }>();
+const lastAnswer = new WeakMap<CitationSource, { version: number; prefix: string; number: number; locations: vscode.Location[] }>();
 
 /**
- * Every citation of a proposal as `Location`s, cached until the index changes: of the EGN, or of
- * the catalogue of `prefix` (`FRA`).
+ * Every citation of a proposal of the catalogue of `prefix` (`EGN`, `FRA`) as `Location`s, cached
+ * until the index changes.
  */
-export function citationLocations(citations: CitationSource, number: number, prefix?: string): vscode.Location[] {
+export function citationLocations(citations: CitationSource, number: number, prefix: string): vscode.Location[] {
   const last = lastAnswer.get(citations);
-  const key = prefix?.toUpperCase();
+  const key = prefix.toUpperCase();
   if (last && last.version === citations.version && last.number === number && last.prefix === key) {
     return last.locations;
   }
-  const found = key === undefined ? citations.citationsOf(number, { previews: false }) : citations.citationsOfProposal(key, number, { previews: false });
+  const found = citations.citationsOfProposal(key, number, { previews: false });
   const locations = found.map(citationLocation);
   lastAnswer.set(citations, { version: citations.version, prefix: key, number, locations });
   return locations;

@@ -32,30 +32,25 @@ export interface CitationSource extends vscode.Disposable {
   /** Forgets everything and builds the index again (`egn.rebuildIndex`). Resolves like `ready()`. */
   rebuild(): Promise<boolean>;
   /**
-   * Every citation of a proposal number in the workspace, sorted by document then position;
-   * `previews: false` leaves `lineText` empty, for a much cheaper list of places; `limit` keeps the
-   * first ones only (a page: `counts()` gives the total).
-   */
-  citationsOf(number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[];
-  /** Citation count per proposal number (numbers never cited are absent). */
-  counts(): ReadonlyMap<number, number>;
-  /**
-   * How much of the catalogue is cited: in the whole workspace, or in the documents given (URIs as
-   * strings; each is a row of the report even when it cites nothing).
-   */
-  coverage(scope?: { readonly uris: readonly string[] }): Coverage;
-  /**
    * The catalogues the index covers, bundled (EGN) first: every catalogue in use. The methods below
    * name a catalogue by its prefix (ignoring case); an unknown prefix gives nothing.
    */
   indexedCatalogues(): readonly Catalogue[];
-  /** `citationsOf` for the proposal `number` of the catalogue of `prefix` (`FRA`, 1). */
+  /**
+   * Every citation in the workspace of the proposal `number` of the catalogue of `prefix` (`FRA`, 1),
+   * sorted by document then position; `previews: false` leaves `lineText` empty, for a much cheaper
+   * list of places; `limit` keeps the first ones only (a page: `countOf` gives the total).
+   */
   citationsOfProposal(prefix: string, number: number, options?: { readonly previews?: boolean; readonly limit?: number }): readonly Citation[];
   /** How many times the workspace cites the proposal `number` of the catalogue of `prefix` (0 when never). */
   countOf(prefix: string, number: number): number;
-  /** `counts()` for the catalogue of `prefix`. */
+  /** Citation count per proposal number of the catalogue of `prefix` (numbers never cited are absent). */
   countsOf(prefix: string): ReadonlyMap<number, number>;
-  /** `coverage()` for the catalogue of `prefix`; undefined when the index does not cover it. */
+  /**
+   * How much of the catalogue of `prefix` is cited: in the whole workspace, or in the documents given
+   * (URIs as strings; each is a row of the report even when it cites nothing); undefined when the
+   * index does not cover it.
+   */
   coverageOf(prefix: string, scope?: { readonly uris: readonly string[] }): Coverage | undefined;
   /** Citations of each catalogue (by prefix, as the catalogue spells it) in one document; absent when none. */
   documentCountsByPrefix(uri: string): ReadonlyMap<string, number>;

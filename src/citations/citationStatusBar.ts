@@ -4,6 +4,8 @@ import type { KeyedReference } from '../core/multiReferenceScanner';
 import type { ExtensionDeps } from '../deps';
 import { citedNumbers } from './citedNumbers';
 import { isEgnDocument } from './languageSelector';
+import { registerTestHook } from '../testHooks';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 
 /** Typing pauses shorter than this do not recount. */
 const DEBOUNCE_MS = 300;
@@ -40,7 +42,7 @@ function catalogueRows(set: CatalogueSet, refs: readonly KeyedReference<LoadedCa
  * With workspace catalogues, it shows the catalogue the document cites most, and its tooltip lists
  * every catalogue in use.
  */
-export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposable {
+export function registerCitationStatusBar(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('egn.citations', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('EGN Citations');
   item.command = 'egn.openDocumentCoverage';
@@ -51,7 +53,7 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
   const update = (): void => {
     timer = undefined;
     const editor = vscode.window.activeTextEditor;
-    const enabled = vscode.workspace.getConfiguration('egn').get<boolean>('statusBar.enabled', true);
+    const enabled = vscode.workspace.getConfiguration('egn').get<boolean>('statusBar.enabled', SETTING_DEFAULTS['egn.statusBar.enabled']);
     const progress = deps.citations.progress;
     if (enabled && progress) {
       // The index is being built: a spinner, and how far it is in the tooltip.
@@ -102,15 +104,14 @@ export function registerCitationStatusBar(deps: ExtensionDeps): vscode.Disposabl
   update();
   return vscode.Disposable.from(
     item,
-    // What the item shows, for the integration tests (the status bar cannot be read through the API);
-    // internal, not listed in the manifest.
-    vscode.commands.registerCommand('egn._citationStatusBar', () => {
+    // What the item shows, for the integration tests (the status bar cannot be read through the API).
+    registerTestHook(context, 'egn._citationStatusBar', () => {
       update();
       const tooltip = item.tooltip;
       return { text: item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value, label: item.accessibilityInformation?.label };
     }),
     deps.citations.onDidChangeProgress(update),
-    ...(deps.catalogues ? [deps.catalogues.onDidChange(update)] : []),
+    deps.catalogues.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) {

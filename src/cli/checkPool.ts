@@ -8,6 +8,7 @@ import type { Reference } from '../core/reference';
 import { CitationIndex } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import { ReferenceScanner } from '../core/referenceScanner';
+import { brokenRule } from '../core/referenceRules';
 
 /** What a check needs of a catalogue; plain data, so that it can be sent to a thread. */
 export interface CheckCatalogue {
@@ -38,7 +39,7 @@ export const EXISTS = 1;
 /** `CheckedCitation` flag: a number only implied by a range (the 4 of `EGN-3 à 5`). */
 export const IMPLIED = 2;
 /**
- * `CheckedCitation` flag: a hint, not a citation: a reference to an existing proposal of the bundled
+ * `CheckedCitation` flag: a hint, not a citation: a reference to an existing proposal of any
  * catalogue written in a variant form (`EGN 12`), which the editor hints about when
  * `egn.diagnostics.nonCanonicalHint` is on; its ninth element is the reference as written.
  */
@@ -114,18 +115,20 @@ export class FileChecker {
       // Only the warnings (and hints): the index's own steps (candidate lines, ignore markers, one
       // scan per line, since no reference spans a line break) without storing citations and their previews.
       this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
-        if (!ref.exists) {
+        const rule = brokenRule(ref, hints);
+        if (rule === 'unknownProposal') {
           const digits = Number.isSafeInteger(ref.number) ? undefined : ref.digits.replace(/^0+(?=\d)/, '');
           citations.push(withDigits([k, ref.number, line, start, line, end, 0], digits));
-        } else if (hints && k === 0 && ref.form === 'variant') {
+        } else if (rule === 'nonCanonical') {
           citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
         }
       });
       return { kind: 'read', citations };
     }
     if (hints) {
-      this.scanKept(linesNotIgnored(lines), 1, (k, ref, line, start, end, written) => {
-        if (ref.exists && ref.form === 'variant') {
+      // The hints of every catalogue; the warnings come from the indexes below.
+      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
+        if (brokenRule(ref, true) === 'nonCanonical') {
           citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
         }
       });

@@ -26,6 +26,7 @@ import { ProgressLine } from './progressLine';
 import { filesCiting, searchFolder } from './ripgrepCheck';
 import { chooseRipgrep, LinkedFilesError, listWithRipgrep, type ChosenRipgrep } from './ripgrepListing';
 import { folderExcludes, readWorkspaceSettings, SettingsError } from './workspaceSettings';
+import { REFERENCE_RULES, type ReferenceRule } from '../core/referenceRules';
 
 /** Exit codes, as Foam's and ESLint's. */
 const OK = 0;
@@ -330,7 +331,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
       if (flags & HINT) {
         // The editor's hint (`egn.diagnostics.nonCanonicalHint`): an existing proposal, written otherwise.
         const canonical = `${catalogue.prefix}-${number}`;
-        problems.push({ ...position, rule: NON_CANONICAL_RULE, level: 'note', reference: canonical, message: nonCanonicalText(written ?? '', canonical) });
+        problems.push({ ...position, rule: NON_CANONICAL_RULE, level: problemLevel('nonCanonical'), reference: canonical, message: nonCanonicalText(written ?? '', canonical) });
         continue;
       }
       // The digits as written: a 400-digit number is no `Infinity` to the reader.
@@ -340,7 +341,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
       }
       // What the editor's diagnostics warn about: a written number absent from the catalogue.
       if ((flags & (EXISTS | IMPLIED)) === 0) {
-        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, level: 'warning', reference, message: unknownProposalText(catalogue, reference) });
+        problems.push({ ...position, rule: UNKNOWN_PROPOSAL_RULE, level: problemLevel('unknownProposal'), reference, message: unknownProposalText(catalogue, reference) });
       }
     }
   }
@@ -475,4 +476,9 @@ export async function main(argv: readonly string[], early?: EarlySearches): Prom
     process.stderr.write(`egn-cite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return USAGE_ERROR;
   }
+}
+
+/** The level of a problem of `rule` (`REFERENCE_RULES`), in egn-cite's words: the editor's hint is a note. */
+function problemLevel(rule: ReferenceRule): Problem['level'] {
+  return REFERENCE_RULES[rule].level === 'warning' ? 'warning' : 'note';
 }

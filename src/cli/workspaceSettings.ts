@@ -1,18 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 import { enabledPatterns } from '../core/globMatcher';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
-/**
- * The defaults of the settings the command line reads, as package.json declares them for the
- * editor. A unit test checks them against package.json, so that both read the same files.
- */
-export const SETTING_DEFAULTS = Object.freeze({
-  'egn.index.include': '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}',
-  'egn.index.exclude': '**/{node_modules,.git,out,dist,build,_build,target}/**',
-  'egn.index.maxFileSize': 1_048_576,
-  'egn.catalogues.include': '**/*.catalogue.{yaml,yml,json}',
-});
+/** The settings the command line reads: their defaults are package.json's, as the editor's. */
+type CliSetting = 'egn.index.include' | 'egn.index.exclude' | 'egn.catalogues.include';
 
 /** VS Code's own default of `files.exclude`, which the editor's index applies under any workspace value. */
 const FILES_EXCLUDE_DEFAULT: Readonly<Record<string, boolean>> = Object.freeze({
@@ -62,7 +55,7 @@ export function languageOf(relativePath: string): string | undefined {
   }
 }
 
-const HINT = 'egn.diagnostics.nonCanonicalHint';
+const HINT = 'egn.diagnostics.nonCanonicalHint' satisfies keyof typeof SETTING_DEFAULTS;
 
 /**
  * The exclude patterns of a folder: `--exclude` (else `egn.index.exclude`), then the enabled
@@ -123,7 +116,7 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     throw new SettingsError(file, line, column, message);
   };
   const get = (key: string): Node | undefined => findNodeAtLocation(tree, [key]);
-  const str = (key: keyof typeof SETTING_DEFAULTS): string => {
+  const str = (key: CliSetting): string => {
     const node = get(key);
     if (!node) {
       return SETTING_DEFAULTS[key] as string;
@@ -150,7 +143,7 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     }
     return typeof node.value === 'boolean' ? node.value : fail(node, `"${HINT}" must be true or false`);
   };
-  const hintDefault = hint(get(HINT), false);
+  const hintDefault = hint(get(HINT), SETTING_DEFAULTS[HINT]);
   // Language-specific values, as VS Code reads them: `"[markdown]"`, or `"[markdown][latex]"` for several.
   const byLanguage = new Map<string, boolean>();
   for (const property of tree.children ?? []) {

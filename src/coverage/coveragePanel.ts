@@ -192,7 +192,12 @@ export class CoveragePanel extends Disposable {
         this.rendered = false;
       }
       catalogue = this.chosenCatalogue(state, undefined);
-      coverage = this.deps.citations.coverageOf(catalogue.prefix) ?? this.deps.citations.coverage();
+      coverage = this.deps.citations.coverageOf(catalogue.prefix);
+      if (!coverage) {
+        // Not a catalogue the index covers (the choice is made among those it covers).
+        this.renderMessage(vscode.l10n.t('The citation index was not built, so the workspace coverage is unknown.'), true);
+        return;
+      }
     } else {
       const document = await this.openDocument(state.uri);
       if (superseded()) {

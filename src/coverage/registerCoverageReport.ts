@@ -61,10 +61,11 @@ export function registerCoverageReport(context: vscode.ExtensionContext, deps: E
         void vscode.window.showWarningMessage(vscode.l10n.t('No catalogue in use has the prefix {0}.', String(named)));
         return;
       }
-      const sections = chosen.map((catalogue) => ({
-        coverage: deps.citations.coverageOf(catalogue.prefix) ?? deps.citations.coverage(),
-        heading: coverageHeading(catalogue, catalogue === all[0]),
-      }));
+      // Each one is a catalogue the index covers: its coverage is known.
+      const sections = chosen.flatMap((catalogue) => {
+        const coverage = deps.citations.coverageOf(catalogue.prefix);
+        return coverage ? [{ coverage, heading: coverageHeading(catalogue, catalogue === all[0]) }] : [];
+      });
       await exportCoverages(sections, format);
     }),
     report.registerSerializer(),

@@ -40,10 +40,11 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       } else if (d.code === NON_CANONICAL_CODE && d.range.isSingleLine) {
         const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
-        if (!ref || !ref.exists || isWorkspaceReference(ref)) {
+        if (!ref || !ref.exists) {
           continue;
         }
-        const canonical = this.deps.scanner.canonical(ref.number);
+        // Of any catalogue in use: its own canonical form.
+        const canonical = ref.catalogue.scanner.canonical(ref.number);
         const action = new vscode.CodeAction(vscode.l10n.t('Write as {0}', canonical), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), canonical);

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
+import { brokenRule, REFERENCE_RULES } from '../core/referenceRules';
 import { Disposable } from '../core/dispose';
 import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import type { ExtensionDeps } from '../deps';
 import type { WritingLanguages } from './documentSelector';
-import { unknownProposalMessage } from './unknownProposalMessage';
-import { workspaceReferenceDiagnostic } from '../catalogues/workspaceReferences';
+import { UNKNOWN_CATALOGUE_PROPOSAL_CODE, unknownWorkspaceProposalMessage } from '../catalogues/workspaceReferences';
 
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
@@ -59,9 +60,7 @@ export class ReferenceDiagnostics extends Disposable {
       }
     }));
     this.register(languages.onDidChange(() => this.checkAll()));
-    if (deps.catalogues) {
-      this.register(deps.catalogues.onDidChange(() => this.checkAll()));
-    }
+    this.register(deps.catalogues.onDidChange(() => this.checkAll()));
     // Last: the listeners are gone when the checks still waiting are cleared.
     this.register({
       dispose: () => {
@@ -110,40 +109,38 @@ export class ReferenceDiagnostics extends Disposable {
       return;
     }
     const config = vscode.workspace.getConfiguration('egn.diagnostics', { uri: doc.uri, languageId: doc.languageId });
-    if (!config.get<boolean>('enabled', true)) {
+    if (!config.get<boolean>('enabled', SETTING_DEFAULTS['egn.diagnostics.enabled'])) {
       this.collection.delete(doc.uri);
       return;
     }
-    const hintVariants = config.get<boolean>('nonCanonicalHint', false);
+    const hintVariants = config.get<boolean>('nonCanonicalHint', SETTING_DEFAULTS['egn.diagnostics.nonCanonicalHint']);
     const diagnostics: vscode.Diagnostic[] = [];
     let omitted = 0;
+    // One path for every catalogue in use (the rules are `REFERENCE_RULES`); only the code of an
+    // unknown proposal says whether it is the bundled catalogue's, as it always has.
     for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
-      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || (hintVariants && ref.form === 'variant'))) {
+      const rule = brokenRule(ref, hintVariants);
+      if (!rule) {
+        continue;
+      }
+      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT) {
         // Past the cap only the count matters: no range or message is built.
         omitted++;
         continue;
       }
-      if (ref.catalogue.source !== BUNDLED_SOURCE) {
-        const d = workspaceReferenceDiagnostic(ref, doc);
-        if (d) {
-          diagnostics.push(d);
-        }
-        continue;
-      }
       const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
-      if (!ref.exists) {
-        const d = new vscode.Diagnostic(range, unknownProposalMessage(this.deps, ref), vscode.DiagnosticSeverity.Warning);
-        d.code = UNKNOWN_PROPOSAL_CODE;
-        d.source = DIAGNOSTIC_SOURCE;
-        diagnostics.push(d);
-      } else if (hintVariants && ref.form === 'variant') {
+      const severity = REFERENCE_RULES[rule].level === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Hint;
+      let d: vscode.Diagnostic;
+      if (rule === 'unknownProposal') {
+        d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), severity);
+        d.code = ref.catalogue.source === BUNDLED_SOURCE ? UNKNOWN_PROPOSAL_CODE : UNKNOWN_CATALOGUE_PROPOSAL_CODE;
+      } else {
         const written = doc.getText(range);
-        const canonical = this.deps.scanner.canonical(ref.number);
-        const d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, canonical), vscode.DiagnosticSeverity.Hint);
+        d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, ref.catalogue.scanner.canonical(ref.number)), severity);
         d.code = NON_CANONICAL_CODE;
-        d.source = DIAGNOSTIC_SOURCE;
-        diagnostics.push(d);
       }
+      d.source = DIAGNOSTIC_SOURCE;
+      diagnostics.push(d);
     }
     this.collection.set(doc.uri, capped(diagnostics, omitted));
   }

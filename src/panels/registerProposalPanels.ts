@@ -4,6 +4,7 @@ import { catalogueProposalFromArgument } from '../core/proposalArguments';
 import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { pickProposal } from './pickProposal';
 import { ProposalPanelManager } from './proposalPanelManager';
+import { registerTestHook } from '../testHooks';
 
 /**
  * `egn.openProposal` (`'EGN-12'`, `12`, a tree node, or nothing for a quick pick; it opens in the
@@ -34,11 +35,11 @@ export function registerProposalPanels(context: vscode.ExtensionContext, deps: E
     manager,
     vscode.commands.registerCommand('egn.openProposal', open),
     vscode.commands.registerCommand('egn.keepProposalOpen', () => manager.keepOpen()),
-    vscode.commands.registerCommand('egn._proposalPanels', () => manager.describe()),
+    registerTestHook(context, 'egn._proposalPanels', () => manager.describe()),
     // As if the panel of `id` had sent `raw`; addresses are recorded, not opened.
-    vscode.commands.registerCommand('egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
+    registerTestHook(context, 'egn._proposalPanelMessage', async (id: unknown, raw: unknown) =>
       typeof id === 'string' ? manager.deliver(id, raw, () => Promise.resolve(true)) : undefined),
-    vscode.commands.registerCommand('egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
+    registerTestHook(context, 'egn._proposalPanelHtml', (id: unknown) => typeof id === 'string' ? manager.html(id) : undefined),
     manager.registerSerializer(),
   );
 }

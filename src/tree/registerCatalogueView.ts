@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../deps';
 import type { CatalogueNode } from './catalogueNode';
-import { catalogueSnapshot } from './catalogueSnapshot';
+import { catalogueViewRows } from './catalogueViewRows';
 import { CatalogueFilterState, CatalogueTreeProvider } from './catalogueTreeProvider';
 import { CitationDecorations } from './citationDecorations';
 import { cataloguesInUse } from '../catalogues/cataloguesInUse';
 import { copyReference } from './copyReference';
 import { revealInCatalogue } from './revealInCatalogue';
 import { OPEN_SELECTED_PROPOSAL, openSelectedProposal } from './openSelectedProposal';
+import { registerTestHook } from '../testHooks';
 
 function countText(n: number): string {
   return n === 0 ? vscode.l10n.t('no proposal') : n === 1 ? vscode.l10n.t('1 proposal') : vscode.l10n.t('{0} proposals', n);
@@ -28,18 +29,27 @@ function describeFilter(state: CatalogueFilterState): { message: string | undefi
   return { message: undefined, description: undefined };
 }
 
+/** Shows only the uncited proposals in the catalogue tree, or all of them again. */
+async function setUncitedOnly(deps: ExtensionDeps, provider: CatalogueTreeProvider, on: boolean): Promise<void> {
+  // Which proposals are uncited is only known once the index is built.
+  if (on && !(await deps.citations.ready())) {
+    return;
+  }
+  await vscode.commands.executeCommand('setContext', 'egn.uncitedOnly', on);
+  provider.setUncitedOnly(on);
+}
+
 /**
- * The catalogue view `egn.catalogue` and its commands: filter, clear the filter, reveal, copy a
- * reference; `egn._setUncitedOnly` for the index's uncited switch and `egn._catalogueSnapshot` for
- * the tests (both internal, not in the manifest).
+ * The catalogue view `egn.catalogue` and its commands: filter, clear the filter, uncited only or
+ * all proposals, reveal, copy a reference; in test mode, `egn._catalogueViewRows` (the rows as drawn).
  */
-export function registerCatalogueView(_context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues?.onDidChange }, deps.citations);
+export function registerCatalogueView(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
+  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues.onDidChange }, deps.citations);
   const decorations = new CitationDecorations(deps.citations, () => cataloguesInUse(deps));
   // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
   // it does not show the EGN's themes at the top and then move them under a root a moment later.
-  let settled = deps.catalogues === undefined;
-  const firstLoad = settled ? Promise.resolve() : deps.catalogues!.settled().then(() => { settled = true; });
+  let settled = false;
+  const firstLoad = deps.catalogues.settled().then(() => { settled = true; });
   const treeDataProvider: vscode.TreeDataProvider<CatalogueNode> = {
     onDidChangeTreeData: provider.onDidChangeTreeData,
     getTreeItem: (node) => provider.getTreeItem(node),
@@ -88,13 +98,14 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     view,
     provider.onDidChangeFilter(showFilter),
     // A catalogue created, saved or deleted: its rows' badges are asked for again.
-    ...(deps.catalogues ? [deps.catalogues.onDidChange(() => decorations.refresh())] : []),
+    deps.catalogues.onDidChange(() => decorations.refresh()),
     vscode.commands.registerCommand(OPEN_SELECTED_PROPOSAL, () => openSelectedProposal(view)),
     vscode.commands.registerCommand('egn.filterCatalogue', filter),
     vscode.commands.registerCommand('egn.clearFilter', () => provider.setQuery(undefined)),
     vscode.commands.registerCommand('egn.revealInCatalogue', (arg?: unknown) => revealInCatalogue(deps, provider, view, arg)),
     vscode.commands.registerCommand('egn.copyReference', (arg?: unknown) => copyReference(deps, arg)),
-    vscode.commands.registerCommand('egn._setUncitedOnly', (on: unknown) => provider.setUncitedOnly(on === true)),
-    vscode.commands.registerCommand('egn._catalogueSnapshot', () => catalogueSnapshot(provider, view, decorations)),
+    vscode.commands.registerCommand('egn.showUncitedOnly', () => setUncitedOnly(deps, provider, true)),
+    vscode.commands.registerCommand('egn.showAllProposals', () => setUncitedOnly(deps, provider, false)),
+    registerTestHook(context, 'egn._catalogueViewRows', () => catalogueViewRows(provider, view, decorations)),
   );
 }

@@ -1,14 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { spawnSync } from 'child_process';
 import { loadCatalogue, loadCatalogueFile } from '../../src/core/catalogueLoader';
 import { catalogueFromSnapshot } from '../../src/core/catalogueSnapshot';
 import { catalogueSnapshot } from '../../src/core/catalogueSnapshotMaker';
 import { snapshotNumbers } from '../../src/core/catalogueSnapshotNumbers';
-import { cliPath, repoRoot } from './cliSupport';
 
+const repoRoot = path.resolve(__dirname, '../../..');
 const YAML = fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8');
 
 describe('Bundled catalogue snapshot (the JSON the build puts in every bundle)', () => {
@@ -47,20 +45,5 @@ describe('Bundled catalogue snapshot (the JSON the build puts in every bundle)',
     const broken = catalogueSnapshot(YAML.replace(/^prefix: EGN$/m, 'prefix: [EGN'));
     assert.ok(!broken.ok);
     assert.ok(broken.errors.length > 0 && broken.errors[0].line > 1, JSON.stringify(broken.errors));
-  });
-
-  it('is in dist/cli.js: the built command checks with no data/ folder beside it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-cli-alone-'));
-    try {
-      for (const f of ['cli.js', 'cliMain.js', 'checkThread.js']) {
-        fs.copyFileSync(path.join(path.dirname(cliPath), f), path.join(dir, f));
-      }
-      fs.writeFileSync(path.join(dir, 'a.md'), 'Voir EGN-12 et EGN-41.\n');
-      const r = spawnSync(process.execPath, [path.join(dir, 'cli.js'), 'check', 'a.md', '--no-ripgrep'], { cwd: dir, encoding: 'utf8' });
-      assert.strictEqual(r.status, 1, r.stderr);
-      assert.strictEqual(r.stdout, 'a.md:1:16: warning: EGN-41 does not exist: proposals are numbered EGN-1 to EGN-40.\n1 warning (1 file checked).\n');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { NON_CANONICAL_RULE, NON_CANONICAL_TEMPLATE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE } from '../../src/cli/checkReport';
 import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
-import { SETTING_DEFAULTS } from '../../src/cli/workspaceSettings';
+import { SETTING_DEFAULTS } from '../../src/core/generated/settingDefaults';
 import { UNKNOWN_PROPOSAL_TEMPLATE, unknownProposalText } from '../../src/core/unknownProposalText';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -36,15 +37,16 @@ describe('egn-cite says what the editor says', () => {
     assert.deepStrictEqual(Object.values(ENGLISH_COVERAGE_LABELS), l10nLiterals('src/coverage/coverageLabels.ts'));
   });
 
-  it('uses the defaults package.json declares for the settings it reads', () => {
-    const properties = (JSON.parse(source('package.json')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } }).contributes.configuration.properties;
-    for (const key of ['egn.index.include', 'egn.index.exclude', 'egn.index.maxFileSize'] as const) {
-      assert.strictEqual(SETTING_DEFAULTS[key], properties[key].default, key);
+  it('uses the defaults package.json declares for the settings it reads, from the one table the editor reads too', async () => {
+    const manifest = JSON.parse(source('package.json')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    const properties = manifest.contributes.configuration.properties;
+    for (const key of ['egn.index.include', 'egn.index.exclude', 'egn.index.maxFileSize', 'egn.catalogues.include', 'egn.diagnostics.nonCanonicalHint'] as const) {
+      assert.deepStrictEqual(SETTING_DEFAULTS[key], properties[key].default, key);
     }
-    // egn.catalogues.include comes with the custom catalogues; once declared, it must agree too.
-    const catalogues = properties['egn.catalogues.include'];
-    if (catalogues) {
-      assert.strictEqual(SETTING_DEFAULTS['egn.catalogues.include'], catalogues.default);
-    }
+    // Every declared default is in the table, and the committed table is what the build generates.
+    assert.deepStrictEqual(Object.keys(SETTING_DEFAULTS), Object.keys(properties).filter((k) => properties[k].default !== undefined));
+    const generator = pathToFileURL(path.join(repoRoot, 'scripts/lib/settingDefaultsSource.mjs')).href;
+    const { settingDefaultsSource } = (await import(generator)) as { settingDefaultsSource: (m: object) => string };
+    assert.ok(source('src/core/generated/settingDefaults.ts') === settingDefaultsSource(manifest), 'src/core/generated/settingDefaults.ts is stale: run npm run generate:settings (or npm run build)');
   });
 });

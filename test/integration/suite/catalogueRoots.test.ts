@@ -4,20 +4,20 @@ import { externalUrl } from '../../../src/panels/externalUrl';
 import { proposalPageLabels } from '../../../src/panels/panelLabels';
 import { renderCitationsSection } from '../../../src/panels/proposalPage';
 import type { PanelMessageOutcome } from '../../../src/panels/proposalPanelManager';
-import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
+import type { CatalogueViewRows, CatalogueViewRow } from '../../../src/tree/catalogueViewRows';
 import { activateExtension, EGN_THEME_IDS, until, workspaceUri } from './support';
 
 const HOSTILE = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
 
-function snapshot(): Thenable<CatalogueSnapshot> {
-  return vscode.commands.executeCommand<CatalogueSnapshot>('egn._catalogueSnapshot');
+function snapshot(): Thenable<CatalogueViewRows> {
+  return vscode.commands.executeCommand<CatalogueViewRows>('egn._catalogueViewRows');
 }
 
 async function rootIds(): Promise<string[]> {
   return (await snapshot()).items.map((i) => i.id);
 }
 
-function leaves(items: readonly SnapshotItem[]): SnapshotItem[] {
+function leaves(items: readonly CatalogueViewRow[]): CatalogueViewRow[] {
   return items.flatMap((i) => (i.children.length === 0 ? [i] : leaves(i.children)));
 }
 

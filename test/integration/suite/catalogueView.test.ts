@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { CatalogueSnapshot, SnapshotItem } from '../../../src/tree/catalogueSnapshot';
+import type { CatalogueViewRows, CatalogueViewRow } from '../../../src/tree/catalogueViewRows';
 import { activateExtension, EGN_THEME_IDS, openFixture, positionOf, until } from './support';
 
 /**
@@ -8,17 +8,17 @@ import { activateExtension, EGN_THEME_IDS, openFixture, positionOf, until } from
  * so the EGN's groups are under its root row (the tree of several catalogues is checked in
  * catalogueRoots.test.ts).
  */
-async function snapshot(): Promise<CatalogueSnapshot> {
-  const s = await vscode.commands.executeCommand<CatalogueSnapshot>('egn._catalogueSnapshot');
+async function snapshot(): Promise<CatalogueViewRows> {
+  const s = await vscode.commands.executeCommand<CatalogueViewRows>('egn._catalogueViewRows');
   const root = s.items.find((i) => i.id === 'catalogue:EGN');
   return { ...s, items: root ? root.children : s.items.filter((i) => !i.id.startsWith('catalogue:')) };
 }
 
-function leaves(items: readonly SnapshotItem[]): SnapshotItem[] {
+function leaves(items: readonly CatalogueViewRow[]): CatalogueViewRow[] {
   return items.flatMap((i) => (i.children.length === 0 ? [i] : leaves(i.children)));
 }
 
-function leafIds(s: CatalogueSnapshot): string[] {
+function leafIds(s: CatalogueViewRows): string[] {
   return leaves(s.items).map((i) => i.id);
 }
 
@@ -31,7 +31,7 @@ describe('Catalogue view', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('egn.clearFilter');
-    await vscode.commands.executeCommand('egn._setUncitedOnly', false);
+    await vscode.commands.executeCommand('egn.showAllProposals');
   });
 
   it('shows the six groups of the seed, in order, each with its codicon', async () => {
@@ -105,7 +105,7 @@ describe('Catalogue view', () => {
 
   it('still selects the proposal when the tree refreshes while revealing it (as when the index changes meanwhile)', async () => {
     // A refresh asked at once, or a moment later: VS Code dropped the reveal silently for both.
-    const refreshNow = (): void => void vscode.commands.executeCommand('egn._setUncitedOnly', false);
+    const refreshNow = (): void => void vscode.commands.executeCommand('egn.showAllProposals');
     const refreshSoon = (): void => void setTimeout(refreshNow, 0);
     for (const [target, refresh] of [['EGN-5', refreshNow], ['EGN-25', refreshSoon], ['EGN-6', refreshSoon]] as const) {
       // Its group closed, as in a fresh window: the reveal then has rows to fetch, which a refresh replaces.

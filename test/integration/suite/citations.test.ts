@@ -246,7 +246,7 @@ describe('Workspace citations', () => {
   it('egn.showUncitedOnly leaves only the uncited proposals in the tree, with counts; egn.showAllProposals brings all back', async () => {
     type Row = { id: string; badge: string | undefined; badgeTooltip: string | undefined; contextValue: string | undefined; children: Row[] };
     const proposals = async (): Promise<Row[]> => {
-      const snapshot = await vscode.commands.executeCommand<{ items: Row[] }>('egn._catalogueSnapshot');
+      const snapshot = await vscode.commands.executeCommand<{ items: Row[] }>('egn._catalogueViewRows');
       const all: Row[] = [];
       // The EGN's rows (the fixture's FRA catalogue has its own root and tests).
       const walk = (rows: Row[]): void => rows.forEach((r) => (r.contextValue === 'proposal' ? r.id.startsWith('proposal:EGN-') && all.push(r) : walk(r.children)));

@@ -97,7 +97,7 @@ describe('Index under random file operations, in the real host', function () {
     return NUMBERS.flatMap((n) => index.citationsOf(n, { previews: false }).map((c) => `${n} ${vscode.Uri.parse(c.uri).path.slice(root.path.length)}:${c.line}:${c.character}-${c.endCharacter}`)).sort();
   }
 
-  it(`equals a fresh rebuild, and the truth on disk, after each of ${ROUNDS} rounds of ${OPERATIONS_PER_ROUND} random operations`, async () => {
+  it(`equals a fresh rebuild, and the truth on disk, after each of ${ROUNDS} rounds of ${OPERATIONS_PER_ROUND} random operations, folders with subfolders moved at any depth among them`, async () => {
     const rand = prng(20261130);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const text = (): string => Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
@@ -117,6 +117,35 @@ describe('Index under random file operations, in the real host', function () {
       return out;
     };
     const folders = (): string[] => fs.readdirSync(root.fsPath, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    /** Every folder under churn/, at any depth, as a relative path. */
+    const allFolders = (): string[] => {
+      const out: string[] = [];
+      const walk = (dir: string, rel: string): void => {
+        for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+          if (e.isDirectory()) {
+            out.push(`${rel}${e.name}`);
+            walk(path.join(dir, e.name), `${rel}${e.name}/`);
+          }
+        }
+      };
+      walk(root.fsPath, '');
+      return out;
+    };
+    /**
+     * A folder that holds a subfolder when there is one, and a new name for it, at any depth, in
+     * another folder or beside it; never inside itself.
+     */
+    const folderMove = (): { from: string; to: string } | undefined => {
+      const all = allFolders();
+      const nested = all.filter((f) => all.some((g) => g.startsWith(`${f}/`)));
+      const from = nested.length > 0 && rand() < 0.7 ? pick(nested) : all.length > 0 ? pick(all) : undefined;
+      if (from === undefined) {
+        return undefined;
+      }
+      const parents = ['', ...all.filter((f) => f !== from && !f.startsWith(`${from}/`)).map((f) => `${f}/`)];
+      const to = `${pick(parents)}r${Math.floor(rand() * 1000)}`;
+      return fs.existsSync(uriOf(to).fsPath) ? undefined : { from, to };
+    };
     const uriOf = (rel: string): vscode.Uri => vscode.Uri.joinPath(root, ...rel.split('/'));
     const kinds = new Map<string, number>();
     const journal: string[] = [];
@@ -129,7 +158,10 @@ describe('Index under random file operations, in the real host', function () {
       for (let op = 0; op < OPERATIONS_PER_ROUND; op++) {
         const r = rand();
         const existing = files();
-        const target = `${rand() < 0.5 ? `d${Math.floor(rand() * 4)}/` : ''}f${Math.floor(rand() * 12)}.${pick(['md', 'txt', 'json'])}`;
+        // Files up to three folders deep, so that folder renames and moves carry subfolders along.
+        const depth = Math.floor(rand() * 4);
+        const dir = Array.from({ length: depth }, () => `d${Math.floor(rand() * 3)}/`).join('');
+        const target = `${dir}f${Math.floor(rand() * 12)}.${pick(['md', 'txt', 'json'])}`;
         try {
           if (r < 0.2 || existing.length === 0) {
             fs.mkdirSync(path.dirname(uriOf(target).fsPath), { recursive: true });
@@ -150,32 +182,32 @@ describe('Index under random file operations, in the real host', function () {
             } else {
               count('edit an open document, unsaved', chosen);
             }
-          } else if (r < 0.55) {
+          } else if (r < 0.52) {
             const chosen = pick(existing);
             fs.writeFileSync(uriOf(chosen).fsPath, text());
             count('edit on disk', chosen);
-          } else if (r < 0.65) {
+          } else if (r < 0.6) {
             const chosen = pick(existing);
             fs.rmSync(uriOf(chosen).fsPath, { force: true });
             count('delete on disk', chosen);
-          } else if (r < 0.72) {
+          } else if (r < 0.66) {
             const edit = new vscode.WorkspaceEdit();
             const chosen = pick(existing);
             edit.deleteFile(uriOf(chosen), { ignoreIfNotExists: true });
             await vscode.workspace.applyEdit(edit);
             count('delete through WorkspaceEdit', chosen);
-          } else if (r < 0.8) {
+          } else if (r < 0.74) {
             const edit = new vscode.WorkspaceEdit();
             const chosen = pick(existing);
             edit.renameFile(uriOf(chosen), uriOf(target), { overwrite: true });
             await vscode.workspace.applyEdit(edit);
             count('rename through WorkspaceEdit', chosen, target);
-          } else if (r < 0.86) {
+          } else if (r < 0.8) {
             fs.mkdirSync(path.dirname(uriOf(target).fsPath), { recursive: true });
             const chosen = pick(existing);
             fs.renameSync(uriOf(chosen).fsPath, uriOf(target).fsPath);
             count('rename on disk', chosen, target);
-          } else if (r < 0.92 && folders().length > 0) {
+          } else if (r < 0.85 && folders().length > 0) {
             const from = pick(folders());
             const to = `d${Math.floor(rand() * 6)}`;
             if (from !== to && !fs.existsSync(uriOf(to).fsPath)) {
@@ -183,6 +215,24 @@ describe('Index under random file operations, in the real host', function () {
               count('rename a folder on disk', from, to);
             } else {
               count('no folder to rename into');
+            }
+          } else if (r < 0.96) {
+            const move = folderMove();
+            const how = r < 0.9 ? 'on disk' : r < 0.93 ? 'through workspace.fs' : 'through WorkspaceEdit';
+            if (!move) {
+              count('no folder to rename into');
+            } else if (how === 'on disk') {
+              fs.mkdirSync(path.dirname(uriOf(move.to).fsPath), { recursive: true });
+              fs.renameSync(uriOf(move.from).fsPath, uriOf(move.to).fsPath);
+            } else if (how === 'through workspace.fs') {
+              await vscode.workspace.fs.rename(uriOf(move.from), uriOf(move.to));
+            } else {
+              const edit = new vscode.WorkspaceEdit();
+              edit.renameFile(uriOf(move.from), uriOf(move.to));
+              await vscode.workspace.applyEdit(edit);
+            }
+            if (move) {
+              count(`move a folder with its subfolders ${how}`, move.from, move.to);
             }
           } else if (folders().length > 0) {
             const chosen = pick(folders());
@@ -221,7 +271,8 @@ describe('Index under random file operations, in the real host', function () {
     }
     const total = [...kinds.values()].reduce((a, b) => a + b, 0);
     assert.strictEqual(total, ROUNDS * OPERATIONS_PER_ROUND);
-    for (const kind of ['create on disk', 'edit an open document, unsaved', 'rename through WorkspaceEdit', 'rename a folder on disk', 'delete a folder on disk']) {
+    for (const kind of ['create on disk', 'edit an open document, unsaved', 'rename through WorkspaceEdit', 'rename a folder on disk', 'delete a folder on disk',
+      'move a folder with its subfolders on disk', 'move a folder with its subfolders through workspace.fs', 'move a folder with its subfolders through WorkspaceEdit']) {
       assert.ok((kinds.get(kind) ?? 0) >= 3, `${kind}: ${kinds.get(kind) ?? 0} times (${JSON.stringify([...kinds])})`);
     }
   });

@@ -3,7 +3,7 @@ import type { CatalogueNode } from './catalogueNode';
 import type { CatalogueTreeProvider } from './catalogueTreeProvider';
 
 /** One row of the tree as plain data. */
-export interface SnapshotItem {
+export interface CatalogueViewRow {
   readonly id: string;
   readonly label: string;
   readonly description: string | undefined;
@@ -15,23 +15,23 @@ export interface SnapshotItem {
   readonly contextValue: string | undefined;
   readonly icon: string | undefined;
   readonly command: { readonly command: string; readonly arguments: readonly unknown[] } | undefined;
-  readonly children: readonly SnapshotItem[];
+  readonly children: readonly CatalogueViewRow[];
 }
 
-/** What `egn._catalogueSnapshot` returns: the rows the tree shows and what the view says about them. */
-export interface CatalogueSnapshot {
+/** What `egn._catalogueViewRows` returns: the rows the tree shows and what the view says about them. */
+export interface CatalogueViewRows {
   readonly message: string | undefined;
   readonly description: string | undefined;
   /** Ids of the selected rows. */
   readonly selection: readonly string[];
-  readonly items: readonly SnapshotItem[];
+  readonly items: readonly CatalogueViewRow[];
 }
 
 function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'string' ? label : label?.label ?? '';
 }
 
-function snapshotItem(provider: CatalogueTreeProvider, decorations: vscode.FileDecorationProvider, node: CatalogueNode): SnapshotItem {
+function viewRow(provider: CatalogueTreeProvider, decorations: vscode.FileDecorationProvider, node: CatalogueNode): CatalogueViewRow {
   const item = provider.getTreeItem(node);
   const decoration = item.resourceUri ? decorations.provideFileDecoration(item.resourceUri, new vscode.CancellationTokenSource().token) : undefined;
   const d = decoration instanceof vscode.FileDecoration ? decoration : undefined;
@@ -45,20 +45,20 @@ function snapshotItem(provider: CatalogueTreeProvider, decorations: vscode.FileD
     contextValue: item.contextValue,
     icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
     command: item.command ? { command: item.command.command, arguments: item.command.arguments ?? [] } : undefined,
-    children: provider.getChildren(node).map((child) => snapshotItem(provider, decorations, child)),
+    children: provider.getChildren(node).map((child) => viewRow(provider, decorations, child)),
   };
 }
 
 /**
  * The whole tree as the provider gives it to VS Code, as plain data: what the integration tests
- * read through the internal command `egn._catalogueSnapshot` (not listed in the manifest).
+ * read through the internal command `egn._catalogueViewRows` (not listed in the manifest).
  */
-export function catalogueSnapshot(provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>, decorations: vscode.FileDecorationProvider): CatalogueSnapshot {
+export function catalogueViewRows(provider: CatalogueTreeProvider, view: vscode.TreeView<CatalogueNode>, decorations: vscode.FileDecorationProvider): CatalogueViewRows {
   return {
     // The view reports an empty string until a message is first set.
     message: view.message || undefined,
     description: view.description || undefined,
     selection: view.selection.map((n) => n.id),
-    items: provider.getChildren().map((node) => snapshotItem(provider, decorations, node)),
+    items: provider.getChildren().map((node) => viewRow(provider, decorations, node)),
   };
 }

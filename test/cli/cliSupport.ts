@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** The repository (tests run from out/test/unit/). */
+/** The repository (tests run from out/test/cli/). */
 export const repoRoot = path.resolve(__dirname, '../../..');
 /** The built command, as users run it. */
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
@@ -18,7 +18,7 @@ export interface CliRun {
 /** Runs `node dist/cli.js …args` in `cwd` (the repository by default), as a CI step would. */
 export function runCli(args: readonly string[], cwd = repoRoot): CliRun {
   if (!fs.existsSync(cliPath)) {
-    throw new Error(`${cliPath} is missing: run npm run build before the unit tests.`);
+    throw new Error(`${cliPath} is missing: run npm run build before the CLI tests (npm test runs them after its build stage).`);
   }
   const r = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -259,4 +259,29 @@ describe('egn-cite check', () => {
     assert.strictEqual(json.citations.length, 6, 'hints are not citations');
     assert.strictEqual(runCli(['check', '.', '--max-warnings', '0'], root).status, 0);
   });
+
+  it('notes the non-canonical references of a workspace catalogue too, not only of the bundled one, with the same rule as the editor', () => {
+    const root = workspace({
+      '.vscode/settings.json': '{ "egn.diagnostics.nonCanonicalHint": true }',
+      'academie.catalogue.yaml': fs.readFileSync(path.join(repoRoot, FIXTURE, 'academie-exemple.catalogue.yaml'), 'utf8'),
+      'a.md': 'Voir FRA 3 et EGN 12.\nPuis FRA-2, fra-4 et FRA-14.\n',
+    });
+    const text = runCli(['check', '.'], root);
+    assert.strictEqual(text.stdout, [
+      // By catalogue (the bundled one first), then position, as egn-cite has always ordered them.
+      'a.md:1:15: note: "EGN 12" is usually written EGN-12.',
+      'a.md:1:6: note: "FRA 3" is usually written FRA-3.',
+      'a.md:2:13: note: "fra-4" is usually written FRA-4.',
+      'a.md:2:22: warning: FRA-14 does not exist: proposals are numbered FRA-1 to FRA-12.',
+      '1 warning, 3 notes (1 file checked).',
+      '',
+    ].join('\n'));
+    const json = JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout) as { problems: { rule: string; level: string; reference: string }[] };
+    assert.deepStrictEqual(json.problems.map((p) => [p.rule, p.level, p.reference]), [
+      ['egn.nonCanonical', 'note', 'EGN-12'],
+      ['egn.nonCanonical', 'note', 'FRA-3'],
+      ['egn.nonCanonical', 'note', 'FRA-4'],
+      ['egn.unknownProposal', 'warning', 'FRA-14'],
+    ]);
+  });
 });

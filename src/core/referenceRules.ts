@@ -1,0 +1,27 @@
+import type { Reference } from './reference';
+
+/**
+ * What a written reference can be reported as, and how loudly: the one table the editor's
+ * diagnostics and `egn-cite check` read, the same for every catalogue in use (the bundled one is
+ * catalogue 0, judged like the others).
+ */
+export const REFERENCE_RULES = Object.freeze({
+  /** A reference to a proposal its catalogue does not have (`EGN-41`): a warning. */
+  unknownProposal: { level: 'warning' },
+  /**
+   * A reference to an existing proposal written otherwise than its canonical form (`EGN 12`,
+   * `egn-12`, `EGN n° 12`): a hint, only when `egn.diagnostics.nonCanonicalHint` asks for it.
+   */
+  nonCanonical: { level: 'hint' },
+} as const);
+
+/** The name of a rule of `REFERENCE_RULES`. */
+export type ReferenceRule = keyof typeof REFERENCE_RULES;
+
+/** The rule `ref` breaks, if any; `hints`: whether non-canonical forms are reported. */
+export function brokenRule(ref: Pick<Reference, 'exists' | 'form'>, hints: boolean): ReferenceRule | undefined {
+  if (!ref.exists) {
+    return 'unknownProposal';
+  }
+  return hints && ref.form === 'variant' ? 'nonCanonical' : undefined;
+}

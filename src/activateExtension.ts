@@ -9,6 +9,9 @@ import { ReferenceScanner } from './core/referenceScanner';
 import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './citations/registerCitationFeatures';
 import { WorkspaceCitations } from './citations/workspaceCitations';
+import { OfficeDocuments } from './citations/officeDocuments';
+import { registerExtractedTextView } from './citations/extractedTextView';
+import type { OfficeTextReader } from './core/office/readOfficeDocument';
 import { registerCoverageReport } from './coverage/registerCoverageReport';
 import { registerWritingSupport } from './language/registerWritingSupport';
 import { registerOverviewPanel } from './panels/registerOverviewPanel';
@@ -77,6 +80,8 @@ export interface ExtensionHost {
    * without it the index reads through `vscode.workspace.fs`, as it must in the web worker.
    */
   readonly createFolderReader?: (catalogues: Catalogue | readonly Catalogue[]) => FastFolderReader;
+  /** How Word, LibreOffice and PDF documents are read: in a thread (Node), in place (web, no PDF). */
+  readonly createOfficeReader: () => OfficeTextReader;
 }
 
 /**
@@ -105,8 +110,9 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
   const scans = new OpenDocumentScans(catalogue, workspaceCatalogues.catalogues);
   const createReader = host.createFolderReader;
-  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans);
-  context.subscriptions.push(citations, scans);
+  const office = new OfficeDocuments(host.createOfficeReader(), output);
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans, office);
+  context.subscriptions.push(citations, scans, office, registerExtractedTextView(office));
   const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues, scans };
   context.subscriptions.push(
     registerCatalogueView(context, deps),

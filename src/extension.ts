@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from './activateExtension';
 import { createNodeFolderReader } from './node/nodeFolderReader';
+import { OfficeReader } from './node/officeReader';
 
 export type { ApiCatalogue, ApiProposal, EgnApi } from './activateExtension';
 
@@ -10,6 +11,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
     name: 'node',
     // Folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
     createFolderReader: (catalogue) => createNodeFolderReader(vscode.env.appRoot, catalogue),
+    // Word, LibreOffice and PDF documents are extracted in a thread of their own (dist/officeWorker.js).
+    createOfficeReader: () => new OfficeReader(),
   });
 }
 

@@ -13,6 +13,8 @@ import type { OpenDocumentScans } from '../catalogues/openDocumentScans';
 import { ReferenceScanner } from '../core/referenceScanner';
 import type { BuildProgress, CitationSource } from './citationSource';
 import { readIndexableText } from './readIndexableText';
+import { originalOfExtracted } from './extractedTextUri';
+import { OFFICE_GLOB, type OfficeDocuments, type OfficeFolder, type OfficeIndexSink } from './officeDocuments';
 
 /** Files read at the same time during a build: enough to hide latency, few enough not to flood the host. */
 const CONCURRENCY = 16;
@@ -46,7 +48,10 @@ interface FolderFilter {
   /** `egn.index.exclude` and the enabled `files.exclude` patterns. */
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /** Text files only: Office documents are read by `OfficeDocuments` (their own filter below). */
   readonly filter: FileFilter;
+  /** office: the filter of Word, LibreOffice and PDF documents (the same settings, documents only). */
+  readonly officeFilter: FileFilter;
 }
 
 /**
@@ -99,6 +104,7 @@ export class WorkspaceCitations implements CitationSource {
    * @param createReader Makes the fast reader again for a new list of catalogues.
    * @param scans The references of open documents: an open document's unsaved text is not scanned
    *   again here. Without it, the index scans the text itself.
+   * @param office Reads Word, LibreOffice and PDF documents (src/citations/officeDocuments.ts).
    */
   constructor(
     private readonly catalogue: Catalogue,
@@ -108,6 +114,7 @@ export class WorkspaceCitations implements CitationSource {
     private readonly catalogues?: CatalogueSource,
     private readonly createReader?: FolderReaderFactory,
     private readonly scans?: OpenDocumentScans,
+    private readonly office?: OfficeDocuments,
   ) {
     this.catalogueList = this.cataloguesInUse();
     if (this.catalogueList.length > 1 && createReader) {
@@ -381,7 +388,7 @@ export class WorkspaceCitations implements CitationSource {
         this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
       }
       this.output.info(`${f.folder.name}: ${summary.read} documents read by ${summary.via} in ${Date.now() - started} ms (${summary.skippedTooLarge} too large, ${summary.skippedBinary} binary, ${summary.failures.length} unreadable).`);
-      return !summary.cancelled;
+      return !summary.cancelled && (await this.buildOfficeFolder(f, stopped, superseded));
     }
     const sink = {
       set: (uri: string, text: string) => {
@@ -395,8 +402,55 @@ export class WorkspaceCitations implements CitationSource {
       this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
     }
     this.output.info(`${f.folder.name}: ${stats.indexed} documents indexed of ${stats.found} found through workspace.fs in ${Date.now() - started} ms (${stats.skippedTooLarge} too large, ${stats.skippedBinary} binary, ${stats.skippedExcluded} excluded, ${stats.failed} unreadable).`);
-    return !stats.cancelled;
+    return !stats.cancelled && (await this.buildOfficeFolder(f, stopped, superseded));
   }
+
+  // --- office: Word, LibreOffice and PDF documents (src/citations/officeDocuments.ts) ---
+
+  /** The index as `OfficeDocuments` writes into it. */
+  private officeSink(superseded: () => boolean = () => false): OfficeIndexSink {
+    return {
+      set: (uri, text, layout) => !superseded() && this.index.set(uri, text, layout),
+      delete: (uri) => !superseded() && this.index.delete(uri),
+      documents: () => this.index.documents(),
+    };
+  }
+
+  private officeFolder(f: FolderFilter): OfficeFolder {
+    return { folder: f.folder, filter: f.officeFilter, exclude: f.exclude, maxFileSize: f.maxFileSize };
+  }
+
+  /** Reads a folder's Office documents, after its text files. False when cancelled. */
+  private async buildOfficeFolder(f: FolderFilter, stopped: CancellationFlag, superseded: () => boolean): Promise<boolean> {
+    if (!this.office) {
+      return true;
+    }
+    const started = Date.now();
+    const { indexed, skipped } = await this.office.buildFolder(this.officeFolder(f), this.officeSink(superseded), () => stopped.isCancellationRequested);
+    if (indexed + skipped > 0) {
+      this.output.info(`${f.folder.name}: ${indexed} Word, LibreOffice or PDF documents read in ${Date.now() - started} ms (${skipped} skipped).`);
+    }
+    return !stopped.isCancellationRequested;
+  }
+
+  /** An Office document or its text view: refreshed by `OfficeDocuments`; true when it was one. */
+  private refreshOffice(uri: vscode.Uri): boolean {
+    if (!this.office?.owns(uri)) {
+      return false;
+    }
+    const original = originalOfExtracted(uri);
+    if (original) {
+      // The text view itself (opened, closed): its document is the file's, already indexed.
+      return true;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const f = folder && this.filters.get(folder.uri.toString());
+    const inScope = f && f.officeFilter.accepts(relativePath(f.folder, uri)) ? this.officeFolder(f) : undefined;
+    void this.office.refresh(uri, inScope, this.officeSink());
+    return true;
+  }
+
+  // --- end office ---
 
   /** Progress for the status bar; reported at most every `PROGRESS_INTERVAL_MS`, its end at once. */
   private setProgress(progress: BuildProgress | undefined): void {
@@ -459,13 +513,16 @@ export class WorkspaceCitations implements CitationSource {
     const filters = new Map<string, FolderFilter>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const egn = vscode.workspace.getConfiguration('egn.index', folder);
-      const include = egn.get<string>('include', '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}');
+      const include = egn.get<string>('include', '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc,docx,odt,pdf}');
       const exclude = egn.get<string>('exclude', '');
       const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
       const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
       const maxFileSize = egn.get<number>('maxFileSize', 1_048_576);
-      const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
-      filters.set(folder.uri.toString(), { folder, include, exclude, excludes, maxFileSize, filter });
+      // office: text readers never read Office documents; `officeFilter` picks them (same settings).
+      const textExcludes = this.office ? [...excludes, OFFICE_GLOB] : excludes;
+      const filter = createFileFilter({ include, exclude: textExcludes, maxFileSize });
+      const officeFilter = createFileFilter({ include, exclude: excludes, maxFileSize });
+      filters.set(folder.uri.toString(), { folder, include, exclude, excludes: textExcludes, maxFileSize, filter, officeFilter });
     }
     return filters;
   }
@@ -564,6 +621,13 @@ export class WorkspaceCitations implements CitationSource {
       return;
     }
     const oldKey = oldUri.toString();
+    // office: a document's text view is keyed by its own URI: forget the old name, read the new one.
+    if (this.office) {
+      this.office.forget(oldUri, this.officeSink());
+      if (this.refreshOffice(newUri)) {
+        return;
+      }
+    }
     // A renamed folder moves every indexed document below it.
     const moved = this.index.documents().filter((d) => d === oldKey || d.startsWith(`${oldKey}/`));
     for (const d of moved) {
@@ -587,6 +651,9 @@ export class WorkspaceCitations implements CitationSource {
    * that appeared (`created`: copied or moved in) is read whole: the watcher may report only it.
    */
   private async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
+    if (this.refreshOffice(uri)) {
+      return;
+    }
     const key = uri.toString();
     this.noteTouched(uri);
     const ticket = this.ticket(key);
@@ -609,6 +676,7 @@ export class WorkspaceCitations implements CitationSource {
     }
     if (!stat) {
       // Gone: a file, or a whole folder, except for the unsaved documents that were in it.
+      this.office?.forget(uri, this.officeSink());
       for (const d of this.index.documents()) {
         if (d === key || d.startsWith(`${key}/`)) {
           this.index.delete(d);
@@ -710,6 +778,9 @@ export class WorkspaceCitations implements CitationSource {
 
   /** Indexes a file as it is on disk, or forgets it if it no longer qualifies. */
   private async refreshFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
+    if (this.refreshOffice(uri)) {
+      return;
+    }
     const key = uri.toString();
     const ticket = this.ticket(key);
     const f = this.accepts(uri);
@@ -746,6 +817,9 @@ export class WorkspaceCitations implements CitationSource {
    * on disk: over `egn.index.maxFileSize` or binary, it is not indexed.
    */
   private refreshFromDocument(document: vscode.TextDocument): void {
+    if (this.office?.owns(document.uri)) {
+      return;
+    }
     // The document's text is newer than any read of its file still in flight.
     this.latest.delete(document.uri.toString());
     const f = this.accepts(document.uri);

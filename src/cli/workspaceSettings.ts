@@ -8,7 +8,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
  * editor. A unit test checks them against package.json, so that both read the same files.
  */
 export const SETTING_DEFAULTS = Object.freeze({
-  'egn.index.include': '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}',
+  'egn.index.include': '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc,docx,odt,pdf}',
   'egn.index.exclude': '**/{node_modules,.git,out,dist,build,_build,target}/**',
   'egn.index.maxFileSize': 1_048_576,
   'egn.catalogues.include': '**/*.catalogue.{yaml,yml,json}',

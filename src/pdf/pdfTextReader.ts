@@ -6,7 +6,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolut
 let loaded: Promise<PdfJs> | undefined;
 
 /**
- * pdf.js, loaded on the first PDF met. Its own bundle (dist/pdfText.js, built by scripts/build.mjs)
+ * pdf.js, loaded on the first PDF met. Its own bundle (dist/pdfText.mjs, built by scripts/build.mjs)
  * keeps its 1.5 MB out of what activation loads. The legacy build, because it runs on Node 20 (the
  * extension host of VS Code 1.100); its worker runs in the same thread (`globalThis.pdfjsWorker`):
  * the caller is already a background thread.
@@ -15,7 +15,19 @@ function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // pdf.js builds one DOMMatrix when it loads (for rendering, which text extraction never does);
+    // Node has none and its polyfill (@napi-rs/canvas, a native package) is not shipped. A stand-in
+    // keeps the load from failing; nothing here renders.
+    const g = globalThis as { DOMMatrix?: unknown };
+    g.DOMMatrix ??= class DOMMatrixStandIn {};
+    // Its load also warns that it cannot render, which would reach egn-cite's stderr and the log.
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
   })();
   return loaded;
 }

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import { docxText } from '../../src/core/office/docxText';
 import { odtText } from '../../src/core/office/odtText';
-import { DEFAULT_EXTRACTION_LIMITS } from '../../src/core/office/extractedText';
-import { extractionNote, readOfficeDocument } from '../../src/core/office/readOfficeDocument';
+import { DEFAULT_EXTRACTION_LIMITS, extractionNote } from '../../src/core/office/extractedText';
+import { readOfficeDocument } from '../../src/core/office/readOfficeDocument';
 import { pdfPagesText } from '../../src/core/office/pdfLayout';
 import { readPdfText } from '../../src/pdf/pdfTextReader';
 

@@ -106,3 +106,11 @@ export class ParagraphCollector {
     };
   }
 }
+
+/** The line of a log or of `egn-cite`'s stderr for a document skipped or cut short. */
+export function extractionNote(name: string, result: ExtractionResult): string | undefined {
+  if (!result.ok) {
+    return `${name}: skipped, ${result.reason}.`;
+  }
+  return result.extracted.truncated !== undefined ? `${name}: ${result.extracted.truncated}.` : undefined;
+}

@@ -1,6 +1,3 @@
-import type { CandidateLine } from '../candidateLines';
-import { scanDocument, type ScannedDocument, type ScannedReference } from '../citationIndex';
-import type { TextLayout } from '../textLayout';
 import { docxText } from './docxText';
 import { DEFAULT_EXTRACTION_LIMITS, ExtractionRefused, officeKindOf, type ExtractedText, type ExtractionLimits, type ExtractionResult } from './extractedText';
 import { odtText } from './odtText';
@@ -58,25 +55,13 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * Scans the whole extracted text of a document into the index's compact form, with its layout.
- * Today the scanner reads ids line by line (each line is one paragraph), so the layout is not yet
- * read; it is carried to this one call so that the prose grammar's whole-text scan receives the
- * headings when it lands.
+ * How a host extracts documents: the Node host and `egn-cite` in a background thread
+ * (src/node/officeReader.ts), the web worker host in its own worker (no PDF there).
  */
-export function scanExtractedText(
-  scan: (text: string) => readonly ScannedReference[],
-  text: string,
-  layout: TextLayout,
-): ScannedDocument | undefined {
-  void layout;
-  const lines: CandidateLine[] = text.split('\n').map((t, line) => ({ line, text: t }));
-  return scanDocument(scan, lines);
-}
-
-/** The line of a log or of `egn-cite`'s stderr for a document skipped or cut short. */
-export function extractionNote(name: string, result: ExtractionResult): string | undefined {
-  if (!result.ok) {
-    return `${name}: skipped, ${result.reason}.`;
-  }
-  return result.extracted.truncated !== undefined ? `${name}: ${result.extracted.truncated}.` : undefined;
+export interface OfficeTextReader {
+  /** A file on the local disk, read where the extraction runs; over `maxFileSize`, `tooLarge`. */
+  readFile?(path: string, maxFileSize: number): Promise<ExtractionResult & { readonly tooLarge?: boolean }>;
+  /** A document whose bytes the caller read. */
+  readBytes(name: string, bytes: Uint8Array): Promise<ExtractionResult>;
+  dispose?(): void;
 }

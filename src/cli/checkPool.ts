@@ -105,6 +105,11 @@ export class FileChecker {
     if (text === undefined) {
       return { kind: 'binary' };
     }
+    return this.checkText(file, text, hints);
+  }
+
+  /** The citations of a text: a file's, or a Word, LibreOffice or PDF document's extracted text. */
+  checkText(file: string, text: string, hints = false): CheckedFile {
     const lines = this.prefilter(text);
     const citations: CheckedCitation[] = [];
     if (lines.length === 0) {

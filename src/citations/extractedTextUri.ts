@@ -35,3 +35,16 @@ export function isOfficeFile(uri: vscode.Uri): boolean {
 export function shownUri(uri: vscode.Uri): vscode.Uri {
   return originalOfExtracted(uri) ?? uri;
 }
+
+const KIND_NAMES = { docx: 'Word', odt: 'LibreOffice', pdf: 'PDF' } as const;
+
+/**
+ * The workspace-relative path shown for an index key: a text view by its original's path, with the
+ * document's kind when `withKind` (the coverage report's list: `plans/plan.docx (Word)`).
+ */
+export function shownPath(uri: vscode.Uri, withKind = false): string {
+  const original = originalOfExtracted(uri);
+  const relative = vscode.workspace.asRelativePath(original ?? uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const kind = original && officeKindOf(original.path);
+  return withKind && kind ? `${relative} (${KIND_NAMES[kind]})` : relative;
+}

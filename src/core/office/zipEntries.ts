@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import { ExtractionRefused, type ExtractionLimits } from './extractedText';
 
-/** Input handed to the unzipper at a time: one chunk inflates to at most ~1,000× its size. */
+/** Input handed to the unzipper at a time: one chunk inflates to at most ~1,000× its size (8 MB), before the count can stop it. */
 const CHUNK = 8 * 1024;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];

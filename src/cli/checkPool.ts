@@ -1,3 +1,4 @@
+import type { TextLayout } from '../core/textLayout';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -108,8 +109,12 @@ export class FileChecker {
     return this.checkText(file, text, hints);
   }
 
-  /** The citations of a text: a file's, or a Word, LibreOffice or PDF document's extracted text. */
-  checkText(file: string, text: string, hints = false): CheckedFile {
+  /**
+   * The citations of a text: a file's, or a Word, LibreOffice or PDF document's extracted text.
+   * `layout` (an extracted text's paragraphs and headings) is carried for the prose grammar.
+   */
+  checkText(file: string, text: string, hints = false, layout?: TextLayout): CheckedFile {
+    void layout; // office: read by the prose grammar when it lands (src/core/textLayout.ts)
     const lines = this.prefilter(text);
     const citations: CheckedCitation[] = [];
     if (lines.length === 0) {

@@ -324,7 +324,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     const checker = new FileChecker(catalogues, mode);
     officeTargets.forEach((t, i) => {
       const e = extracted.get(t);
-      checked[ws.targets.length + i] = e ? checker.checkText(t.path, e.text, t.hints) : { kind: 'binary' };
+      checked[ws.targets.length + i] = e ? checker.checkText(t.path, e.text, t.hints, e.layout) : { kind: 'binary' };
       if (e?.pages) {
         pagesOf.set(ws.targets.length + i, e.pages);
       }

@@ -112,4 +112,15 @@ describe('egn-cite on Word, LibreOffice and PDF documents', function () {
       cleanup(root);
     }
   });
+
+  it('applies egn.index.maxFileSize to the document’s file, with a line saying so', () => {
+    const root = tempWorkspace({ '.vscode/settings.json': JSON.stringify({ 'egn.index.maxFileSize': 5000 }), 'plan.docx': fixture('plan.docx'), 'note.md': 'Voir EGN-5.' });
+    try {
+      const run = runCli(['check', '--format', 'json', '.'], root);
+      assert.strictEqual(run.stderr, 'plan.docx: skipped, larger than egn.index.maxFileSize (5,000 bytes).\n');
+      assert.deepStrictEqual((JSON.parse(run.stdout) as { citations: JsonCitation[] }).citations.map((c) => c.file), ['note.md']);
+    } finally {
+      cleanup(root);
+    }
+  });
 });

@@ -95,15 +95,18 @@ export class OfficeDocuments {
     }
   }
 
-  /** Forgets the documents at or under `uri` (a file or folder gone, or renamed away). */
-  forget(uri: vscode.Uri, sink: OfficeIndexSink): void {
+  /** Forgets the documents at or under `uri` (a file or folder gone, or renamed away); how many. */
+  forget(uri: vscode.Uri, sink: OfficeIndexSink): number {
     const prefix = uri.toString();
+    let forgotten = 0;
     for (const d of sink.documents()) {
       const original = originalOfExtracted(vscode.Uri.parse(d))?.toString();
       if (original !== undefined && (original === prefix || original.startsWith(`${prefix}/`))) {
         sink.delete(d);
+        forgotten++;
       }
     }
+    return forgotten;
   }
 
   /**

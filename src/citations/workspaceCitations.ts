@@ -623,6 +623,7 @@ export class WorkspaceCitations implements CitationSource {
     const oldKey = oldUri.toString();
     // office: a document's text view is keyed by its own URI: forget the old name, read the new one.
     if (this.office) {
+      // A renamed folder's documents come back through the file watcher's create of the folder.
       this.office.forget(oldUri, this.officeSink());
       if (this.refreshOffice(newUri)) {
         return;

@@ -93,4 +93,21 @@ describe('Word, LibreOffice and PDF documents in the index', function () {
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(fixtures, 'plan.odt'), workspaceUri(FOLDER, 'plan.odt'));
     await until('plan.odt back in the index', async () => (await placesIn(40)).has('plan.odt'));
   });
+
+  it('follows a folder of documents renamed through VS Code, and back', async () => {
+    const renamed = workspaceUri(`${FOLDER}-renomme`);
+    const originals = async (): Promise<string[]> => (await referencesOf(40)).filter((l) => l.uri.scheme === 'egn-extracted').map((l) => vscode.Uri.parse(l.uri.query).path).sort();
+    const rename = async (from: vscode.Uri, to: vscode.Uri): Promise<void> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await rename(workspaceUri(FOLDER), renamed);
+    await until('the documents under the new name', async () => {
+      const paths = await originals();
+      return paths.length === 3 && paths.every((p) => p.includes(`/${FOLDER}-renomme/`));
+    });
+    await rename(renamed, workspaceUri(FOLDER));
+    await until('the documents under their first name again', async () => (await placesIn(40)).size === 4 && (await originals()).every((p) => p.includes(`/${FOLDER}/`)));
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { displayPath } from '../../../src/coverage/coveragePanel';
 import { activateExtension, closeAllEditors, until, workspaceUri } from './support';
 
 /** The committed Office fixtures (the repository, from out/test/integration/suite/). */
@@ -67,6 +68,8 @@ describe('Word, LibreOffice and PDF documents in the index', function () {
     const document = await vscode.workspace.openTextDocument(location.uri);
     assert.strictEqual(document.lineAt(location.range.start.line).text, 'Nous retenons EGN-22 pour les écoles.');
     assert.strictEqual(document.getText(location.range), 'EGN-22');
+    // The coverage report lists the document under its own path, with its kind.
+    assert.strictEqual(displayPath(location.uri.toString()), `${FOLDER}/word-edits.docx (Word)`);
     // The tracked deletion, the field's instruction and the moved-away text are not there.
     assert.ok(!/EGN-(5|99|13)\b/.test(document.getText()), document.getText());
   });

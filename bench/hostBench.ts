@@ -26,7 +26,7 @@ function hoverFigures(xs: readonly number[]): string {
  * host's CPU profiles of each measurement there; `EGN_BENCH_PROBE_LANGUAGE=plaintext` queries from a
  * plain-text document, so that VS Code's Markdown extension does not start during the first query.
  */
-export async function runHostBench(corpus: string, density: CorpusDensity): Promise<void> {
+export async function runHostBench(corpus: string, density: CorpusDensity, corpusLabel?: string): Promise<void> {
   const runtime = (await import(path.join(repoRoot, 'scripts/lib/runtime.mjs'))) as { ensureRuntime(): void };
   runtime.ensureRuntime();
   fs.mkdirSync(path.join(corpus, '.vscode'), { recursive: true });
@@ -64,7 +64,7 @@ export async function runHostBench(corpus: string, density: CorpusDensity): Prom
     ],
     ['extension host memory after the rebuild (RSS; JS heap; array buffers)', `${mb(r.rssBytes)}; ${mb(r.heapBytes)}; ${mb(r.arrayBufferBytes)}`],
   ];
-  const corpusName = density === 'dense' ? 'the dense corpus (three sentences of four cite a proposal)' : 'a corpus as dense as issue 8\'s (about a fifth of the references)';
+  const corpusName = corpusLabel ?? (density === 'dense' ? 'the dense corpus (three sentences of four cite a proposal)' : 'a corpus as dense as issue 8\'s (about a fifth of the references)');
   console.log(`\nIn the real VS Code 1.100 extension host (code-server server, headless Chromium workbench), on ${corpusName}, queried from a ${process.env.EGN_BENCH_PROBE_LANGUAGE || 'markdown'} document:`);
   console.log('| measure | value |\n|---|---|');
   for (const [k, v] of rows) {

@@ -24,6 +24,7 @@ import { findRipgrep } from '../src/node/ripgrep';
 import { prng } from '../test/support/prng';
 import { generateCorpus } from './corpus';
 import { runHostBench } from './hostBench';
+import { officeBench } from './officeBench';
 
 const CONCURRENCY = 16;
 const UPDATES = 500;
@@ -188,6 +189,11 @@ async function hostBenchOfIssueCorpus(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.EGN_BENCH_OFFICE === 'only') {
+    // Only the Word, LibreOffice and PDF corpus (bench/officeBench.ts).
+    await officeBench((text) => scanner.scan(text));
+    return;
+  }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-index-bench-'));
   try {
     if (process.env.EGN_BENCH_HOST === 'only') {
@@ -283,6 +289,9 @@ async function main(): Promise<void> {
     console.log(`citationsOf(n): median ${median(queries).toFixed(1)} ms per proposal (about ${Math.round(citations / catalogue.proposals.length)} citations each, previews included)`);
 
     await fastReaders(root);
+    if (process.env.EGN_BENCH_OFFICE !== '0') {
+      await officeBench((text) => scanner.scan(text));
+    }
     if (process.env.EGN_BENCH_HOST !== '0') {
       await runHostBench(root, 'dense');
       await hostBenchOfIssueCorpus();

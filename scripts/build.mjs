@@ -93,6 +93,26 @@ const pandocOptions = { ...cliMainOptions, entryPoints: [path.join(repoRoot, 'sr
 /** @type {esbuild.BuildOptions} */
 const workerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/readerWorker.ts')], outfile: path.join(repoRoot, 'dist/readerWorker.js') };
 
+/** The thread that extracts Word, LibreOffice and PDF documents' text (src/node/officeReader.ts starts it from dist/). */
+/** @type {esbuild.BuildOptions} */
+const officeWorkerOptions = { ...options, entryPoints: [path.join(repoRoot, 'src/node/officeWorker.ts')], outfile: path.join(repoRoot, 'dist/officeWorker.js') };
+/**
+ * pdf.js and the PDF reader, in a bundle of their own that the office thread imports on the first
+ * PDF met (about 1.5 MB, kept out of what activation loads). ESM, as pdf.js is: it reads `import.meta.url`.
+ * @type {esbuild.BuildOptions}
+ */
+const pdfOptions = {
+  ...options,
+  entryPoints: [path.join(repoRoot, 'src/pdf/pdfTextReader.ts')],
+  outfile: path.join(repoRoot, 'dist/pdfText.mjs'),
+  format: 'esm',
+  // pdf.js's optional canvas (rendering only; text extraction needs none) is never bundled.
+  external: ['@napi-rs/canvas'],
+  define: {},
+  // The source map of 1.5 MB of pdf.js is of no use to anyone debugging the extension.
+  sourcemap: false,
+};
+
 fs.mkdirSync(path.join(repoRoot, 'dist'), { recursive: true });
 writeSnippets(path.join(repoRoot, 'data/egn-2020.yaml'), path.join(repoRoot, 'dist/egn.code-snippets'));
 if (watch) {
@@ -104,9 +124,11 @@ if (watch) {
   await (await esbuild.context(cliThreadOptions)).watch();
   await (await esbuild.context(cliMainOptions)).watch();
   await (await esbuild.context(pandocOptions)).watch();
+  await (await esbuild.context(officeWorkerOptions)).watch();
+  await (await esbuild.context(pdfOptions)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions), esbuild.build(pandocOptions)]);
+  await Promise.all([esbuild.build(options), esbuild.build(webOptions), esbuild.build(workerOptions), esbuild.build(cliOptions), esbuild.build(cliMainOptions), esbuild.build(cliThreadOptions), esbuild.build(pandocOptions), esbuild.build(officeWorkerOptions), esbuild.build(pdfOptions)]);
   fs.chmodSync(path.join(repoRoot, 'dist/cli.js'), 0o755);
   fs.chmodSync(path.join(repoRoot, 'dist/egn-pandoc.js'), 0o755);
   console.log(`built dist/extension.js, dist/web/extension.js, dist/readerWorker.js, dist/cli.js (with dist/cliMain.js) and dist/egn-pandoc.js${production ? ' (production)' : ''}`);

@@ -10,6 +10,9 @@ import { ExtensionDeps } from './deps';
 import { registerCitationFeatures } from './citations/registerCitationFeatures';
 import { WorkspaceCitations } from './citations/workspaceCitations';
 import { registerTestHook } from './testHooks';
+import { OfficeDocuments } from './citations/officeDocuments';
+import { registerExtractedTextView } from './citations/extractedTextView';
+import type { OfficeTextReader } from './core/office/readOfficeDocument';
 import { registerCoverageReport } from './coverage/registerCoverageReport';
 import type { PandocRunner } from './export/pandocRunner';
 import { registerPandocExport } from './export/registerPandocExport';
@@ -82,6 +85,8 @@ export interface ExtensionHost {
   readonly createFolderReader?: (catalogues: Catalogue | readonly Catalogue[]) => FastFolderReader;
   /** Runs the user's pandoc for *Export with Pandoc…*, where the host can start a program (not the web worker). */
   readonly pandoc?: PandocRunner;
+  /** How Word, LibreOffice and PDF documents are read: in a thread (Node), in place (web, no PDF). */
+  readonly createOfficeReader: () => OfficeTextReader;
 }
 
 /**
@@ -110,8 +115,9 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
   const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
   const scans = new OpenDocumentScans(catalogue, workspaceCatalogues.catalogues);
   const createReader = host.createFolderReader;
-  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans);
-  context.subscriptions.push(citations, scans);
+  const office = new OfficeDocuments(host.createOfficeReader(), output);
+  const citations = new WorkspaceCitations(catalogue, scanner, output, createReader?.(catalogue), workspaceCatalogues.catalogues, createReader && ((list) => createReader(list)), scans, office);
+  context.subscriptions.push(citations, scans, office, registerExtractedTextView(office));
   // For the integration test that proves one scan per change.
   context.subscriptions.push(registerTestHook(context, 'egn._documentScans', () => scans.stats));
   const deps: ExtensionDeps = { catalogue, scanner, citations, output, catalogues: workspaceCatalogues.catalogues, scans };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from './activateExtension';
 import { createNodeFolderReader } from './node/nodeFolderReader';
 import { createNodePandocRunner } from './node/nodePandocRunner';
+import { OfficeReader } from './node/officeReader';
 
 export type { ApiCatalogue, ApiProposal, EgnApi } from './activateExtension';
 
@@ -12,6 +13,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<EgnApi
     // Folders on disk are read by ripgrep, or Node's fs in threads (the web host has neither).
     createFolderReader: (catalogue) => createNodeFolderReader(vscode.env.appRoot, catalogue),
     pandoc: createNodePandocRunner(),
+    // Word, LibreOffice and PDF documents are extracted in a thread of their own (dist/officeWorker.js).
+    createOfficeReader: () => new OfficeReader(),
   });
 }
 

@@ -21,6 +21,8 @@ export interface BuildHooks {
   finish(): void;
   /** The index is declared built. */
   built(): void;
+  /** Reads what the text readers leave of a folder (Word, LibreOffice, PDF); false when cancelled. */
+  readMore?(f: FolderFilter, stopped: CancellationFlag, superseded: () => boolean): Promise<boolean>;
 }
 
 /**
@@ -185,7 +187,7 @@ export class IndexBuildRunner extends Disposable {
         this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
       }
       this.output.info(`${f.folder.name}: ${summary.read} documents read by ${summary.via} in ${Date.now() - started} ms (${summary.skippedTooLarge} too large, ${summary.skippedBinary} binary, ${summary.failures.length} unreadable).`);
-      return !summary.cancelled;
+      return !summary.cancelled && (await this.readMore(f, stopped, superseded));
     }
     const sink = {
       set: (uri: string, text: string) => {
@@ -199,7 +201,11 @@ export class IndexBuildRunner extends Disposable {
       this.output.warn(`Could not index ${failure.uri}: ${failure.message}`);
     }
     this.output.info(`${f.folder.name}: ${stats.indexed} documents indexed of ${stats.found} found through workspace.fs in ${Date.now() - started} ms (${stats.skippedTooLarge} too large, ${stats.skippedBinary} binary, ${stats.skippedExcluded} excluded, ${stats.failed} unreadable).`);
-    return !stats.cancelled;
+    return !stats.cancelled && (await this.readMore(f, stopped, superseded));
+  }
+
+  private async readMore(f: FolderFilter, stopped: CancellationFlag, superseded: () => boolean): Promise<boolean> {
+    return this.hooks.readMore ? this.hooks.readMore(f, stopped, superseded) : true;
   }
 
   /** Progress for the status bar; reported at most every `PROGRESS_INTERVAL_MS`, its end at once. */

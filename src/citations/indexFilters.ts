@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
+import { OFFICE_GLOB } from './officeDocuments';
 
 /** The filter of one workspace folder, from that folder's settings. */
 export interface FolderFilter {
@@ -10,11 +11,17 @@ export interface FolderFilter {
   /** `egn.index.exclude` and the enabled `files.exclude` patterns. */
   readonly excludes: readonly string[];
   readonly maxFileSize: number;
+  /** Text files only when Office documents are read by their own reader (`officeFilter` picks those). */
   readonly filter: FileFilter;
+  /** Word, LibreOffice and PDF documents under the same settings (`src/citations/officeIndexing.ts`). */
+  readonly officeFilter: FileFilter;
 }
 
-/** The index filter of every workspace folder (by folder URI), from each folder's own settings. */
-export function readIndexFilters(): Map<string, FolderFilter> {
+/**
+ * The index filter of every workspace folder (by folder URI), from each folder's own settings. With
+ * `office`, the text readers leave Word, LibreOffice and PDF documents to the Office reader.
+ */
+export function readIndexFilters(office = false): Map<string, FolderFilter> {
   const filters = new Map<string, FolderFilter>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const egn = vscode.workspace.getConfiguration('egn.index', folder);
@@ -23,8 +30,10 @@ export function readIndexFilters(): Map<string, FolderFilter> {
     const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
     const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
     const maxFileSize = egn.get<number>('maxFileSize', SETTING_DEFAULTS['egn.index.maxFileSize']);
-    const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
-    filters.set(folder.uri.toString(), { folder, include, exclude, excludes, maxFileSize, filter });
+    const textExcludes = office ? [...excludes, OFFICE_GLOB] : excludes;
+    const filter = createFileFilter({ include, exclude: textExcludes, maxFileSize });
+    const officeFilter = createFileFilter({ include, exclude: excludes, maxFileSize });
+    filters.set(folder.uri.toString(), { folder, include, exclude, excludes: textExcludes, maxFileSize, filter, officeFilter });
   }
   return filters;
 }

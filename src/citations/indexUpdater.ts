@@ -5,6 +5,7 @@ import type { OpenDocumentScans } from '../catalogues/openDocumentScans';
 import type { IndexBuildRunner } from './indexBuildRunner';
 import type { IndexedCatalogues } from './indexedCatalogues';
 import { acceptingFilter, FolderFilter } from './indexFilters';
+import type { OfficeIndexing } from './officeIndexing';
 import { readIndexableText } from './readIndexableText';
 
 /** How much of an open document is looked at for a NUL, as `isProbablyBinary` does on disk. */
@@ -20,6 +21,8 @@ export interface IndexUpdaterContext {
   touched(uri: vscode.Uri): void;
   /** The references of open documents; without it, the index scans their text itself. */
   readonly scans?: OpenDocumentScans;
+  /** Word, LibreOffice and PDF documents, kept by their own reader. */
+  readonly office?: OfficeIndexing;
 }
 
 /**
@@ -50,6 +53,15 @@ export class IndexUpdater {
 
   /** Something renamed or moved through VS Code: a folder moves every indexed document below it. */
   rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    const office = this.context.office;
+    if (office) {
+      // A document's text view is keyed by its own URI: the old name goes, the new one is read (a
+      // renamed folder's documents come back through the file watcher's create of the folder).
+      office.forget(oldUri);
+      if (office.refresh(newUri)) {
+        return;
+      }
+    }
     const oldKey = oldUri.toString();
     const moved = this.index.documents().filter((d) => d === oldKey || d.startsWith(`${oldKey}/`));
     for (const d of moved) {
@@ -73,6 +85,9 @@ export class IndexUpdater {
    * that appeared (`created`: copied or moved in) is read whole: the watcher may report only it.
    */
   async refresh(uri: vscode.Uri, created: boolean): Promise<void> {
+    if (this.context.office?.refresh(uri)) {
+      return;
+    }
     const key = uri.toString();
     this.context.touched(uri);
     const ticket = this.ticket(key);
@@ -95,6 +110,7 @@ export class IndexUpdater {
     }
     if (!stat) {
       // Gone: a file, or a whole folder, except for the unsaved documents that were in it.
+      this.context.office?.forget(uri);
       for (const d of this.index.documents()) {
         if (d === key || d.startsWith(`${key}/`)) {
           this.index.delete(d);
@@ -155,6 +171,9 @@ export class IndexUpdater {
 
   /** Indexes a file as it is on disk, or forgets it if it no longer qualifies. */
   async refreshFromDisk(uri: vscode.Uri, generation: number): Promise<void> {
+    if (this.context.office?.refresh(uri)) {
+      return;
+    }
     const key = uri.toString();
     const ticket = this.ticket(key);
     const f = this.accepts(uri);
@@ -192,6 +211,9 @@ export class IndexUpdater {
    * on disk: over `egn.index.maxFileSize` or binary, it is not indexed.
    */
   refreshFromDocument(document: vscode.TextDocument): void {
+    if (this.context.office?.owns(document.uri)) {
+      return;
+    }
     // The document's text is newer than any read of its file still in flight.
     this.latest.delete(document.uri.toString());
     const f = this.accepts(document.uri);

@@ -12,6 +12,8 @@ import { CatalogueSource, FolderReaderFactory, IndexedCatalogues } from './index
 import { FolderFilter, readIndexFilters } from './indexFilters';
 import { IndexUpdater } from './indexUpdater';
 import { OpenDocumentFollower } from './openDocumentFollower';
+import type { OfficeDocuments } from './officeDocuments';
+import { OfficeIndexing } from './officeIndexing';
 import { WorkspaceFileEvents, WorkspaceFileEvent } from './workspaceFileEvents';
 
 export type { CatalogueSource, FolderReaderFactory } from './indexedCatalogues';
@@ -38,6 +40,8 @@ export class WorkspaceCitations extends Disposable implements CitationSource {
   private readonly runner: IndexBuildRunner;
   private readonly files: WorkspaceFileEvents;
   private readonly updater: IndexUpdater;
+  /** Word, LibreOffice and PDF documents, when the host reads them. */
+  private readonly office: OfficeIndexing | undefined;
   readonly onDidChangeProgress: vscode.Event<void>;
   private filters: ReadonlyMap<string, FolderFilter> = new Map();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +54,7 @@ export class WorkspaceCitations extends Disposable implements CitationSource {
    *   index is rebuilt when their prefixes change, and re-resolves which citations exist when only
    *   their proposals do. Without it, the index covers `catalogue` alone.
    * @param createReader Makes the fast reader again for a new list of catalogues.
+   * @param office Reads Word, LibreOffice and PDF documents (src/citations/officeDocuments.ts).
    * @param scans The references of open documents: an open document's unsaved text is not scanned
    *   again here. Without it, the index scans the text itself.
    */
@@ -61,18 +66,21 @@ export class WorkspaceCitations extends Disposable implements CitationSource {
     catalogues?: CatalogueSource,
     createReader?: FolderReaderFactory,
     scans?: OpenDocumentScans,
+    office?: OfficeDocuments,
   ) {
     super();
     this.catalogues = new IndexedCatalogues(catalogue, scanner, fastReader, catalogues, createReader);
+    this.office = office && new OfficeIndexing(office, this.catalogues, output, () => this.filters);
     this.runner = this.register(new IndexBuildRunner(this.catalogues, output, {
       prepare: () => {
         this.startListening();
-        this.filters = readIndexFilters();
+        this.filters = readIndexFilters(office !== undefined);
         this.files.watch(this.filters);
         return this.filters.values();
       },
       finish: () => this.onBuildRead(),
       built: () => this.onBuilt(),
+      readMore: (f, stopped, superseded) => this.office ? this.office.readFolder(f, stopped, superseded) : Promise.resolve(true),
     }));
     this.onDidChangeProgress = this.runner.onDidChangeProgress;
     this.files = this.register(new WorkspaceFileEvents(() => this.catalogues.index.documents()));
@@ -82,6 +90,7 @@ export class WorkspaceCitations extends Disposable implements CitationSource {
       filters: () => this.filters,
       touched: (uri) => this.files.noteTouched(uri),
       scans,
+      office: this.office,
     });
     this.register(this.catalogues.onDidChangeContent(() => this.scheduleChange()));
     this.register(this.catalogues.onDidChange((change) => this.onCataloguesChanged(change)));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../core/dispose';
-import { acceptingFilter, affectsIndexFilters, FolderFilter } from './indexFilters';
+import { acceptingFilter, affectsIndexFilters, FolderFilter, relativePath } from './indexFilters';
 
 /** Quiet time after file events before their folders are checked against the disk. */
 const RECONCILE_AFTER_MS = 500;
@@ -95,7 +95,9 @@ export class WorkspaceFileEvents extends Disposable {
     for (const f of filters.values()) {
       const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, f.include));
       const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f.folder, '**/*'));
-      const isIndexable = (uri: vscode.Uri): boolean => acceptingFilter(this.filters, uri) !== undefined;
+      // Word, LibreOffice and PDF documents are files too (the Office reader's filter).
+      const isIndexable = (uri: vscode.Uri): boolean =>
+        acceptingFilter(this.filters, uri) !== undefined || f.officeFilter.accepts(relativePath(f.folder, uri));
       watchers.push(
         files,
         folders,

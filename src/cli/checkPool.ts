@@ -1,3 +1,4 @@
+import type { TextLayout } from '../core/textLayout';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -106,6 +107,15 @@ export class FileChecker {
     if (text === undefined) {
       return { kind: 'binary' };
     }
+    return this.checkText(file, text, hints);
+  }
+
+  /**
+   * The citations of a text: a file's, or a Word, LibreOffice or PDF document's extracted text.
+   * `layout` (an extracted text's paragraphs and headings) is carried for the prose grammar.
+   */
+  checkText(file: string, text: string, hints = false, layout?: TextLayout): CheckedFile {
+    void layout; // office: read by the prose grammar when it lands (src/core/textLayout.ts)
     const lines = this.prefilter(text);
     const citations: CheckedCitation[] = [];
     if (lines.length === 0) {

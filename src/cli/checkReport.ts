@@ -30,6 +30,8 @@ export interface Problem {
   /** `EGN-41`; for a hint, the canonical form. */
   readonly reference: string;
   readonly message: string;
+  /** In a PDF, the page of the line (lines count in the extracted text: see docs/office.md). */
+  readonly page?: number;
 }
 
 /** One citation, for `--format json`; positions as in `Problem`. */
@@ -48,6 +50,8 @@ export interface ReportedCitation {
   readonly exists: boolean;
   /** A number only implied by a range (the 4 of `EGN-3 à 5`); its position is the range's end. */
   readonly implied: boolean;
+  /** In a PDF, the page of the line (lines count in the extracted text: see docs/office.md). */
+  readonly page?: number;
 }
 
 /** Everything a check found, for the formatters. */

@@ -57,7 +57,7 @@ Commands:
 
 Options of both commands:
   --include GLOB       Files to read (default: egn.index.include of PATH/.vscode/settings.json,
-                       else **/*.{md,markdown,txt,tex,rst,adoc,asciidoc})
+                       else **/*.{md,markdown,txt,tex,rst,adoc,asciidoc,docx,odt,pdf})
   --exclude GLOB       Files and folders to skip, repeatable (default: egn.index.exclude and files.exclude)
   --progress / --no-progress
                        Progress on stderr (default: on a terminal, once a run takes over a second)

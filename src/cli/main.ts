@@ -16,7 +16,8 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, HINT, IMPLIED, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { CheckThreads, EXISTS, FileChecker, HINT, IMPLIED, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { isOfficeTarget, readOfficeTargets } from './officeTargets';
 import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import type { EarlySearches } from './earlySearch';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
@@ -196,15 +197,17 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
     return new CitationIndex((text) => scanner.scan(text), exists, prefilter);
   });
   const read = new Map<string, Target>();
-  const byPath = new Map(ws.targets.map((t) => [t.path, t]));
+  const officeTargets = ws.targets.filter(isOfficeTarget);
+  const textTargets = ws.targets.filter((t) => !isOfficeTarget(t));
+  const byPath = new Map(textTargets.map((t) => [t.path, t]));
   // A command line owns the machine for its run: a reader thread per core (the extension keeps one for its host).
   const pool = new FileReaderPool({ prefixes, threads: Math.max(1, Math.min(MAX_THREADS, os.availableParallelism())) });
   let done = 0;
   try {
-    for (const maxFileSize of new Set(ws.targets.map((t) => t.maxFileSize))) {
-      const paths = ws.targets.filter((t) => t.maxFileSize === maxFileSize).map((t) => t.path);
+    for (const maxFileSize of new Set(textTargets.map((t) => t.maxFileSize))) {
+      const paths = textTargets.filter((t) => t.maxFileSize === maxFileSize).map((t) => t.path);
       await pool.read(paths, maxFileSize, (file, outcome) => {
-        progress.report(++done, ws.targets.length);
+        progress.report(++done, textTargets.length);
         const target = byPath.get(file) as Target;
         if (outcome.kind === 'failed') {
           process.stderr.write(`${shown(file)}: cannot be read (${outcome.message}); skipped.\n`);
@@ -224,6 +227,14 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
   } finally {
     pool.dispose();
     progress.done();
+  }
+  // office: Word, LibreOffice and PDF documents, by their extracted text (the editor's reader).
+  for (const [t, extracted] of await readOfficeTargets(officeTargets, shown)) {
+    const uri = pathToFileURL(t.path).href;
+    read.set(uri, t);
+    for (const index of indexes) {
+      index.set(uri, extracted.text, extracted.layout);
+    }
   }
   return { indexes, read };
 }
@@ -273,11 +284,15 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
   const searches = new Map<string, { excludes: readonly string[]; maxFileSize: number; found: Promise<Map<string, boolean> | undefined> }>();
   // The bundled catalogue is known before anything is listed: its search starts with the listing.
   const bundled = mode === 'unknown' && rg ? [checkCatalogue(loadBundledCatalogue(bundledDataDir))] : [];
-  const ws = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
+  const opened = await openWorkspace(args, rg, rg && bundled.length > 0 ? (root, excludes, maxFileSize) => {
     const found = early?.take(rg.path, root, excludes, maxFileSize, bundled[0].prefix) ?? searchFolder(rg.path, root, excludes, maxFileSize, bundled).catch(() => undefined);
     searches.set(root, { excludes, maxFileSize, found });
     return found;
   } : undefined);
+  // Word, LibreOffice and PDF documents are read by their text (after the text files), never by
+  // ripgrep's search or the text threads.
+  const officeTargets = opened.targets.filter(isOfficeTarget);
+  const ws = officeTargets.length === 0 ? opened : { ...opened, targets: opened.targets.filter((t) => !isOfficeTarget(t)) };
   const catalogues = ws.catalogues.map((l) => checkCatalogue(l.catalogue));
   const clean = mode === 'unknown' && rg ? await cleanTargets(ws, rg, searches, catalogues.slice(bundled.length)) : undefined;
   const checked = new Array<CheckedFile>(ws.targets.length);
@@ -310,13 +325,28 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
   } finally {
     progress.done();
   }
+  // office: the documents' extracted text, checked as a text file's; a PDF's lines know their page.
+  const targets = [...ws.targets, ...officeTargets];
+  const pagesOf = new Map<number, readonly number[]>();
+  if (officeTargets.length > 0) {
+    const extracted = await readOfficeTargets(officeTargets, shown);
+    const checker = new FileChecker(catalogues, mode);
+    officeTargets.forEach((t, i) => {
+      const e = extracted.get(t);
+      checked[ws.targets.length + i] = e ? checker.checkText(t.path, e.text, t.hints, e.layout) : { kind: 'binary' };
+      if (e?.pages) {
+        pagesOf.set(ws.targets.length + i, e.pages);
+      }
+    });
+  }
   const problems: Problem[] = [];
   const citations: ReportedCitation[] = [];
   const filesChecked = checked.reduce((n, outcome) => (outcome.kind === 'read' ? n + 1 : n), 0);
   // Only the files with something to say are named (and sorted): most have nothing.
-  const order = ws.targets.flatMap((t, k) => (checked[k].kind === 'failed' || (checked[k].kind === 'read' && (checked[k] as { citations: readonly unknown[] }).citations.length > 0) ? [{ file: shown(t.path), k }] : [])).sort((a, b) => compare(a.file, b.file));
+  const order = targets.flatMap((t, k) => (checked[k].kind === 'failed' || (checked[k].kind === 'read' && (checked[k] as { citations: readonly unknown[] }).citations.length > 0) ? [{ file: shown(t.path), k }] : [])).sort((a, b) => compare(a.file, b.file));
   for (const { file, k } of order) {
     const outcome = checked[k];
+    const pages = pagesOf.get(k);
     if (outcome.kind === 'failed') {
       process.stderr.write(`${file}: cannot be read (${outcome.message}); skipped.\n`);
     }
@@ -327,7 +357,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     const found = [...outcome.citations].sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[3] - b[3]);
     for (const [c, number, line, character, endLine, endCharacter, flags, digits, written] of found) {
       const catalogue = ws.catalogues[c].catalogue;
-      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1 };
+      const position = { file, line: line + 1, column: character + 1, endLine: endLine + 1, endColumn: endCharacter + 1, ...(pages?.[line] !== undefined ? { page: pages[line] } : {}) };
       if (flags & HINT) {
         // The editor's hint (`egn.diagnostics.nonCanonicalHint`): an existing proposal, written otherwise.
         const canonical = `${catalogue.prefix}-${number}`;
@@ -349,7 +379,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
     version: version(),
     catalogues: ws.catalogues.map((l) => ({ id: l.catalogue.id, prefix: l.catalogue.prefix, title: l.catalogue.title, source: l.source })),
     filesChecked,
-    hints: ws.targets.some((t) => t.hints),
+    hints: targets.some((t) => t.hints),
     problems,
     citations: mode === 'all' ? citations : undefined,
   };

@@ -1,3 +1,4 @@
+import type { TextLayout } from './textLayout';
 import { CandidateLine, linesNotIgnored } from './candidateLines';
 import type { Reference } from './reference';
 
@@ -208,8 +209,13 @@ export class CitationIndex {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Scans `text` as the current content of `uri`, adding the document or replacing what it held. */
-  set(uri: string, text: string): void {
+  /**
+   * Scans `text` as the current content of `uri`, adding the document or replacing what it held.
+   * `layout` (Office documents: their extracted text's paragraphs and headings) is carried here for
+   * the prose grammar's whole-text scan; the id scanner reads lines and does not need it.
+   */
+  set(uri: string, text: string, layout?: TextLayout): void {
+    void layout; // office: read by the prose grammar when it lands (src/core/textLayout.ts)
     this.setLines(uri, this.prefilter(text));
   }
 

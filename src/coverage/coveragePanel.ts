@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { shownPath } from '../citations/extractedTextUri';
 import type { Coverage } from '../core/coverage';
 import { Disposable } from '../core/dispose';
 import { documentCoverage } from '../core/documentCoverage';
@@ -24,7 +25,8 @@ export function displayPath(uri: string): string {
   if (parsed.scheme === 'untitled') {
     return parsed.path;
   }
-  return vscode.workspace.asRelativePath(parsed, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  // office: a text view shows as its original, with the document's kind.
+  return shownPath(parsed, true);
 }
 
 /**

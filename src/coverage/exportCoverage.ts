@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { shownPath } from '../citations/extractedTextUri';
 import type { Coverage } from '../core/coverage';
 import { coveragesToMarkdown, coverageToCsv, csvOptionsFor } from '../core/coverageExport';
 import { coverageLabels } from './coverageLabels';
@@ -7,7 +8,8 @@ import type { CoverageFormat } from './coverageProtocol';
 /** The name shown for a document URI in an export (workspace-relative path). */
 function exportPath(uri: string): string {
   const parsed = vscode.Uri.parse(uri);
-  return parsed.scheme === 'untitled' ? parsed.path : vscode.workspace.asRelativePath(parsed, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  // office: a text view is exported as its original's path.
+  return parsed.scheme === 'untitled' ? parsed.path : shownPath(parsed);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { shownPath } from '../citations/extractedTextUri';
 import type { Citation } from '../core/citationIndex';
 import type { Proposal } from '../core/catalogue';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
@@ -214,7 +215,8 @@ class ProposalPanel {
     const citations = this.deps.citations.citationsOfProposal(prefix, this.proposal.number, { limit: CITATION_PAGE_SIZE });
     const total = this.deps.citations.countOf(prefix, this.proposal.number) || citations.length;
     const lines = citations.map((c) => ({
-      path: vscode.workspace.asRelativePath(vscode.Uri.parse(c.uri), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+      // office: a text view is listed under its original's path.
+      path: shownPath(vscode.Uri.parse(c.uri)),
       line: c.line + 1,
       preview: c.lineText,
     }));

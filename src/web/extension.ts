@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { activateExtension, EgnApi } from '../activateExtension';
+import { readOfficeDocument } from '../core/office/readOfficeDocument';
 
 export type { ApiCatalogue, ApiProposal, EgnApi } from '../activateExtension';
 
@@ -9,7 +10,9 @@ export type { ApiCatalogue, ApiProposal, EgnApi } from '../activateExtension';
  * so nothing it imports may need a Node built-in (test/unit/browserBundle.test.ts checks it).
  */
 export async function activate(context: vscode.ExtensionContext): Promise<EgnApi> {
-  return activateExtension(context, { name: 'web' });
+  // Word and LibreOffice documents are read in this worker; pdf.js is not loaded here, so PDFs are
+  // skipped with a line in the EGN output.
+  return activateExtension(context, { name: 'web', createOfficeReader: () => ({ readBytes: (name, bytes) => readOfficeDocument(name, bytes) }) });
 }
 
 export function deactivate(): void {

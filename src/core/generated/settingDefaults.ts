@@ -8,7 +8,7 @@ export const SETTING_DEFAULTS = Object.freeze({
   "egn.export.csvSeparator": "auto",
   "egn.diagnostics.enabled": true,
   "egn.diagnostics.nonCanonicalHint": false,
-  "egn.index.include": "**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}",
+  "egn.index.include": "**/*.{md,markdown,txt,tex,rst,adoc,asciidoc,docx,odt,pdf}",
   "egn.index.exclude": "**/{node_modules,.git,out,dist,build,_build,target}/**",
   "egn.index.maxFileSize": 1048576,
   "egn.index.enabled": true,

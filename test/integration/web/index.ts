@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   await import('../suite/panels.test.js');
   await import('../suite/writingSupport.test.js');
   await import('./webHost.test.js');
+  await import('./officeWeb.test.js');
   // mocha.run reads options from the page's query string; the extension host's worker has no location.
   const scope = globalThis as { location?: { search: string } };
   scope.location ??= { search: '' };

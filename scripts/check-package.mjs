@@ -10,8 +10,10 @@ import { repoRoot } from './lib/runtime.mjs';
 
 // The budget catches files that should not ship and runaway growth. Raised from 250 KB to 300 KB when
 // the catalogue faults were translated, the catalogue snapshot went into both bundles (Node and web)
-// and the per-document scan cache came: the .vsix then weighed 258 KB.
-const maxBytes = 300 * 1024;
+// and the per-document scan cache came: the .vsix then weighed 258 KB. Raised to 1 MB when PDF reading
+// came (pdf.js in its own bundle, dist/pdfText.mjs, loaded on the first PDF): 750 KB then; issue 19's
+// ceiling is 2.5 MB.
+const maxBytes = 1024 * 1024;
 const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-vsix-')), 'egn.vsix');
 const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => {

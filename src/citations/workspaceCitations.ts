@@ -13,6 +13,7 @@ import type { OpenDocumentScans } from '../catalogues/openDocumentScans';
 import { ReferenceScanner } from '../core/referenceScanner';
 import type { BuildProgress, CitationSource } from './citationSource';
 import { readIndexableText } from './readIndexableText';
+import { DEFAULT_CATALOGUE_INCLUDE } from '../catalogues/workspaceCatalogues';
 
 /** Files read at the same time during a build: enough to hide latency, few enough not to flood the host. */
 const CONCURRENCY = 16;
@@ -462,7 +463,10 @@ export class WorkspaceCitations implements CitationSource {
       const include = egn.get<string>('include', '**/*.{md,markdown,txt,tex,rst,adoc,asciidoc}');
       const exclude = egn.get<string>('exclude', '');
       const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
-      const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
+      // A catalogue file is no citing document, whatever egn.index.include takes in: its own comments
+      // (the starter's « here FRA-1 ») and ids would count as citations.
+      const catalogueFiles = vscode.workspace.getConfiguration('egn.catalogues', folder).get<string>('include', DEFAULT_CATALOGUE_INCLUDE);
+      const excludes = [exclude, catalogueFiles, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
       const maxFileSize = egn.get<number>('maxFileSize', 1_048_576);
       const filter = createFileFilter({ include, exclude: excludes, maxFileSize });
       filters.set(folder.uri.toString(), { folder, include, exclude, excludes, maxFileSize, filter });
@@ -535,7 +539,7 @@ export class WorkspaceCitations implements CitationSource {
       vscode.workspace.onDidCloseTextDocument((d) => this.whenBuilt(d.uri, () => void this.refreshFromDisk(d.uri, this.generation))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         const affectsIndex = ['include', 'exclude', 'maxFileSize'].some((k) => e.affectsConfiguration(`egn.index.${k}`));
-        if (this.built && (affectsIndex || e.affectsConfiguration('files.exclude'))) {
+        if (this.built && (affectsIndex || e.affectsConfiguration('files.exclude') || e.affectsConfiguration('egn.catalogues.include'))) {
           void this.rebuild();
         }
       }),

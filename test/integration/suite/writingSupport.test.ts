@@ -321,6 +321,14 @@ describe('Writing support', () => {
       assert.strictEqual(editor.document.getText(), 'Voir EGN-7 et EGN-9.');
     });
 
+    it('inserts a tree row\'s reference after « Voir EGN-13 » apart from it, so that the EGN-13 that was there still counts', async () => {
+      const editor = await untitled('plaintext', 'Voir EGN-13\nLe plan EGN-1 est cité.');
+      editor.selections = [new vscode.Selection(0, 11, 0, 11), new vscode.Selection(1, 12, 1, 12)];
+      const node = { kind: 'proposal', id: 'proposal:EGN-13', proposal: { number: 13 } };
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.insertReference', node, [node]), true);
+      assert.strictEqual(editor.document.getText(), 'Voir EGN-13 EGN-13\nLe plan EGN-1 EGN-13 est cité.');
+    });
+
     it('inserts into the editor the writer was in when a proposal panel has the focus', async () => {
       const editor = await untitled('plaintext', 'Voir .');
       editor.selection = new vscode.Selection(0, 5, 0, 5);

@@ -60,8 +60,10 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
       proposals = parsed.proposals;
     } else {
       proposals = await pickProposals([deps.catalogue, ...workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue)], {
-        title: vscode.l10n.t('Insert Proposal Reference'),
-        placeholder: vscode.l10n.t('Type words of a title, a theme or a number; check several proposals to insert them together'),
+        // The hint about checking several goes in the title, which has the pick's whole width: in the
+        // placeholder it was cut (« …check several proposals to »).
+        title: vscode.l10n.t('Insert Proposal Reference: check several to insert them together'),
+        placeholder: vscode.l10n.t('Type words of a title, a theme or a number'),
         canPickMany: true,
       });
       if (!proposals || proposals.length === 0) {

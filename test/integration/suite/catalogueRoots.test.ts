@@ -134,7 +134,7 @@ describe('Catalogue view with workspace catalogues', () => {
     assert.ok(sub && sub.badgeTooltip && /^\d+ of \d+ proposals? cited$/.test(sub.badgeTooltip), 'a sub-theme has its badge too');
     const fra1 = leaves([fra]).find((l) => l.id === 'proposal:FRA-1')!;
     assert.match(fra1.badgeTooltip ?? '', /^cited (once|\d+ times) in the workspace$/, 'a proposal\'s badge counts citations, and says so');
-    assert.ok(fra1.tooltip?.includes(fra1.badgeTooltip!), `the proposal's own tooltip says what its badge counts: ${fra1.tooltip}`);
+    assert.ok(fra1.tooltip?.replace(/&nbsp;/g, ' ').includes(fra1.badgeTooltip!), `the proposal's own tooltip says what its badge counts: ${fra1.tooltip}`);
 
     await vscode.commands.executeCommand('egn.filterCatalogue', 'hybride');
     const filtered = (await snapshot()).items.find((i) => i.id === 'catalogue:FRA')!;

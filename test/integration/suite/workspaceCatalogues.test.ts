@@ -211,7 +211,7 @@ describe('Workspace catalogues', function () {
     assert.ok(Date.now() - started < 10_000);
   });
 
-  it('egn.newCatalogue writes a commented starter with the schema line, opens it, and it loads with a free prefix', async () => {
+  it('egn.newCatalogue writes a commented starter without a $schema path into the install folder, opens it, and it loads with a free prefix', async () => {
     const uri = workspaceUri('feuille-de-route.catalogue.yaml');
     created.push(uri);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('egn.newCatalogue', uri);

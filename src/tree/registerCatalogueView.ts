@@ -51,17 +51,8 @@ export function registerCatalogueView(_context: vscode.ExtensionContext, deps: E
     getChildren: (node) => (settled || node ? provider.getChildren(node) : firstLoad.then(() => provider.getChildren())),
   };
   const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider, showCollapseAll: true });
-  // The walkthrough's first step ticks once the view has been seen (`onContext:egn.catalogueSeen`):
-  // `onView:` alone misses a view already open when the walkthrough starts.
-  const seen = (): void => {
-    if (view.visible) {
-      void vscode.commands.executeCommand('setContext', 'egn.catalogueSeen', true);
-    }
-  };
-  seen();
   // What the writer opens stays open after a filter is cleared (the filter opens every group).
   const expansion = [
-    view.onDidChangeVisibility(seen),
     view.onDidExpandElement((e) => provider.noteExpanded(e.element, true)),
     view.onDidCollapseElement((e) => provider.noteExpanded(e.element, false)),
   ];

@@ -227,6 +227,21 @@ describe('Writing support', () => {
       assert.strictEqual(doc.getText(range as vscode.Range), 'EGN-41');
     });
 
+    it('offers the fixes of EGN-41 at once, before its warning is published (Ctrl+. never answers « No code actions »)', async () => {
+      const editor = await untitled('plaintext', 'Voir EGN-4.');
+      await until('no warning on EGN-4', async () => egnDiagnostics(editor.document.uri).length === 0);
+      // The writer types the 1 of EGN-41: the warnings wait for a pause in the typing.
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 10), '1')));
+      const range = new vscode.Range(0, 6, 0, 6);
+      // Asked as Ctrl+. asks, at the cursor, right after the keystroke.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value);
+      const published = egnDiagnostics(editor.document.uri).length;
+      const titles = actions.map((a) => a.title);
+      assert.strictEqual(published, 0, 'the warning was not published yet, so the fixes cannot have come from it');
+      assert.ok(titles.includes('Replace with another proposal…'), titles.join(' | '));
+      assert.ok(titles.some((t) => t.startsWith('Replace with EGN-4')), titles.join(' | '));
+    });
+
     // Accepting a proposal in the pick is driven by the keyboard in test/ui/writing.test.ts.
     it('refuses egn.replaceReference without a document and a range', async () => {
       assert.strictEqual(await vscode.commands.executeCommand<boolean>('egn.replaceReference', 'EGN-41'), false);

@@ -5,7 +5,8 @@ import { catalogueErrorText } from '../catalogues/catalogueErrorText';
 import { Disposable } from '../core/dispose';
 import type { CitationSource } from '../citations/citationSource';
 import type { CatalogueNode } from './catalogueNode';
-import { citationCounts, groupRowUri, proposalCountText, proposalRowUri } from './citationDecorations';
+import { citationCounts, groupRowUri, proposalRowUri } from './citationDecorations';
+import { proposalCountText } from '../citations/citationCountText';
 
 type CatalogueRootNode = Extract<CatalogueNode, { kind: 'catalogue' }>;
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;

@@ -169,22 +169,6 @@ for (const locale of ['en', 'fr'] as const) {
       }
     });
 
-    it('shows the settings under « EGN 2020 », never « Egn › »', async () => {
-      const page = ui.page;
-      // Ctrl+, opens the Settings editor in every display language.
-      await page.keyboard.press('Control+Comma');
-      const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
-      await ui.until('the settings search box', async () => (await search.count()) > 0);
-      await search.focus();
-      await page.keyboard.type('egn.reference.format');
-      const shown = await ui.until('the setting', async () => {
-        const t = await page.locator('.settings-editor .setting-item-contents .setting-item-title').allInnerTexts();
-        return t.length > 0 && t.join(' | ');
-      });
-      await ui.screenshot(shot('settings'));
-      assert.ok(!shown.includes('Egn'), shown);
-    });
-
     it('gives the insert pick a placeholder that is not cut and a first row as wide as the others', async () => {
       const page = ui.page;
       await ui.runCommand('View: Close All Editors');

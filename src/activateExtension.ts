@@ -98,7 +98,7 @@ export async function activateExtension(context: vscode.ExtensionContext, host: 
   output.info(`EGN extension running in the ${host.name} extension host.`);
 
   const loaded = await loadBundledCatalogue(context.extensionUri);
-  const workspaceCatalogues = registerCatalogues(context, loaded.ok ? loaded.catalogue : undefined, output);
+  const workspaceCatalogues = registerCatalogues(loaded.ok ? loaded.catalogue : undefined, output);
   context.subscriptions.push(workspaceCatalogues.disposable);
   if (!loaded.ok) {
     for (const e of loaded.errors) {

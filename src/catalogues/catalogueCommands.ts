@@ -7,12 +7,14 @@ const STARTER_NAME = 'feuille-de-route.catalogue.yaml';
 
 /**
  * The starter file of `egn.newCatalogue`: a commented catalogue of one group and one action that
- * loads as is, with the schema line the YAML extension reads for completion and checks. The
- * comments follow the display language; the example data is French, as a writer's catalogue is.
+ * loads as is. No `$schema` line: a path into the extension's install folder is wrong on any other
+ * machine and after every update; the YAML extension finds the schema through the manifest's
+ * `yamlValidation` (`*.catalogue.yaml`), whatever the machine. The comments follow the display
+ * language; the example data is French, as a writer's catalogue is.
  */
-export function starterCatalogueText(schemaUri: string, prefix: string): string {
+export function starterCatalogueText(prefix: string): string {
   return [
-    `# yaml-language-server: $schema=${schemaUri}`,
+    `# ${vscode.l10n.t('Checked against the catalogue schema by its name (*.catalogue.yaml) when the YAML extension is installed.')}`,
     `# ${vscode.l10n.t('A catalogue of your own, beside the EGN: its proposals are cited as PREFIX-number (here {0}-1).', prefix)}`,
     `# ${vscode.l10n.t('Required: id, prefix (2 to 12 letters or digits, unique), title and groups. Optional: description, source, version.')}`,
     `# ${vscode.l10n.t('Each group holds proposals (or subthemes holding proposals); numbers run from 1 without gaps.')}`,
@@ -49,8 +51,7 @@ export function freePrefix(set: CatalogueSet): string {
  * `egn.newCatalogue` (writes the starter at a path the user picks, or at the URI given, and opens it)
  * and `egn.reloadCatalogues`.
  */
-export function registerCatalogueCommands(context: vscode.ExtensionContext, catalogues: WorkspaceCatalogues): vscode.Disposable {
-  const schemaUri = vscode.Uri.joinPath(context.extensionUri, 'data', 'catalogue.schema.json').toString();
+export function registerCatalogueCommands(catalogues: WorkspaceCatalogues): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('egn.newCatalogue', async (target?: unknown) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
@@ -73,7 +74,7 @@ export function registerCatalogueCommands(context: vscode.ExtensionContext, cata
       } catch {
         // No file there: the usual case.
       }
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterCatalogueText(schemaUri, freePrefix(catalogues.current))));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(starterCatalogueText(freePrefix(catalogues.current))));
       const editor = await vscode.window.showTextDocument(uri);
       if (!/\.catalogue\.(ya?ml|json)$/.test(uri.path)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The catalogue is loaded only if its path matches the setting egn.catalogues.include (by default, names ending in .catalogue.yaml).'));

@@ -104,6 +104,15 @@ const TRANSLATED: { readonly [C in CatalogueMessageCode]: (a: readonly string[])
   schemaDate: (_a) => vscode.l10n.t('must be a quoted date "YYYY-MM-DD" or month "YYYY-MM"'),
   schemaIcon: (_a) => vscode.l10n.t('must be a codicon name such as organization or mortar-board'),
   schemaGroupContent: (_a) => vscode.l10n.t('must have either "subthemes" or "proposals", not both and not neither'),
+  // The writer's words (the second argument), not the programmer's path the command line prints.
+  placeNamed: (a) => vscode.l10n.t('{0}', a[1]),
+  placeTopField: (a) => vscode.l10n.t('field {0}', a[0]),
+  placeGroup: (a) => vscode.l10n.t('group {0}', a[0]),
+  placeSubtheme: (a) => vscode.l10n.t('sub-theme {0} of group {1}', a[0], a[1]),
+  placeProposal: (a) => vscode.l10n.t('proposal {0} of group {1}', a[0], a[1]),
+  placeSubthemeProposal: (a) => vscode.l10n.t('proposal {0} of sub-theme {1} of group {2}', a[0], a[1], a[2]),
+  placeField: (a) => vscode.l10n.t('{0}, field {1}', a[0], a[1]),
+  unclosedQuote: (a) => vscode.l10n.t('The quoted text that starts here is never closed: add the closing {0} at its end.', a[0]),
 };
 
 /** Messages through `vscode.l10n.t`, numbers in the display language's way (`200 000` in French). */

@@ -9,12 +9,12 @@ import { WorkspaceCatalogues } from './workspaceCatalogues';
  * their errors and registers the catalogue commands. The first load runs in the background: until it
  * ends, `catalogues.current` holds the bundled catalogue alone, and `onDidChange` fires when it ends.
  */
-export function registerCatalogues(context: vscode.ExtensionContext, bundled: Catalogue | undefined, output: vscode.LogOutputChannel): { readonly catalogues: WorkspaceCatalogues; readonly disposable: vscode.Disposable } {
+export function registerCatalogues(bundled: Catalogue | undefined, output: vscode.LogOutputChannel): { readonly catalogues: WorkspaceCatalogues; readonly disposable: vscode.Disposable } {
   const catalogues = new WorkspaceCatalogues(bundled, output);
   const disposable = vscode.Disposable.from(
     catalogues,
     registerCatalogueDiagnostics(catalogues),
-    registerCatalogueCommands(context, catalogues),
+    registerCatalogueCommands(catalogues),
   );
   void catalogues.reload();
   return { catalogues, disposable };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { groupCountText } from './citationCountText';
 import type { CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
 import type { KeyedReference } from '../core/multiReferenceScanner';
 import type { ExtensionDeps } from '../deps';
@@ -84,7 +85,8 @@ export function registerCitationStatusBar(context: vscode.ExtensionContext, deps
     // The catalogue the document cites most (by citations; the first in use, the EGN, on a tie or none).
     const main = rows.reduce((best, row) => (row.citations > best.citations ? row : best), rows[0]);
     item.text = `$(references) ${main.prefix} ${main.cited}/${main.total}`;
-    const lines = rows.map((row) => vscode.l10n.t('{0}: {1} of {2} proposals cited', row.prefix, row.cited, row.total));
+    // The tree's words for « n of m proposals cited » (French singular for 0 and 1).
+    const lines = rows.map((row) => vscode.l10n.t('{0}: {1}', row.prefix, groupCountText(row.cited, row.total)));
     // The sentence of the one-catalogue item first (for the catalogue shown), then every catalogue.
     item.tooltip = [
       vscode.l10n.t('This document cites {0} of the {1} proposals. Click to open its coverage report.', main.cited, main.total),

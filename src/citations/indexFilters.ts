@@ -28,7 +28,10 @@ export function readIndexFilters(office = false): Map<string, FolderFilter> {
     const include = egn.get<string>('include', SETTING_DEFAULTS['egn.index.include']);
     const exclude = egn.get<string>('exclude', SETTING_DEFAULTS['egn.index.exclude']);
     const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude');
-    const excludes = [exclude, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
+    // A catalogue file is no citing document, whatever egn.index.include takes in: its own comments
+    // (the starter's « here FRA-1 ») and ids would count as citations.
+    const catalogueFiles = vscode.workspace.getConfiguration('egn.catalogues', folder).get<string>('include', SETTING_DEFAULTS['egn.catalogues.include']);
+    const excludes = [exclude, catalogueFiles, ...enabledPatterns(filesExclude)].filter((p) => p.trim().length > 0);
     const maxFileSize = egn.get<number>('maxFileSize', SETTING_DEFAULTS['egn.index.maxFileSize']);
     const textExcludes = office ? [...excludes, OFFICE_GLOB] : excludes;
     const filter = createFileFilter({ include, exclude: textExcludes, maxFileSize });
@@ -40,7 +43,7 @@ export function readIndexFilters(office = false): Map<string, FolderFilter> {
 
 /** Whether a settings change asks for another index (`egn.index.include`, `exclude`, `maxFileSize`, `files.exclude`). */
 export function affectsIndexFilters(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['include', 'exclude', 'maxFileSize'].some((k) => e.affectsConfiguration(`egn.index.${k}`)) || e.affectsConfiguration('files.exclude');
+  return ['include', 'exclude', 'maxFileSize'].some((k) => e.affectsConfiguration(`egn.index.${k}`)) || e.affectsConfiguration('files.exclude') || e.affectsConfiguration('egn.catalogues.include');
 }
 
 /** The filter of the folder of `uri` when it accepts `uri`, under that folder's settings. */

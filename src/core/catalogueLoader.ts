@@ -2,6 +2,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDoc
 import type { Catalogue } from './catalogue';
 import { buildCatalogue, CatalogueFile, ProposalEntry } from './catalogueModel';
 import { CatalogueText, catalogueText, renderCatalogueText } from './catalogueMessages';
+import { placeOf } from './cataloguePlace';
 import { formatJsonPath, JsonPath, validateCatalogueData } from './schemaValidator';
 
 /** Something wrong in a catalogue file, and where. */
@@ -146,7 +147,14 @@ function load(yamlText: unknown): ReturnType<typeof loadCatalogueFile> {
   if (problems.length > 0) {
     // Junk yields thousands of problems: only the first ones are worth a position and a message.
     problems.sort((a, b) => a.pos[0] - b.pos[0]);
-    const shown = problems.slice(0, CATALOGUE_LIMITS.maxErrors).map((e) => ({ ...at(e.pos[0]), ...said(syntaxMessage(e.code, e.message)) }));
+    const shown = problems.slice(0, CATALOGUE_LIMITS.maxErrors).map((e) => {
+      // `yaml` reports a quote left open where the text it swallowed ends (often the end of the file):
+      // the writer must look where the quote opens.
+      const open = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? unclosedQuoteAt(yamlText, e.pos[0]) : undefined;
+      return open
+        ? { ...at(open.offset), ...said(catalogueText('unclosedQuote', open.quote)) }
+        : { ...at(e.pos[0]), ...said(syntaxMessage(e.code, e.message)) };
+    });
     return failure(shown, problems.length);
   }
   const keys = checkKeys(doc);
@@ -208,7 +216,7 @@ export function said(text: CatalogueText): { message: string; text: CatalogueTex
 /** The error `path: text`, at `pos`; the top level is named in the reader's language. */
 export function pathError(path: JsonPath, text: CatalogueText, pos: { line: number; column: number }): CatalogueError {
   const where = formatJsonPath(path);
-  return { ...pos, ...said(catalogueText('atPath', path.length === 0 ? catalogueText('topLevel') : where, text)), path: where };
+  return { ...pos, ...said(catalogueText('atPath', path.length === 0 ? catalogueText('topLevel') : placeOf(path), text)), path: where };
 }
 
 function formatSize(characters: number): CatalogueText {
@@ -362,6 +370,44 @@ function syntaxMessage(code: string, message: string): CatalogueText {
       // The `yaml` package's own words, in English: they quote the faulty text, which says the most.
       return catalogueText('yamlSyntax', `${shorten(message.replace(/\s+/g, ' ').trim(), 200)}${/[.!?]$/.test(message.trim()) ? '' : '.'}`);
   }
+}
+
+/**
+ * The start of the last quoted scalar opened at or before `offset` and never closed, with its quote, from
+ * `yaml`'s own lexer (the tokens a parse would read).
+ */
+function unclosedQuoteAt(text: string, offset: number): { offset: number; quote: string } | undefined {
+  let start = 0;
+  let found: { offset: number; quote: string } | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's control tokens (document start \x02, scalar \x1f, flow end \x18) are not source text;
+    // the file has no such characters (the binary check rejects them).
+    if (token.length === 1 && token < ' ' && token !== '\n' && token !== '\r' && token !== '\t') {
+      continue;
+    }
+    if (start > offset) {
+      break;
+    }
+    const quote = token[0];
+    if ((quote === '"' || quote === "'") && !closesQuote(token, quote)) {
+      found = { offset: start, quote };
+    }
+    start += token.length;
+  }
+  return found;
+}
+
+/** True when a quoted token ends with its closing quote (not an escaped `\"`). */
+function closesQuote(token: string, quote: string): boolean {
+  const body = token.trimEnd();
+  if (body.length < 2 || !body.endsWith(quote)) {
+    return false;
+  }
+  if (quote === "'") {
+    return true;
+  }
+  const backslashes = /\\*$/.exec(body.slice(0, -1))?.[0].length ?? 0;
+  return backslashes % 2 === 0;
 }
 
 /**

@@ -106,6 +106,16 @@ export const CATALOGUE_MESSAGES = Object.freeze({
   schemaDate: 'must be a quoted date "YYYY-MM-DD" or month "YYYY-MM"',
   schemaIcon: 'must be a codicon name such as organization or mortar-board',
   schemaGroupContent: 'must have either "subthemes" or "proposals", not both and not neither',
+  // Where a fault is, as a writer names it (core/cataloguePlace.ts). `placeNamed` is the programmer's path
+  // in English (what the command line prints); the editor shows its second argument, the writer's words.
+  placeNamed: '{0}',
+  placeTopField: 'field {0}',
+  placeGroup: 'group {0}',
+  placeSubtheme: 'sub-theme {0} of group {1}',
+  placeProposal: 'proposal {0} of group {1}',
+  placeSubthemeProposal: 'proposal {0} of sub-theme {1} of group {2}',
+  placeField: '{0}, field {1}',
+  unclosedQuote: 'The quoted text that starts here is never closed: add the closing {0} at its end.',
 });
 
 /** The code of a message about a catalogue file. */

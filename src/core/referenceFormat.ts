@@ -96,3 +96,39 @@ export function formatReferences(proposals: readonly FormattableProposal[], form
     }
   }
 }
+
+/** Characters of a word or of a reference (`EGN-13`, `FRA-2`): text glued to one of them reads as one token. */
+const TOKEN_CHAR = /[\p{L}\p{N}_-]/u;
+/** Before an inserted reference, these want a space between them and it (`Voir,` `EGN-3)` `»`). */
+const WANTS_SPACE_AFTER = /[\p{L}\p{N}_)\]»,;:.!?]/u;
+/** After an inserted reference, these want a space between it and them. */
+const WANTS_SPACE_BEFORE = /[\p{L}\p{N}_(«[]/u;
+
+/** Where and what to insert so that a reference sits apart from the text around it. */
+export interface FittedInsertion {
+  /** How many characters after the cursor the insertion moves to (out of the word or reference it was inside). */
+  readonly skip: number;
+  /** The text to insert, with the spaces that keep it apart. */
+  readonly text: string;
+}
+
+/**
+ * Fits `text` (references as `formatReferences` writes them) between `before` and `after`, the text of
+ * the line on either side of the cursor or the selection, so that the insertion never glues a reference to
+ * a word or to another reference (`Voir EGN-13|` → `Voir EGN-13 EGN-12`, not `EGN-13EGN-12`) and never
+ * changes what was there: a cursor inside a word or a reference (`EGN-1|3`) inserts after it, and a space
+ * is added only where none is.
+ */
+export function fitInsertion(before: string, after: string, text: string): FittedInsertion {
+  let skip = 0;
+  if (before !== '' && TOKEN_CHAR.test(before[before.length - 1]) && after !== '' && TOKEN_CHAR.test(after[0])) {
+    while (skip < after.length && TOKEN_CHAR.test(after[skip])) {
+      skip++;
+    }
+  }
+  const left = skip > 0 ? after[skip - 1] : before[before.length - 1];
+  const right = after[skip];
+  const spaceBefore = left !== undefined && WANTS_SPACE_AFTER.test(left) && !text.startsWith(' ');
+  const spaceAfter = right !== undefined && WANTS_SPACE_BEFORE.test(right) && !text.endsWith(' ');
+  return { skip, text: `${spaceBefore ? ' ' : ''}${text}${spaceAfter ? ' ' : ''}` };
+}

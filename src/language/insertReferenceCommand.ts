@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalogue, Proposal } from '../core/catalogue';
-import { formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
+import { fitInsertion, formatReferences, markupOf, parseQuoteStyle, parseReferenceFormat } from '../core/referenceFormat';
 import { workspaceCataloguesOf } from '../catalogues/workspaceReferences';
 import type { ExtensionDeps } from '../deps';
 import { proposalsFromArguments } from '../core/proposalArguments';
@@ -60,8 +60,10 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
       proposals = parsed.proposals;
     } else {
       proposals = await pickProposals([deps.catalogue, ...workspaceCataloguesOf(deps.catalogues).map((c) => c.catalogue)], {
-        title: vscode.l10n.t('Insert Proposal Reference'),
-        placeholder: vscode.l10n.t('Type words of a title, a theme or a number; check several proposals to insert them together'),
+        // The hint about checking several goes in the title, which has the pick's whole width: in the
+        // placeholder it was cut (« …check several proposals to »).
+        title: vscode.l10n.t('Insert Proposal Reference: check several to insert them together'),
+        placeholder: vscode.l10n.t('Type words of a title, a theme or a number'),
         canPickMany: true,
       });
       if (!proposals || proposals.length === 0) {
@@ -95,11 +97,18 @@ export function registerInsertReferenceCommand(deps: ExtensionDeps): vscode.Disp
       byCatalogue.set(owner, [...(byCatalogue.get(owner) ?? []), p]);
     }
     const text = [...byCatalogue.values()].map((group) => formatReferences(group, format, style)).join('\u00a0; ');
-    // One edit for every cursor: one undo step.
-    const selections = editor.selections;
+    // One edit for every cursor: one undo step. Each insertion is fitted to the text around it, so that
+    // it is never glued to a word or a reference, nor splits one.
+    const edits = editor.selections.map((s) => {
+      const before = doc.lineAt(s.start.line).text.slice(0, s.start.character);
+      const after = doc.lineAt(s.end.line).text.slice(s.end.character);
+      const fitted = fitInsertion(before, after, text);
+      const range = s.isEmpty ? new vscode.Range(s.start.translate(0, fitted.skip), s.end.translate(0, fitted.skip)) : s;
+      return { range, text: fitted.text };
+    });
     const done = await editor.edit((builder) => {
-      for (const s of selections) {
-        builder.replace(s, text);
+      for (const e of edits) {
+        builder.replace(e.range, e.text);
       }
     });
     if (!done) {

@@ -42,7 +42,9 @@ export function pickProposals(catalogues: Catalogue | readonly Catalogue[], opti
   const withSeparators = (list: readonly ProposalItem[]): (ProposalItem | vscode.QuickPickItem)[] =>
     all.length < 2 ? [...list] : all.flatMap((c) => {
       const own = list.filter((i) => i.catalogue === c);
-      return own.length === 0 ? [] : [{ label: c.title, kind: vscode.QuickPickItemKind.Separator }, ...own];
+      // The prefix, not the title: VS Code draws a separator's label on the right of the row below it,
+      // where a long title squeezed the first proposal's own title.
+      return own.length === 0 ? [] : [{ label: c.prefix, kind: vscode.QuickPickItemKind.Separator }, ...own];
     });
   const pick = vscode.window.createQuickPick<ProposalItem>();
   const setItems = (list: readonly ProposalItem[]): void => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { nearestNumbers } from '../core/nearestProposals';
 import type { ExtensionDeps } from '../deps';
-import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
+import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, referenceDiagnostic, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
 import { isWorkspaceReference, UNKNOWN_CATALOGUE_PROPOSAL_CODE } from '../catalogues/workspaceReferences';
 import type { Catalogue } from '../core/catalogue';
 
@@ -16,12 +16,17 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly deps: ExtensionDeps) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) {
       return actions;
     }
-    for (const d of context.diagnostics) {
+    // The warnings are published after a pause in the typing (debounced): Ctrl+. pressed before then
+    // got "No code actions available". The fixes of an unknown reference under the cursor come from
+    // the shared document scan too, so that they are there at once, warning published or not.
+    const ours = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
+    const diagnostics = ours ? context.diagnostics : [...context.diagnostics, ...this.unknownReferenceAt(document, range)];
+    for (const d of diagnostics) {
       if (token.isCancellationRequested) {
         return [];
       }
@@ -54,6 +59,15 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       }
     }
     return actions;
+  }
+
+  /** The warning the diagnostics would give an unknown reference at the start of `range`, if there is one. */
+  private unknownReferenceAt(document: vscode.TextDocument, range: vscode.Range): vscode.Diagnostic[] {
+    const ref = this.deps.scans.referenceAt(document, range.start, 'codeActions');
+    if (!ref || ref.exists) {
+      return [];
+    }
+    return [referenceDiagnostic(document, ref, 'unknownProposal')];
   }
 
   /** The workspace catalogue of the reference a diagnostic is on. */

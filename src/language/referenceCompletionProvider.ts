@@ -63,6 +63,20 @@ export class ReferenceCompletionProvider implements vscode.CompletionItemProvide
       const head = before.slice(context.replaceStart, before.length - context.query.length);
       const range = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
       const width = String(c.catalogue.range.max).length;
+      if (/\p{L}/u.test(context.query)) {
+        // Words of a title typed after the prefix (`EGN-citoy`): the proposals whose title, id or tags
+        // hold every word, as the tree's filter finds them, rather than VS Code's fuzzy match of scattered
+        // letters, which lists EGN-2, 29, 20 and 14 after EGN-12. Each keystroke asks again
+        // (incomplete), and the filterText is what was typed, so that VS Code keeps every one.
+        const typed = before.slice(context.replaceStart);
+        const found = c.catalogue.search(context.query).map((h) => h.proposal);
+        const items = found.map((p) => {
+          const item = this.item(c.catalogue, p, head, range, width);
+          item.filterText = typed;
+          return item;
+        });
+        return new vscode.CompletionList(items, true);
+      }
       const items = c.catalogue.proposals.map((p) => this.item(c.catalogue, p, head, range, width));
       // Not incomplete: the list is complete for this reference, and other providers' items stay.
       return new vscode.CompletionList(items, false);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import { BUNDLED_SOURCE, type LoadedCatalogue } from '../core/catalogueSet';
+import type { KeyedReference } from '../core/multiReferenceScanner';
 import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
-import { brokenRule, REFERENCE_RULES } from '../core/referenceRules';
+import { brokenRule, REFERENCE_RULES, type ReferenceRule } from '../core/referenceRules';
 import { Disposable } from '../core/dispose';
 import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import type { ExtensionDeps } from '../deps';
@@ -128,22 +129,30 @@ export class ReferenceDiagnostics extends Disposable {
         omitted++;
         continue;
       }
-      const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
-      const severity = REFERENCE_RULES[rule].level === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Hint;
-      let d: vscode.Diagnostic;
-      if (rule === 'unknownProposal') {
-        d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), severity);
-        d.code = ref.catalogue.source === BUNDLED_SOURCE ? UNKNOWN_PROPOSAL_CODE : UNKNOWN_CATALOGUE_PROPOSAL_CODE;
-      } else {
-        const written = doc.getText(range);
-        d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, ref.catalogue.scanner.canonical(ref.number)), severity);
-        d.code = NON_CANONICAL_CODE;
-      }
-      d.source = DIAGNOSTIC_SOURCE;
-      diagnostics.push(d);
+      diagnostics.push(referenceDiagnostic(doc, ref, rule));
     }
     this.collection.set(doc.uri, capped(diagnostics, omitted));
   }
+}
+
+/**
+ * The diagnostic of a reference that breaks `rule`: the warnings and hints publish it, and the quick
+ * fixes make it themselves when Ctrl+. comes before the (debounced) warnings.
+ */
+export function referenceDiagnostic(doc: vscode.TextDocument, ref: KeyedReference<LoadedCatalogue>, rule: ReferenceRule): vscode.Diagnostic {
+  const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
+  const severity = REFERENCE_RULES[rule].level === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Hint;
+  let d: vscode.Diagnostic;
+  if (rule === 'unknownProposal') {
+    d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), severity);
+    d.code = ref.catalogue.source === BUNDLED_SOURCE ? UNKNOWN_PROPOSAL_CODE : UNKNOWN_CATALOGUE_PROPOSAL_CODE;
+  } else {
+    const written = doc.getText(range);
+    d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, ref.catalogue.scanner.canonical(ref.number)), severity);
+    d.code = NON_CANONICAL_CODE;
+  }
+  d.source = DIAGNOSTIC_SOURCE;
+  return d;
 }
 
 /** The documents a tab shows. */

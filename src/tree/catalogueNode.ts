@@ -1,5 +1,5 @@
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
-import type { LoadedCatalogue } from '../core/catalogueSet';
+import type { CatalogueProblem, LoadedCatalogue } from '../core/catalogueSet';
 
 /**
  * A row of the catalogue tree: a thin wrapper around one model object, so that commands run from
@@ -13,4 +13,6 @@ export type CatalogueNode =
   | { readonly kind: 'catalogue'; readonly id: string; readonly loaded: LoadedCatalogue }
   | { readonly kind: 'theme'; readonly id: string; readonly theme: Theme }
   | { readonly kind: 'subtheme'; readonly id: string; readonly subtheme: SubTheme }
-  | { readonly kind: 'proposal'; readonly id: string; readonly proposal: Proposal };
+  | { readonly kind: 'proposal'; readonly id: string; readonly proposal: Proposal }
+  /** A workspace catalogue file that did not load (`failed:<uri>`): its row opens the Problems view. */
+  | { readonly kind: 'failedCatalogue'; readonly id: string; readonly problem: CatalogueProblem };

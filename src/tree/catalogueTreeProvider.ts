@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { Proposal, SubTheme, Theme } from '../core/catalogue';
-import { BUNDLED_SOURCE, CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
+import { BUNDLED_SOURCE, CatalogueProblem, CatalogueSet, fileName, LoadedCatalogue } from '../core/catalogueSet';
+import { catalogueErrorText } from '../catalogues/catalogueErrorText';
 import { Disposable } from '../core/dispose';
 import type { CitationSource } from '../citations/citationSource';
 import type { CatalogueNode } from './catalogueNode';
 import { citationCounts, groupRowUri, proposalRowUri } from './citationDecorations';
 import { OPEN_SELECTED_PROPOSAL } from './openSelectedProposal';
+import { proposalCountText } from '../citations/citationCountText';
 
 type CatalogueRootNode = Extract<CatalogueNode, { kind: 'catalogue' }>;
 type ThemeNode = Extract<CatalogueNode, { kind: 'theme' }>;
@@ -25,6 +27,9 @@ export interface CatalogueFilterState {
 export interface CatalogueSetSource {
   readonly current: CatalogueSet;
   readonly onDidChange?: vscode.Event<unknown>;
+  /** The workspace's catalogue files that did not load, each shown as a row with an error icon. */
+  readonly problems?: readonly CatalogueProblem[];
+  readonly onDidChangeProblems?: vscode.Event<unknown>;
 }
 
 /**
@@ -57,6 +62,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
   private uncitedOnly = false;
   /** Proposals kept by the active filters; undefined when the tree shows everything. */
   private kept: ReadonlySet<Proposal> | undefined;
+  /** The ids of the groups the writer opened, so that clearing a filter (which opens every group) gives them back as they were. */
+  private readonly opened = new Set<string>();
 
   constructor(
     private readonly catalogues: CatalogueSetSource,
@@ -82,6 +89,9 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
     }));
     if (catalogues.onDidChange) {
       this.register(catalogues.onDidChange(() => this.rebuild()));
+    }
+    if (catalogues.onDidChangeProblems) {
+      this.register(catalogues.onDidChangeProblems(() => this.refresh()));
     }
   }
 
@@ -166,10 +176,10 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 
   getChildren(node?: CatalogueNode): CatalogueNode[] {
     if (!node) {
-      if (this.rooted) {
-        return this.shownCatalogues.filter((c) => this.kept === undefined || c.catalogue.proposals.some((p) => this.isKept(p))).map((c) => this.rootNodes.get(c)!);
-      }
-      return this.shownCatalogues.flatMap((c) => this.themesOf(c));
+      const roots = this.rooted
+        ? this.shownCatalogues.filter((c) => this.kept === undefined || c.catalogue.proposals.some((p) => this.isKept(p))).map((c) => this.rootNodes.get(c)!)
+        : this.shownCatalogues.flatMap((c) => this.themesOf(c));
+      return [...roots, ...this.failedNodes()];
     }
     switch (node.kind) {
       case 'catalogue':
@@ -183,13 +193,23 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
       case 'subtheme':
         return node.subtheme.proposals.filter((p) => this.isKept(p)).map((p) => this.proposalNodes.get(p)!);
       case 'proposal':
+      case 'failedCatalogue':
         return [];
     }
+  }
+
+  /** One row per workspace catalogue file that did not load, after the catalogues (none while filtering). */
+  private failedNodes(): CatalogueNode[] {
+    if (this.kept) {
+      return [];
+    }
+    return (this.catalogues.problems ?? []).map((problem) => ({ kind: 'failedCatalogue', id: `failed:${problem.source}`, problem }));
   }
 
   getParent(node: CatalogueNode): CatalogueNode | undefined {
     switch (node.kind) {
       case 'catalogue':
+      case 'failedCatalogue':
         return undefined;
       case 'theme': {
         const loaded = this.catalogueOfTheme.get(node.theme);
@@ -206,22 +226,38 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
     return loaded.catalogue.themes.filter((t) => t.proposals.some((p) => this.isKept(p))).map((t) => this.themeNodes.get(t)!);
   }
 
+  /** Remembers that the writer opened or closed a group's row (the view's expand and collapse events). */
+  noteExpanded(node: CatalogueNode, open: boolean): void {
+    if (this.kept) {
+      // Every group is open while filtering: that says nothing of what the writer wants afterwards.
+      return;
+    }
+    if (open) {
+      this.opened.add(node.id);
+    } else {
+      this.opened.delete(node.id);
+    }
+  }
+
   getTreeItem(node: CatalogueNode): vscode.TreeItem {
-    // While a filter is active every group is shown open, so that the matches are in sight.
-    const groupState = this.kept ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    // While a filter is active every group is shown open, so that the matches are in sight; otherwise
+    // each group is as the writer left it.
+    const groupState = this.kept || this.opened.has(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'catalogue': {
         const c = node.loaded.catalogue;
         // Open at first, so that the groups below read as they did before there were several roots.
-        const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.Expanded);
+        // The prefix first: at the default sidebar width the title is cut, and two catalogues whose
+        // titles begin alike (« Feuille de route numérique de … », « Feuille de route du numérique … »)
+        // would look the same. The full title is in the tooltip.
+        const item = new vscode.TreeItem(`${c.prefix} · ${c.title}`, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.loaded.source === BUNDLED_SOURCE ? 'library' : 'book');
         item.contextValue = node.loaded.source === BUNDLED_SOURCE ? 'catalogue.bundled' : 'catalogue.workspace';
         // How many of its proposals are cited is a badge (CitationDecorations on this URI), which
         // stays in sight after a long title, where a description is cut.
         item.resourceUri = groupRowUri(c.prefix);
-        const shown = this.filterLabel(c.proposals);
-        item.description = shown ? `${c.prefix} · ${shown}` : c.prefix;
+        item.description = this.filterLabel(c.proposals);
         item.tooltip = catalogueTooltip(node.loaded);
         item.accessibilityInformation = { label: `${c.title}, ${c.prefix}` };
         return item;
@@ -260,10 +296,29 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
         // comes after the title and is the first thing cut in a narrow sidebar.
         item.resourceUri = proposalRowUri(p);
         item.iconPath = new vscode.ThemeIcon('note');
-        item.tooltip = proposalTooltip(p);
+        const loaded = this.catalogueOfTheme.get(p.theme);
+        const counts = loaded && citationCounts(this.citations, loaded);
+        item.tooltip = proposalTooltip(p, counts ? proposalCountText(counts.get(p.number) ?? 0) : undefined);
         item.accessibilityInformation = { label: `${p.id}, ${p.title}` };
         // No argument: the command reads the selected row (see openSelectedProposal.ts for why).
         item.command = { command: OPEN_SELECTED_PROPOSAL, title: vscode.l10n.t('Open Proposal Details') };
+        return item;
+      }
+      case 'failedCatalogue': {
+        const { problem } = node;
+        const item = new vscode.TreeItem(fileName(problem.source), vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+        item.contextValue = 'catalogue.failed';
+        item.description = vscode.l10n.t('not loaded');
+        const first = problem.errors[0];
+        const lines = [vscode.l10n.t('This catalogue file did not load. Click to see its errors in the Problems view.')];
+        if (first) {
+          lines.push('', vscode.l10n.t('Line {0}, column {1}: {2}', first.line, first.column, catalogueErrorText(first)));
+        }
+        item.tooltip = lines.join('\n');
+        item.accessibilityInformation = { label: `${fileName(problem.source)}, ${vscode.l10n.t('not loaded')}` };
+        item.command = { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show Problems') };
         return item;
       }
     }
@@ -294,13 +349,16 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
     this.filterChanged.fire(this.filterState);
   }
 
-  /** "3 of 5" shown while filtering; else nothing (how many are cited is the row's badge). */
+  /**
+   * "2 matches" shown while filtering; else nothing (how many are cited is the row's badge). Not "2 of 4":
+   * beside the badge, a second pair of figures read as a second count of citations.
+   */
   private filterLabel(proposals: readonly Proposal[]): string | undefined {
     if (!this.kept) {
       return undefined;
     }
     const shown = proposals.filter((p) => this.isKept(p)).length;
-    return vscode.l10n.t('{0} of {1}', shown, proposals.length);
+    return shown <= 1 ? vscode.l10n.t('{0} match', shown) : vscode.l10n.t('{0} matches', shown);
   }
 
   /** The URI of a group's row, that its badge is asked for on. */
@@ -314,7 +372,8 @@ export class CatalogueTreeProvider extends Disposable implements vscode.TreeData
 /** A catalogue's title, prefix, version, file and description, as text. */
 function catalogueTooltip(loaded: LoadedCatalogue): string {
   const c = loaded.catalogue;
-  const lines = [c.title, c.version ? `${c.prefix} · ${c.version}` : c.prefix];
+  // « version 1 », not « FRA2 · 1 », which reads like a count.
+  const lines = [c.title, c.version ? vscode.l10n.t('{0}, version {1}', c.prefix, c.version) : c.prefix];
   lines.push(loaded.source === BUNDLED_SOURCE
     ? vscode.l10n.t('Bundled with the extension')
     : vscode.workspace.asRelativePath(vscode.Uri.parse(loaded.source)));
@@ -324,8 +383,8 @@ function catalogueTooltip(loaded: LoadedCatalogue): string {
   return lines.join('\n');
 }
 
-/** Full title and theme path, with the catalogue's text escaped as Markdown. */
-function proposalTooltip(p: Proposal): vscode.MarkdownString {
+/** Full title, theme path, and what the badge counts, with the catalogue's text escaped as Markdown. */
+function proposalTooltip(p: Proposal, counted: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(p.id).appendMarkdown('**  \n');
   md.appendText(p.title);
@@ -334,6 +393,10 @@ function proposalTooltip(p: Proposal): vscode.MarkdownString {
   if (p.tags.length > 0) {
     md.appendMarkdown('\n\n');
     md.appendText(p.tags.join(', '));
+  }
+  if (counted) {
+    md.appendMarkdown('\n\n');
+    md.appendText(counted);
   }
   return md;
 }

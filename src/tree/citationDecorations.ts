@@ -3,6 +3,7 @@ import type { Proposal, SubTheme, Theme } from '../core/catalogue';
 import type { CatalogueSet, LoadedCatalogue } from '../core/catalogueSet';
 import { Disposable } from '../core/dispose';
 import { type CitationSource, indexCovers } from '../citations/citationSource';
+import { groupCountText, proposalCountText } from '../citations/citationCountText';
 
 /** Scheme of the `resourceUri`s the catalogue's proposal rows carry, so that they can be decorated. */
 export const CATALOGUE_ROW_SCHEME = 'egn-catalogue';
@@ -31,7 +32,8 @@ function rowTarget(set: CatalogueSet, uri: vscode.Uri): RowTarget | undefined {
   if (rest.length > 0 || first === undefined) {
     return undefined;
   }
-  const found = group === undefined ? set.proposal(first) : undefined;
+  // Only a proposal id has a `-`: the root of a catalogue `FRA2` is not the proposal FRA-2.
+  const found = group === undefined && first.includes('-') ? set.proposal(first) : undefined;
   if (found) {
     return { kind: 'proposal', ...found };
   }
@@ -98,10 +100,10 @@ export class CitationDecorations extends Disposable implements vscode.FileDecora
     let tooltip: string;
     if (found.kind === 'proposal') {
       n = counts.get(found.proposal.number) ?? 0;
-      tooltip = n === 0 ? vscode.l10n.t('not cited') : n === 1 ? vscode.l10n.t('1 citation') : vscode.l10n.t('{0} citations', n);
+      tooltip = proposalCountText(n);
     } else {
       n = found.proposals.filter((p) => counts.has(p.number)).length;
-      tooltip = vscode.l10n.t('{0} of {1} proposals cited', n, found.proposals.length);
+      tooltip = groupCountText(n, found.proposals.length);
     }
     const badge = citationBadge(n);
     return badge === undefined

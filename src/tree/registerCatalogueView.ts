@@ -44,7 +44,12 @@ async function setUncitedOnly(deps: ExtensionDeps, provider: CatalogueTreeProvid
  * all proposals, reveal, copy a reference; in test mode, `egn._catalogueViewRows` (the rows as drawn).
  */
 export function registerCatalogueView(context: vscode.ExtensionContext, deps: ExtensionDeps): vscode.Disposable {
-  const provider = new CatalogueTreeProvider({ get current() { return cataloguesInUse(deps); }, onDidChange: deps.catalogues.onDidChange }, deps.citations);
+  const provider = new CatalogueTreeProvider({
+    get current() { return cataloguesInUse(deps); },
+    onDidChange: deps.catalogues.onDidChange,
+    get problems() { return deps.catalogues.problems; },
+    onDidChangeProblems: deps.catalogues.onDidChangeProblems,
+  }, deps.citations);
   const decorations = new CitationDecorations(deps.citations, () => cataloguesInUse(deps));
   // The view's first rows wait for the first load of the workspace's catalogues (bounded), so that
   // it does not show the EGN's themes at the top and then move them under a root a moment later.
@@ -57,6 +62,11 @@ export function registerCatalogueView(context: vscode.ExtensionContext, deps: Ex
     getChildren: (node) => (settled || node ? provider.getChildren(node) : firstLoad.then(() => provider.getChildren())),
   };
   const view = vscode.window.createTreeView<CatalogueNode>('egn.catalogue', { treeDataProvider, showCollapseAll: true });
+  // What the writer opens stays open after a filter is cleared (the filter opens every group).
+  const expansion = [
+    view.onDidExpandElement((e) => provider.noteExpanded(e.element, true)),
+    view.onDidCollapseElement((e) => provider.noteExpanded(e.element, false)),
+  ];
 
   const showFilter = (state: CatalogueFilterState) => {
     const { message, description } = describeFilter(state);
@@ -96,6 +106,7 @@ export function registerCatalogueView(context: vscode.ExtensionContext, deps: Ex
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
     view,
+    ...expansion,
     provider.onDidChangeFilter(showFilter),
     // A catalogue created, saved or deleted: its rows' badges are asked for again.
     deps.catalogues.onDidChange(() => decorations.refresh()),

@@ -40,7 +40,7 @@ describe('An invalid workspace catalogue in a French workbench (headless Chromiu
       return texts.includes('titel') && texts;
     });
     await ui.screenshot('fr-catalogue-problems');
-    assert.ok(shown.includes('titel\u00a0: propriété inconnue «\u00a0titel\u00a0» (vouliez-vous dire «\u00a0title\u00a0»\u00a0?)'), JSON.stringify(shown));
+    assert.ok(shown.includes('champ titel\u00a0: propriété inconnue «\u00a0titel\u00a0» (vouliez-vous dire «\u00a0title\u00a0»\u00a0?)'), JSON.stringify(shown));
     assert.ok(shown.includes('(niveau supérieur)\u00a0: il manque la propriété obligatoire «\u00a0title\u00a0»'), JSON.stringify(shown));
     assert.ok(!/unknown property|missing the required property|top level/.test(shown), `English left in: ${shown}`);
   });

@@ -113,7 +113,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
     const page = ui.page;
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    const titles = ["Ouvrir la fiche d'une proposition…", 'Ouvrir la présentation des EGN', 'Filtrer les propositions…', 'Insérer une référence à une proposition…', "Rechercher les citations dans l'espace de travail", 'Ouvrir le rapport de couverture (espace de travail)', 'Exporter la couverture…', "Reconstruire l'index des citations"];
+    const titles = ["Ouvrir la fiche d’une proposition…", 'Ouvrir la présentation des EGN', 'Filtrer les propositions…', 'Insérer une référence à une proposition…', "Rechercher les citations dans l’espace de travail", 'Ouvrir le rapport de couverture (espace de travail)', 'Exporter la couverture…', "Reconstruire l’index des citations"];
     for (const title of titles) {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(`>${title}`);
@@ -147,7 +147,7 @@ describe('The extension in a French workbench (headless Chromium, --locale fr)',
   });
 
   it('opens a proposal panel with French headings and actions', async () => {
-    await ui.runCommand("Ouvrir la fiche d'une proposition…");
+    await ui.runCommand("Ouvrir la fiche d’une proposition…");
     await ui.until('the proposal pick', async () => (await pickRows()).some((l) => l.includes('EGN-1')));
     await ui.page.keyboard.type('citoyennete');
     await ui.until('one proposal left', async () => (await pickRows()).length === 1);

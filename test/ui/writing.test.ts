@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { nudging } from '../support/until';
 import { FIND_TEXT } from './support/frames';
 import { hoverInEditor } from './support/editorHover';
 import { openWorkbench, UiSession } from './support/workbench';
@@ -42,24 +41,15 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await page.keyboard.type('EGN-41');
     await page.keyboard.press('Escape');
     await ui.until('EGN-41 on screen', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
-    // The warning is drawn once the diagnostics are in: the quick fixes come from it.
-    await ui.until('the warning squiggle of EGN-41', async () => (await page.locator('.monaco-editor .squiggly-warning').count()) > 0);
-    // Ctrl+. says "No code actions available" if pressed before the providers answer: press it again, as a
-    // writer would, clicking the reference again first (a click asks for code actions anew). Not the light
-    // bulb: VS Code draws it in the text or in the gutter depending on the lines around, so it is no signal.
+    // Once, as a writer does: a click on the reference, then Ctrl+. The fixes come from the document's scan,
+    // not from the warnings published after a pause, so they are there at once (the test used to press
+    // again every 2 s until they showed).
     const rows = page.locator('.action-widget .monaco-list-row');
-    const askForFixes = async (): Promise<void> => {
-      await page.keyboard.press('Escape');
-      // Where the reference is now: the editor may have scrolled since (a click at an old place put
-      // the cursor on the next line, where there is nothing to fix).
-      const at = await page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41'));
-      if (at) {
-        await page.mouse.click(at.x, at.y);
-        await page.keyboard.press('Control+.');
-      }
-    };
-    await askForFixes();
-    await ui.until('the quick fixes of EGN-41', nudging(async () => (await rows.allInnerTexts()).some((t) => t.includes('Replace with another proposal')), askForFixes, 2_000));
+    const at = await ui.until('EGN-41 where it is now', () => page.evaluate<{ x: number; y: number } | null>(FIND_TEXT('EGN-41')));
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+.');
+    await ui.until('the quick fixes of EGN-41', async () => (await rows.allInnerTexts()).some((t) => t.includes('Replace with another proposal')), 10_000);
+    await ui.screenshot('writing-quick-fixes-at-once');
     // The keyboard, as a writer does: down the list to "another proposal…", then Enter.
     await ui.until('"Replace with another proposal…" highlighted', async () => {
       if ((await page.locator('.action-widget .monaco-list-row.focused').allInnerTexts()).some((t) => t.includes('Replace with another proposal'))) {
@@ -141,14 +131,17 @@ describe('Writing support in the workbench (headless Chromium)', () => {
     await ui.until('the reference inserted', async () => (await editorText()).includes('Voir EGN-12 et EGN-12'));
   });
 
-  it('lists the catalogues in the insert pick under their titles, and inserts FRA-2 typed as an id', async () => {
+  it('lists the catalogues in the insert pick under their prefixes, and inserts FRA-2 typed as an id', async () => {
     const page = ui.page;
     await page.keyboard.press('End');
     await page.keyboard.type(' puis ');
     await page.keyboard.press('Control+Alt+E');
-    await ui.until('the proposal pick, the EGN proposals under the title of their catalogue', async () => {
+    // The prefix, not the catalogue's long title, which VS Code draws on the right of the first row and
+    // which squeezed that proposal's own title.
+    await ui.until('the proposal pick, the EGN proposals under their prefix', async () => {
       const widget = await page.locator('.quick-input-widget').innerText();
-      return widget.includes('EGN-1') && widget.includes('Les états généraux du numérique pour l’éducation');
+      const separators = (await page.locator('.quick-input-widget .quick-input-list-separator').allInnerTexts()).map((t) => t.trim());
+      return widget.includes('EGN-1') && separators.includes('EGN') && !widget.includes('Les états généraux du numérique pour l’éducation');
     });
     // Keys typed before the pick's input has the focus would go to the editor.
     await ui.until('the pick input focused', async () => page.evaluate<boolean>('document.activeElement === document.querySelector(".quick-input-widget input")'));

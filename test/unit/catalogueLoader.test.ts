@@ -229,8 +229,8 @@ describe('loadCatalogue', () => {
     it('reports a syntax error on the line where it is', () => {
       const text = edit('title: "Socle"', 'title: "Socle');
       const error = onlyError(text);
-      assert.match(error.message, /^YAML syntax error: Missing closing "quote\.$/);
-      assert.strictEqual(error.line, positionOf(text, 'title: "Socle').line);
+      assert.strictEqual(error.message, 'The quoted text that starts here is never closed: add the closing " at its end.');
+      assertAt(error, positionOf(text, '"Socle'));
     });
 
     it('reports a key repeated in a mapping, at the repetition', () => {

@@ -116,6 +116,37 @@ describe('Catalogue messages as codes (translated by the editor, English in the 
     const [error] = problems[0].errors;
     assert.strictEqual(error.message, 'prefix: "ESS" is already used by the catalogue a.catalogue.yaml; this catalogue was not loaded. Choose another prefix.');
     assert.ok(error.text);
-    assert.strictEqual(renderCatalogueText(error.text, MARKING), '<atPath>prefix: <prefixTaken>"ESS" is already used by <prefixOwnerFile>the catalogue a.catalogue.yaml; this catalogue was not loaded. Choose another prefix.');
+    assert.strictEqual(renderCatalogueText(error.text, MARKING), '<atPath><placeNamed>prefix: <prefixTaken>"ESS" is already used by <prefixOwnerFile>the catalogue a.catalogue.yaml; this catalogue was not loaded. Choose another prefix.');
+  });
+
+  /** The editor's choice for `placeNamed` (its second argument), with English templates. */
+  const WRITER: CatalogueTextRenderer = {
+    message: (code, template, args) => (code === 'placeNamed' ? args[1] : fillTemplate(template, args)),
+    number: (n) => String(n),
+  };
+
+  it('names the place of a fault as a writer does (« proposal 2 of group 1 »), keeping the path for the command line', () => {
+    const typo = loadCatalogue(VALID.replace('        title: "Première action"\n', '        title: "Première action"\n      - number: 2\n        titel: "Deuxième"\n'));
+    assert.ok(!typo.ok);
+    const unknown = typo.errors.find((e) => e.message.includes('titel'))!;
+    assert.strictEqual(unknown.path, 'groups[0].proposals[1].titel');
+    assert.ok(unknown.message.startsWith('groups[0].proposals[1].titel: '), unknown.message);
+    assert.strictEqual(renderCatalogueText(unknown.text!, WRITER), 'proposal 2 of group 1, field titel: unknown property "titel" (did you mean "title"?)');
+    const missing = typo.errors.find((e) => e.message.includes('required'))!;
+    assert.strictEqual(renderCatalogueText(missing.text!, WRITER), 'proposal 2 of group 1: missing the required property "title"');
+    const top = loadCatalogue(VALID.replace('prefix: ESS', 'prefix: E'));
+    assert.ok(!top.ok);
+    assert.match(renderCatalogueText(top.errors[0].text!, WRITER), /^field prefix: /);
+  });
+
+  it('reports a quote left open on line 3 on line 3, where it opens, not where the file ends', () => {
+    for (const quote of ['"', "'"]) {
+      const broken = VALID.replace('title: "Essai"', `title: ${quote}Essai`);
+      const result = loadCatalogue(broken);
+      assert.ok(!result.ok);
+      const [error] = result.errors;
+      assert.deepStrictEqual({ line: error.line, column: error.column, code: error.text?.code }, { line: 3, column: 8, code: 'unclosedQuote' }, `${quote}: ${error.message}`);
+      assert.ok(error.message.includes(quote));
+    }
   });
 });

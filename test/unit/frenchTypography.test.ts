@@ -12,6 +12,7 @@ const RULES: readonly { readonly what: string; readonly bad: RegExp }[] = [
   { what: 'a plain space or none before %', bad: /(?:\d|\})%| %/ },
   { what: 'a plain space or none after n°', bad: /n°(?![\u00a0\u202f])/ },
   { what: 'English quotation marks', bad: /[“”]/ },
+  { what: 'a straight apostrophe (French writes ’)', bad: /'/ },
 ];
 
 /** The prose of a message: code spans, command links and URLs removed. */

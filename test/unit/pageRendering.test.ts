@@ -9,6 +9,8 @@ import { ENGLISH_COVERAGE_LABELS } from '../../src/cli/englishCoverageLabels';
 import { CoveragePageText, renderCoverageBody } from '../../src/coverage/coveragePage';
 import type { ProposalPageLabels } from '../../src/panels/proposalPage';
 import { renderProposalBody } from '../../src/panels/proposalPage';
+import { type OverviewPageLabels, renderOverviewBody } from '../../src/panels/overviewPage';
+import { hasContext } from '../../src/core/catalogue';
 
 /** Tests compile to out/test/unit/, three levels below the repository root. */
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -65,5 +67,28 @@ describe('Coverage page rendering (pure, no VS Code)', () => {
     assert.ok(!html.includes(hostile) && !html.includes('file:///'), 'no URI reaches the page: documents are designated by index');
     assert.match(html, /data-action="openDocument" data-index="0"/, 'the document is designated by its index');
     assert.ok(html.includes(`EGN-${'7'.repeat(400)}`) && !/Infinity|e\+/.test(html), 'an unknown reference keeps its digits as written');
+  });
+});
+
+describe('Overview page rendering (pure, no VS Code)', () => {
+  const loaded = loadCatalogue(fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8'));
+  const overviewLabels = new Proxy({}, {
+    get: (_target, key) => (key === 'date' ? (d: { start: string }) => `date(${d.start})` : typeof key === 'string' && /^(place|revealTheme|commonProposals|updated)$/.test(key) ? (...args: unknown[]) => `${key}(${args.join(',')})` : String(key)),
+  }) as OverviewPageLabels;
+
+  it('lists the themes of the consultation in the tree\'s order (the catalogue\'s themes)', () => {
+    assert.ok(loaded.ok && hasContext(loaded.catalogue));
+    const catalogue = loaded.catalogue;
+    const html = renderOverviewBody(catalogue, overviewLabels);
+    const shown = [...html.matchAll(/data-theme="([^"]+)"/g)].map((m) => m[1]).filter((id) => catalogue.themes.find((t) => t.id === id)?.kind === 'theme');
+    assert.deepStrictEqual(shown, catalogue.themes.filter((t) => t.kind === 'theme').map((t) => t.id));
+  });
+
+  it('says a date once when the source\'s words already hold it (« consultation nationale lancée en juin 2020 »)', () => {
+    assert.ok(loaded.ok && hasContext(loaded.catalogue));
+    const html = renderOverviewBody(loaded.catalogue, overviewLabels);
+    assert.ok(html.includes('consultation nationale lancée en <strong>juin 2020</strong>'), html);
+    assert.ok(!html.includes('date(2020-06)'), 'no date said before the words that hold it');
+    assert.ok(html.includes('<strong>date(2020-11-04)</strong> — '), 'a date the words do not hold is still said');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatReferences, frenchList, parseReferenceFormat, type FormattableProposal } from '../../src/core/referenceFormat';
+import { fitInsertion, formatReferences, frenchList, parseReferenceFormat, type FormattableProposal } from '../../src/core/referenceFormat';
 
 const p = (number: number, title = `Titre ${number}`): FormattableProposal => ({ id: `EGN-${number}`, number, title });
 
@@ -68,5 +68,33 @@ describe('parseReferenceFormat', () => {
 
   it('falls back to the bare id for an unknown or missing value', () => {
     assert.deepStrictEqual(['title', undefined, 3, null, 'ID'].map(parseReferenceFormat), ['id', 'id', 'id', 'id', 'id']);
+  });
+});
+
+describe('fitInsertion', () => {
+  it('puts a space between a reference just before the cursor and the inserted one (« Voir EGN-13 » stays whole)', () => {
+    assert.deepStrictEqual(fitInsertion('Voir EGN-13', '', 'EGN-13'), { skip: 0, text: ' EGN-13' });
+  });
+
+  it('puts a space between a word just before or after the cursor and the insertion', () => {
+    assert.deepStrictEqual(fitInsertion('Voir', ' ici', 'EGN-2'), { skip: 0, text: ' EGN-2' });
+    assert.deepStrictEqual(fitInsertion('Voir ', 'ici', 'EGN-2'), { skip: 0, text: 'EGN-2 ' });
+    assert.deepStrictEqual(fitInsertion('Voir', 'ici', 'EGN-2'), { skip: 3, text: ' EGN-2' }, 'inside a word: after it');
+  });
+
+  it('adds no space where there is one, nor before punctuation that follows', () => {
+    assert.deepStrictEqual(fitInsertion('Voir ', ' ici', 'EGN-2'), { skip: 0, text: 'EGN-2' });
+    assert.deepStrictEqual(fitInsertion('Voir ', '.', 'EGN-2'), { skip: 0, text: 'EGN-2' });
+    assert.deepStrictEqual(fitInsertion('', '', 'EGN-2'), { skip: 0, text: 'EGN-2' });
+    assert.deepStrictEqual(fitInsertion('(', ')', 'EGN-2'), { skip: 0, text: 'EGN-2' });
+  });
+
+  it('moves out of a reference the cursor is inside, so that the reference that was there stays as it was', () => {
+    assert.deepStrictEqual(fitInsertion('Voir EGN-1', '3 ici', 'EGN-12'), { skip: 1, text: ' EGN-12' });
+    assert.deepStrictEqual(fitInsertion('Voir EGN-1', '3.', 'EGN-12'), { skip: 1, text: ' EGN-12' });
+  });
+
+  it('keeps a space after a comma before the insertion', () => {
+    assert.deepStrictEqual(fitInsertion('EGN-3,', '', 'EGN-4'), { skip: 0, text: ' EGN-4' });
   });
 });

@@ -54,8 +54,8 @@ describe('Catalogue view with workspace catalogues', () => {
     assert.deepStrictEqual(s.items.map((i) => i.id), ['catalogue:EGN', 'catalogue:FRA']);
     const [egn, fra] = s.items;
     assert.deepStrictEqual(egn.children.map((c) => c.id), EGN_THEME_IDS, 'the EGN rows keep their ids under their root');
-    assert.strictEqual(fra.label, 'Feuille de route numérique de l’académie du Val-de-Loutre (exemple fictif)');
-    assert.ok(fra.description?.startsWith('FRA'), fra.description);
+    assert.strictEqual(fra.label, 'FRA · Feuille de route numérique de l’académie du Val-de-Loutre (exemple fictif)', 'the prefix first, in sight when the title is cut');
+    assert.strictEqual(fra.description, undefined);
     assert.strictEqual(fra.contextValue, 'catalogue.workspace');
     assert.deepStrictEqual(fra.children.map((c) => c.id), ['theme:FRA:former-accompagner', 'theme:FRA:equiper', 'theme:FRA:piloter-evaluer']);
     assert.ok(fra.children[1].children.every((c) => c.contextValue === 'subtheme' && c.id.startsWith('subtheme:FRA:')), 'Équiper holds sub-themes');
@@ -124,19 +124,45 @@ describe('Catalogue view with workspace catalogues', () => {
     const fra = s.items.find((i) => i.id === 'catalogue:FRA')!;
     assert.strictEqual(fra.badge, '7');
     assert.strictEqual(fra.badgeTooltip, '7 of 12 proposals cited');
-    assert.strictEqual(fra.description, 'FRA', 'no count after the title, where it would be cut');
+    assert.strictEqual(fra.description, undefined, 'no count after the title, where it would be cut');
     const group = fra.children.find((c) => c.id === 'theme:FRA:former-accompagner')!;
     assert.strictEqual(group.badge, '3', 'FRA-1, FRA-2 and FRA n° 3 are cited, FRA-4 is not');
     assert.strictEqual(group.badgeTooltip, '3 of 4 proposals cited');
     assert.strictEqual(group.description, undefined);
     assert.strictEqual(group.tooltip, 'Former et accompagner les équipes', 'the full title; VS Code adds the badge\'s tooltip, so the count is not said twice');
     const sub = leaves([fra]).length === 12 ? fra.children.flatMap((c) => c.children).find((c) => c.contextValue === 'subtheme') : undefined;
-    assert.ok(sub && sub.badgeTooltip && /^\d+ of \d+ proposals cited$/.test(sub.badgeTooltip), 'a sub-theme has its badge too');
+    assert.ok(sub && sub.badgeTooltip && /^\d+ of \d+ proposals? cited$/.test(sub.badgeTooltip), 'a sub-theme has its badge too');
+    const fra1 = leaves([fra]).find((l) => l.id === 'proposal:FRA-1')!;
+    assert.match(fra1.badgeTooltip ?? '', /^cited (once|\d+ times) in the workspace$/, 'a proposal\'s badge counts citations, and says so');
+    assert.ok(fra1.tooltip?.replace(/&nbsp;/g, ' ').includes(fra1.badgeTooltip!), `the proposal's own tooltip says what its badge counts: ${fra1.tooltip}`);
 
     await vscode.commands.executeCommand('egn.filterCatalogue', 'hybride');
     const filtered = (await snapshot()).items.find((i) => i.id === 'catalogue:FRA')!;
-    assert.strictEqual(filtered.description, 'FRA · 1 of 12', 'while filtering, the description says how many rows the filter keeps');
-    assert.strictEqual(filtered.children[0].description, '1 of 4');
+    assert.strictEqual(filtered.description, '1 match', 'while filtering, the description says how many rows the filter keeps, not a second « n of m » beside the badge');
+    assert.strictEqual(filtered.children[0].description, '1 match');
+  });
+
+  it('gives a catalogue FRA2 its own badge (none: nothing cites FRA2-1), never the citations of FRA-2, and never counts a catalogue file as citing', async () => {
+    const uri = workspaceUri('fra2-essai.catalogue.yaml');
+    created.push(uri);
+    try {
+      // Even when the index takes YAML files in, a catalogue file is no citing document.
+      await setting('egn.index', 'include', '**/*.{md,yaml}');
+      await write(uri, ['# Its proposals are cited as FRA2-1; see also FRA-2.', 'id: fra2-essai', 'prefix: FRA2', 'title: "Deuxième feuille de route"', 'version: "1"', 'groups:', '  - id: axe-1', '    title: "Premier axe"', '    proposals:', '      - number: 1', '        title: "Première action"', ''].join('\n'));
+      const s = await until('the FRA2 root with its badge tooltip', async () => {
+        const x = await snapshot();
+        const root = x.items.find((i) => i.id === 'catalogue:FRA2');
+        return root?.badgeTooltip !== undefined && x;
+      }, 30_000);
+      const root = s.items.find((i) => i.id === 'catalogue:FRA2')!;
+      assert.strictEqual(root.badge, undefined, `no badge: FRA2-1 is cited nowhere (${root.badgeTooltip})`);
+      assert.strictEqual(root.badgeTooltip, '0 of 1 proposal cited');
+      assert.ok(root.tooltip?.includes('FRA2, version 1'), `the version is said as a version: ${root.tooltip}`);
+      const fra2 = leaves(s.items).find((l) => l.id === 'proposal:FRA-2')!;
+      assert.match(fra2.badgeTooltip ?? '', /^cited once in the workspace$/, 'the « see also FRA-2 » of the catalogue file does not count');
+    } finally {
+      await setting('egn.index', 'include', undefined);
+    }
   });
 
   it('runs every command of a proposal row’s menu on an FRA row’s node as on that FRA action, never on the EGN proposal of its number', async () => {

@@ -25,6 +25,18 @@ describe('EGN: Export with Pandoc… (the user\'s pandoc, in the Node extension 
     // Typed, not saved: the export is of what the editor shows.
     assert.ok(await editor.edit((e) => e.insert(end, '\n\nLe suivi reprend FRA-2 et EGN-40.\n\n::: egn-annexe\n:::\n')));
     assert.ok(editor.document.isDirty);
+    try {
+      await exportAndRead();
+    } finally {
+      // The plan is shared by every suite: its unsaved edit must not outlive this test.
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(!editor.document.isDirty, 'the plan is back as saved');
+  });
+
+  /** Exports the active plan with the command, and reads the .docx back. */
+  async function exportAndRead(): Promise<void> {
     const target = vscode.Uri.file(path.join(scratch, 'plan.docx'));
     await vscode.commands.executeCommand('egn.exportWithPandoc', target);
     assert.ok(fs.existsSync(target.fsPath), 'the command wrote the file it was given');
@@ -35,5 +47,5 @@ describe('EGN: Export with Pandoc… (the user\'s pandoc, in the Node extension 
     const annex = text.slice(text.indexOf('Propositions citées'));
     assert.match(annex, /40\s+Promouvoir l’offre numérique française/, 'the proposal typed in the editor is in the annex');
     assert.match(annex, /2\s+Ouvrir un parcours de formation hybride/, 'the workspace catalogue\'s action too');
-  });
+  }
 });

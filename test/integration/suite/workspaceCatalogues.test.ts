@@ -201,7 +201,7 @@ describe('Workspace catalogues', function () {
     assert.match(hugeErrors[0].message, /too large: 10\.0 MB/);
     assert.match(bidiErrors[0].message, /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
     assert.strictEqual(bidiErrors[0].range.start.line, bidiText.split('\n').findIndex((l) => l.includes('\\u202e')));
-    assert.match(scriptErrors[0].message, /^groups\[0\]\.proposals\[0\]\.url: must be a web address starting with http:\/\/ or https:\/\//);
+    assert.match(scriptErrors[0].message, /^proposal 1 of group 1, field url: must be a web address starting with http:\/\/ or https:\/\//, 'named as a writer names things, not groups[0].proposals[0].url');
     assert.strictEqual(scriptErrors[0].range.start.line, JSON.stringify({ id: 'script', prefix: 'JSX', title: 'Script', groups: [{ id: 'g', title: 'G', proposals: [{ number: 1, title: 'A', url: 'javascript:alert(1)' }] }] }, null, 2).split('\n').findIndex((l) => l.includes('javascript:')));
     for (const prefix of ['BID', 'JSX']) {
       assert.strictEqual(byPrefix(egn, prefix), undefined, `${prefix} is not loaded`);
@@ -211,15 +211,17 @@ describe('Workspace catalogues', function () {
     assert.ok(Date.now() - started < 10_000);
   });
 
-  it('egn.newCatalogue writes a commented starter with the schema line, opens it, and it loads with a free prefix', async () => {
+  it('egn.newCatalogue writes a commented starter without a $schema path into the install folder, opens it, and it loads with a free prefix', async () => {
     const uri = workspaceUri('feuille-de-route.catalogue.yaml');
     created.push(uri);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('egn.newCatalogue', uri);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     assert.strictEqual(editor.document.uri.toString(), uri.toString());
     const lines = editor.document.getText().split('\n');
-    assert.match(lines[0], /^# yaml-language-server: \$schema=.+\/data\/catalogue\.schema\.json$/);
-    assert.ok(lines.slice(1, 5).every((l) => l.startsWith('# ')), 'commented');
+    assert.ok(!lines.some((l) => l.includes('$schema')), 'no $schema path into the install folder: the manifest\'s yamlValidation gives the schema on every machine');
+    assert.ok(lines.slice(0, 5).every((l) => l.startsWith('# ')), 'commented');
+    const manifest = (vscode.extensions.all.find((e) => e.packageJSON?.name === 'egn-numerique-education')?.packageJSON ?? {}) as { contributes?: { yamlValidation?: { fileMatch: string[]; url: string }[] } };
+    assert.ok(manifest.contributes?.yamlValidation?.some((v) => v.fileMatch.includes('*.catalogue.yaml') && v.url === './data/catalogue.schema.json'), 'the starter\'s name has the schema association');
     // FRA is the demo's: the starter takes the next free prefix, so that it loads.
     const loaded = await until('the starter loaded', () => byPrefix(egn, 'FRA2'), FILE_EVENT_MS);
     assert.deepStrictEqual(loaded.proposals.map((p) => p.id), ['FRA2-1']);

@@ -104,6 +104,8 @@ const TRANSLATED: { readonly [C in CatalogueMessageCode]: (a: readonly string[])
   schemaDate: (_a) => vscode.l10n.t('must be a quoted date "YYYY-MM-DD" or month "YYYY-MM"'),
   schemaIcon: (_a) => vscode.l10n.t('must be a codicon name such as organization or mortar-board'),
   schemaGroupContent: (_a) => vscode.l10n.t('must have either "subthemes" or "proposals", not both and not neither'),
+  schemaProseNouns: (_a) => vscode.l10n.t('must be a list of one to ten nouns, such as [proposition]'),
+  schemaProseNames: (_a) => vscode.l10n.t('must be a list of one to twenty names, such as [EGN]'),
 };
 
 /** Messages through `vscode.l10n.t`, numbers in the display language's way (`200 000` in French). */

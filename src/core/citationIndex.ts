@@ -35,6 +35,11 @@ export interface Citation {
    * 2^53 is rounded, or `Infinity`); absent otherwise. See `writtenNumber`.
    */
   readonly digits?: string;
+  /**
+   * How it was written when it is not an id: `prose` (« la proposition n° 12 ») or `title` (a
+   * proposal's full title); absent for an id (`EGN-12`, `EGN n° 12`, a list's numbers).
+   */
+  readonly form?: 'prose' | 'title';
 }
 
 /**
@@ -91,14 +96,19 @@ const F_END_CHAR = 3;
 const F_SPAN = 4;
 /**
  * bit 0: exists, bit 1: implied, bits 2–6: the catalogue (its position in the index's list, see
- * `Citation.catalogue`: at most 21 catalogues are in use, the bundled one and 20 files), bits 7…:
- * index of the preview (under 2^24, far above `MAX_RECORDS_PER_DOCUMENT`). Packed so that a
- * citation stays 24 bytes whatever the number of catalogues.
+ * `Citation.catalogue`: at most 21 catalogues are in use, the bundled one and 20 files), bits 7–8:
+ * how it was written (`FORM_PROSE`, `FORM_TITLE`, 0 for an id), bits 9…: index of the preview
+ * (under 2^22, far above `MAX_RECORDS_PER_DOCUMENT`). Packed so that a citation stays 24 bytes
+ * whatever the number of catalogues.
  */
 const F_FLAGS = 5;
 const CATALOGUE_SHIFT = 2;
 const CATALOGUE_MASK = 0x1f;
-const EXCERPT_SHIFT = 7;
+const FORM_SHIFT = 7;
+const FORM_MASK = 0x3;
+const FORM_PROSE = 1;
+const FORM_TITLE = 2;
+const EXCERPT_SHIFT = 9;
 const EXISTS = 1;
 const IMPLIED = 2;
 /** Marks a number too large for an int32; the real value is in `DocumentEntry.wide`. */
@@ -572,6 +582,7 @@ export class CitationIndex {
       exists,
       implied,
       ...(entry.digits?.has(i) ? { digits: entry.digits.get(i) } : {}),
+      ...formOf(flags),
     };
   }
 }
@@ -581,7 +592,7 @@ export class CitationIndex {
  * when it cites nothing. Pure: reader threads call it with a scanner of their own.
  */
 export function scanDocument(
-scan: (text: string) => readonly ScannedReference[],
+scan: (text: string, line: number) => readonly ScannedReference[],
 candidates: readonly CandidateLine[],
 ): ScannedDocument | undefined {
   const records: number[] = [];
@@ -597,7 +608,7 @@ candidates: readonly CandidateLine[],
     records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags | ((catalogue & CATALOGUE_MASK) << CATALOGUE_SHIFT));
   };
   for (const candidate of linesNotIgnored(candidates)) {
-    const refs = scan(candidate.text);
+    const refs = scan(candidate.text, candidate.line);
     if (refs.length === 0) {
       continue;
     }
@@ -612,10 +623,11 @@ candidates: readonly CandidateLine[],
       if (written !== undefined) {
         (digits ??= new Map()).set(records.length, written);
       }
-      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0, catalogue);
+      const form = ref.form === 'prose' ? FORM_PROSE << FORM_SHIFT : ref.form === 'title' ? FORM_TITLE << FORM_SHIFT : 0;
+      push(ref.number, candidate.line, ref.start, ref.end, 1, form | (ref.exists ? EXISTS : 0), catalogue);
       if (ref.implied.length > 0) {
         // `between` gives consecutive numbers: one record for the run.
-        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0), catalogue);
+        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, form | IMPLIED | (ref.exists ? EXISTS : 0), catalogue);
       }
     }
     if (records.length > before) {
@@ -649,6 +661,12 @@ function forEachNumber(entry: DocumentEntry, f: (n: number, catalogue: number) =
       f(first + k, catalogue);
     }
   }
+}
+
+/** `{ form }` for a citation written in prose or as a title (see `Citation.form`), `{}` for an id. */
+function formOf(flags: number): { readonly form?: 'prose' | 'title' } {
+  const form = (flags >>> FORM_SHIFT) & FORM_MASK;
+  return form === FORM_PROSE ? { form: 'prose' } : form === FORM_TITLE ? { form: 'title' } : {};
 }
 
 function catalogueOf(data: Int32Array, i: number): number {

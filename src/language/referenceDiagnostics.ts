@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BUNDLED_SOURCE } from '../core/catalogueSet';
+import type { SetReference } from '../core/documentScans';
 import { Disposable } from '../core/dispose';
 import { MAX_DIAGNOSTICS_PER_DOCUMENT } from '../core/documentLimits';
 import type { ExtensionDeps } from '../deps';
@@ -10,6 +11,8 @@ import { workspaceReferenceDiagnostic } from '../catalogues/workspaceReferences'
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
 export const NON_CANONICAL_CODE = 'egn.nonCanonical';
+/** A citation read from prose or a title (a hint, with « Add the reference » and « Do not count this line »). */
+export const PROSE_CITATION_CODE = 'egn.proseCitation';
 export const DIAGNOSTIC_SOURCE = 'EGN';
 
 /** Wait after the last keystroke before checking a document again. */
@@ -54,7 +57,7 @@ export class ReferenceDiagnostics extends Disposable {
       }
     }));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('egn.diagnostics')) {
+      if (e.affectsConfiguration('egn.diagnostics') || e.affectsConfiguration('egn.prose')) {
         this.checkAll();
       }
     }));
@@ -118,7 +121,8 @@ export class ReferenceDiagnostics extends Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     let omitted = 0;
     for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
-      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || (hintVariants && ref.form === 'variant'))) {
+      const fromProse = ref.form === 'prose' || ref.form === 'title';
+      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_DOCUMENT && (!ref.exists || fromProse || (hintVariants && ref.form === 'variant'))) {
         // Past the cap only the count matters: no range or message is built.
         omitted++;
         continue;
@@ -136,6 +140,8 @@ export class ReferenceDiagnostics extends Disposable {
         d.code = UNKNOWN_PROPOSAL_CODE;
         d.source = DIAGNOSTIC_SOURCE;
         diagnostics.push(d);
+      } else if (fromProse) {
+        diagnostics.push(this.proseHint(ref, range));
       } else if (hintVariants && ref.form === 'variant') {
         const written = doc.getText(range);
         const canonical = this.deps.scanner.canonical(ref.number);
@@ -146,6 +152,19 @@ export class ReferenceDiagnostics extends Disposable {
       }
     }
     this.collection.set(doc.uri, capped(diagnostics, omitted));
+  }
+
+  /** The faint hint on a citation read from prose or a title: which proposal it was read as. */
+  private proseHint(ref: SetReference, range: vscode.Range): vscode.Diagnostic {
+    const proposal = this.deps.catalogue.byNumber(ref.number);
+    const id = this.deps.scanner.canonical(ref.number);
+    const message = ref.form === 'title'
+      ? vscode.l10n.t('Read as {0} from its title.', id)
+      : vscode.l10n.t('Read as {0} from prose: {1}', id, proposal?.title ?? '');
+    const d = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Hint);
+    d.code = PROSE_CITATION_CODE;
+    d.source = DIAGNOSTIC_SOURCE;
+    return d;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Catalogue } from '../core/catalogue';
 import type { CatalogueSet } from '../core/catalogueSet';
 import { MultiReferenceScanner } from '../core/multiReferenceScanner';
 import { createLinePrefilter } from '../core/candidateLines';
+import { cataloguesWithProse, indexWholeTextReader, PROSE_OFF } from '../core/documentText';
 import { Citation, CitationIndex, MAX_RECORDS_PER_DOCUMENT, ScannedReference } from '../core/citationIndex';
 import { computeCoverage, Coverage } from '../core/coverage';
 import { createFileFilter, enabledPatterns, FileFilter } from '../core/globMatcher';
@@ -110,7 +111,8 @@ export class WorkspaceCitations implements CitationSource {
     private readonly scans?: OpenDocumentScans,
   ) {
     this.catalogueList = this.cataloguesInUse();
-    if (this.catalogueList.length > 1 && createReader) {
+    // A reader for the list, unless the one given reads it (one catalogue, prose settings as its file says).
+    if ((this.catalogueList.length > 1 || this.catalogueList[0] !== catalogue) && createReader) {
       this.fastReader?.dispose();
       this.fastReader = createReader(this.catalogueList);
     }
@@ -119,10 +121,18 @@ export class WorkspaceCitations implements CitationSource {
     if (catalogues) {
       this.disposables.push(catalogues.onDidChange(() => this.onCataloguesChanged()));
     }
+    // Prose (issue 18): new egn.prose.* settings read every document again.
+    if (scans) {
+      this.disposables.push(scans.prose.onDidChange(() => this.onCataloguesChanged(true)));
+    }
   }
 
   /** The catalogues to index, bundled first; `catalogue` alone without a catalogue source. */
   private cataloguesInUse(): readonly Catalogue[] {
+    return cataloguesWithProse(this.cataloguesInUseAsLoaded(), this.scans?.prose.current ?? PROSE_OFF); // prose (issue 18)
+  }
+
+  private cataloguesInUseAsLoaded(): readonly Catalogue[] {
     const set = this.catalogues?.current;
     if (!set || set.bundled?.catalogue.prefix.toUpperCase() !== this.catalogue.prefix.toUpperCase()) {
       return [this.catalogue];
@@ -147,19 +157,21 @@ export class WorkspaceCitations implements CitationSource {
       );
       scan = (text) => multi.scan(text);
     }
+    // Prose (issue 18): the prefilter also keeps the lines of prose needles; a text holding one is read whole.
+    const whole = indexWholeTextReader(scan, list);
     // Read at query time: a catalogue whose proposals changed (same prefix) needs no rescan.
-    return new CitationIndex(scan, (n, position) => this.catalogueList[position]?.byNumber(n) !== undefined, createLinePrefilter(list.map((c) => c.prefix)));
+    return new CitationIndex(scan, (n, position) => this.catalogueList[position]?.byNumber(n) !== undefined, createLinePrefilter([...list.map((c) => c.prefix), ...(whole?.needles ?? [])]), whole);
   }
 
   /**
    * A new set of catalogues: when the prefixes are the same, only which citations exist may have
    * changed (re-resolved at query time); otherwise every document is read again with the new ones.
    */
-  private onCataloguesChanged(): void {
+  private onCataloguesChanged(proseChanged = false): void {
     const before = this.catalogueList.map((c) => c.prefix.toUpperCase()).join('\n');
     const list = this.cataloguesInUse();
     this.catalogueList = list;
-    if (list.map((c) => c.prefix.toUpperCase()).join('\n') === before) {
+    if (!proseChanged && list.map((c) => c.prefix.toUpperCase()).join('\n') === before) {
       this.index.existenceChanged();
       this.fireChange();
       return;

@@ -1,4 +1,4 @@
-import { CandidateLine, linesNotIgnored } from './candidateLines';
+import { CandidateLine, linesHoldNeedle, linesNotIgnored } from './candidateLines';
 import type { Reference } from './reference';
 
 /** One citation of a proposal number in an indexed document. */
@@ -74,6 +74,17 @@ export type DocumentContent =
  * reads several (a `MultiReferenceScanner` keyed by position); 0 when absent.
  */
 export type ScannedReference = Reference & { readonly catalogue?: number };
+
+/**
+ * How an index reads a document whose candidate lines hold a prose needle: whole, with its layout
+ * (see `wholeTextReading` in documentText.ts, which makes one).
+ */
+export interface WholeTextReader {
+  /** Candidate lines holding one of these (ignoring ASCII case) make the document read whole. */
+  readonly needles: readonly string[];
+  /** The document's citations, ids and prose; `uri` gives the layout (by its extension). */
+  read(text: string, uri: string): ScannedDocument | undefined;
+}
 
 /** Something to call `dispose()` on to stop listening. */
 export interface Subscription {
@@ -200,11 +211,14 @@ export class CitationIndex {
    *   to exist when the range's end does.
    * @param prefilter Keeps the lines of a text that may hold a reference or an ignore marker
    *   (`createLinePrefilter` of the catalogue's prefixes); every line when not given.
+   * @param wholeText With prose read: how `set` reads a text whose candidate lines hold a prose
+   *   needle (the prefilter must keep those lines, see `WholeTextReader.needles`).
    */
   constructor(
     private readonly scan: (text: string) => readonly ScannedReference[],
     private readonly exists?: (n: number, catalogue: number) => boolean,
     private readonly prefilter: (text: string) => readonly CandidateLine[] = allLines,
+    private readonly wholeText?: WholeTextReader,
   ) {}
 
   /** Increments on every change of the index's content (not on a `set` that changes nothing). */
@@ -220,7 +234,12 @@ export class CitationIndex {
 
   /** Scans `text` as the current content of `uri`, adding the document or replacing what it held. */
   set(uri: string, text: string): void {
-    this.setLines(uri, this.prefilter(text));
+    const lines = this.prefilter(text);
+    if (this.wholeText && linesHoldNeedle(lines, this.wholeText.needles)) {
+      this.setContent(uri, { kind: 'scanned', document: this.wholeText.read(text, uri) });
+      return;
+    }
+    this.setLines(uri, lines);
   }
 
   /**

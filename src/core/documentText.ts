@@ -1,7 +1,13 @@
+import type { Catalogue } from './catalogue';
+import { linesHoldNeedle, type CandidateLine } from './candidateLines';
 import type { CatalogueSet, LoadedCatalogue } from './catalogueSet';
 import { BUNDLED_SOURCE } from './catalogueSet';
+import { scanDocument, type ScannedDocument, type ScannedReference, type WholeTextReader } from './citationIndex';
+import { layoutOfPath } from './documentLayout';
+import { readIgnoreMarkers, withoutIgnored } from './ignoreMarkers';
 import { keyed, type KeyedReference } from './multiReferenceScanner';
-import { ProseScanner, proseScannerOf } from './proseScanner';
+import type { Reference } from './reference';
+import { ProseScanner, proseScannerOf, type ProseVocabulary } from './proseScanner';
 import type { TextLayout } from './textLayout';
 
 /** The prose settings (`egn.prose.enabled`, `egn.prose.names`). */
@@ -53,13 +59,7 @@ export function proseNeedlesOf(set: CatalogueSet, settings: ProseSettings): read
  * a whole text, its layout giving the prose grammar its paragraphs and headings.
  */
 export function holdsProseNeedle(lines: readonly { readonly text: string }[], needles: readonly string[]): boolean {
-  if (needles.length === 0) {
-    return false;
-  }
-  return lines.some((l) => {
-    const lower = l.text.toLowerCase();
-    return needles.some((n) => lower.includes(n));
-  });
+  return linesHoldNeedle(lines, needles);
 }
 
 /**
@@ -82,19 +82,29 @@ export function withProse(
   ids: readonly KeyedReference<LoadedCatalogue>[], limit = Infinity,
 ): KeyedReference<LoadedCatalogue>[] {
   const scanners = proseScannersOf(set, prose);
-  const found: KeyedReference<LoadedCatalogue>[] = [];
+  return mergeProse(text, ids, proseOf(text, layout, scanners, (k) => set.catalogues[k], limit), limit);
+}
+
+/** The prose citations of `text` by each scanner, keyed by `keyOf` its position, in order of start. */
+function proseOf<K>(text: string, layout: TextLayout, scanners: readonly (ProseScanner | undefined)[], keyOf: (k: number) => K, limit: number): KeyedReference<K>[] {
+  const found: KeyedReference<K>[] = [];
   scanners.forEach((scanner, k) => {
     if (scanner) {
       for (const r of scanner.scan(text, layout, limit)) {
-        found.push(keyed(r, set.catalogues[k]));
+        found.push(keyed(r, keyOf(k)));
       }
     }
   });
-  if (found.length === 0) {
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `ids` and `prose` (both in order) merged, as `withProse` says. */
+function mergeProse<K, R extends Reference & { readonly catalogue: K }>(text: string, ids: readonly R[], prose: readonly R[], limit: number): R[] {
+  if (prose.length === 0) {
     return [...ids];
   }
-  found.sort((a, b) => a.start - b.start);
-  const merged: KeyedReference<LoadedCatalogue>[] = [];
+  const found = prose;
+  const merged: R[] = [];
   let i = 0;
   let lastEnd = 0;
   for (const p of found) {
@@ -117,4 +127,106 @@ export function withProse(
     merged.push(ids[i]);
   }
   return merged.length > limit ? merged.slice(0, limit) : merged;
+}
+
+/**
+ * `catalogues` as the prose settings make them, for the index and its reader threads (which know
+ * catalogues, not settings): without a `prose` block when prose is off; the first one (the bundled
+ * catalogue, at position 0 of the index) with the names of `egn.prose.names` added. Unchanged
+ * objects where nothing changes.
+ */
+export function cataloguesWithProse(catalogues: readonly Catalogue[], settings: ProseSettings): readonly Catalogue[] {
+  return catalogues.map((c, k) => {
+    if (!c.prose) {
+      return c;
+    }
+    if (!settings.enabled) {
+      return Object.freeze({ ...c, prose: undefined });
+    }
+    if (k === 0 && settings.names.length > 0) {
+      return Object.freeze({ ...c, prose: Object.freeze({ nouns: c.prose.nouns, names: [...c.prose.names, ...settings.names] }) });
+    }
+    return c;
+  });
+}
+
+/** What a reader thread needs to read prose for a catalogue: plain data, sent to the thread as is. */
+export function proseVocabularyOf(catalogue: Pick<Catalogue, 'prose' | 'proposals'>): ProseVocabulary | undefined {
+  return catalogue.prose && {
+    nouns: [...catalogue.prose.nouns],
+    names: [...catalogue.prose.names],
+    titles: catalogue.proposals.map((p) => ({ number: p.number, title: p.title })),
+  };
+}
+
+/**
+ * How the index reads a document whose candidate lines hold a prose needle (`holdsProseNeedle`):
+ * as a whole text, ids by the index's own scan (citations keyed by catalogue position) and prose by
+ * each catalogue's grammar under `layout`, ignore markers applied, into the index's compact form.
+ * The one whole-text path of the reader threads, `workspace.fs` and the command line.
+ */
+export interface WholeTextReading {
+  /** Lines holding one of these (ignoring ASCII case) make the document read whole. */
+  readonly needles: readonly string[];
+  read(text: string, layout: TextLayout): ScannedDocument | undefined;
+}
+
+/**
+ * The whole-text reading of catalogues by position (`scan` is the index's id scan, keyed the
+ * same way), or undefined when none reads prose.
+ */
+export function wholeTextReading(scan: (text: string) => readonly ScannedReference[], prose: readonly (ProseVocabulary | undefined)[], exists: (n: number, catalogue: number) => boolean): WholeTextReading | undefined {
+  const scanners = prose.map((v, k) => v && new ProseScanner(v, (n) => exists(n, k)));
+  if (!scanners.some((s) => s !== undefined)) {
+    return undefined;
+  }
+  const needles = [...new Set(scanners.flatMap((s) => s?.needles ?? []))];
+  return {
+    needles,
+    read(text, layout) {
+      const ids = scan(text).map((r) => ({ ...r, catalogue: r.catalogue ?? 0 }));
+      const all = mergeProse(text, ids, proseOf(text, layout, scanners, (k) => k, Infinity), Infinity);
+      return documentOfReferences(text, withoutIgnored(readIgnoreMarkers(text), all));
+    },
+  };
+}
+
+/** `refs` (whole-text offsets, in order, on one line each) placed on their lines, in the index's form. */
+export function documentOfReferences(text: string, refs: readonly ScannedReference[]): ScannedDocument | undefined {
+  const lines: CandidateLine[] = [];
+  const byLine = new Map<number, ScannedReference[]>();
+  let line = 0;
+  let lineStart = 0;
+  for (const ref of refs) {
+    for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < ref.start; nl = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    let list = byLine.get(line);
+    if (!list) {
+      let end = text.indexOf('\n', lineStart);
+      end = end < 0 ? text.length : end;
+      lines.push({ line, text: text.slice(lineStart, end > lineStart && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end) });
+      list = [];
+      byLine.set(line, list);
+    }
+    list.push({ ...ref, start: ref.start - lineStart, end: ref.end - lineStart });
+  }
+  // The markers were applied: `scanDocument` applies them again to these lines, which changes nothing.
+  return scanDocument((_text, l) => byLine.get(l) ?? [], lines);
+}
+
+/**
+ * The `WholeTextReader` of an index of `catalogues` (by position, prose settings applied with
+ * `cataloguesWithProse`), or undefined when none reads prose: a document is laid out by its
+ * URI's extension (`layoutOfPath`).
+ */
+export function indexWholeTextReader(scan: (text: string) => readonly ScannedReference[], catalogues: readonly Catalogue[]): WholeTextReader | undefined {
+  const reading = wholeTextReading(scan, catalogues.map(proseVocabularyOf), (n, k) => catalogues[k]?.byNumber(n) !== undefined);
+  return reading && { needles: reading.needles, read: (text, uri) => reading.read(text, layoutOfPath(uri)) };
+}
+
+/** The prose needles of these vocabularies (see `ProseScanner.needles`), for a prefilter. */
+export function proseNeedlesOfVocabularies(vocabularies: readonly { readonly prose?: ProseVocabulary }[]): readonly string[] {
+  return [...new Set(vocabularies.flatMap((v) => (v.prose ? new ProseScanner(v.prose, () => true).needles : [])))];
 }

@@ -19,7 +19,6 @@ const TAB = 0x09;
 const NBSP = 0xa0;
 const NNBSP = 0x202f;
 const THIN = 0x2009;
-const TILDE = 0x7e;
 const LF = 0x0a;
 const CR = 0x0d;
 const DEGREE = 0xb0;
@@ -104,11 +103,13 @@ export class ProseScanner {
    * Every prose and title citation in `text`, in order of `start`, ranges never overlapping; with
    * `limit`, reading stops once that many are found.
    */
-  scan(text: string, layout: TextLayout, limit = Infinity): Reference[] {
+  scan(written: string, layout: TextLayout, limit = Infinity): Reference[] {
     const finder = this.finder;
     if (!finder) {
       return [];
     }
+    // In LaTeX `~` is a space (a tie): read a copy where it is one, offsets unchanged.
+    const text = layout.kind === 'latex' && written.includes('~') ? written.replace(/~/g, ' ') : written;
     const found: Reference[] = [];
     let blocks: TextBlocks | undefined;
     let context: BlockContext | undefined;
@@ -125,7 +126,7 @@ export class ProseScanner {
         if (text.charCodeAt(start - 1) === HYPHEN || text.charCodeAt(start - 1) === NB_HYPHEN) {
           continue; // contre-proposition, sous-proposition: another thing
         }
-        refs = this.numberedAt(text, start, end, layout) ?? this.ordinalAt(text, start, end);
+        refs = this.numberedAt(text, start, end) ?? this.ordinalAt(text, start, end);
         if (refs) {
           blocks ??= textBlocks(text, layout);
           context ??= new BlockContext(text, blocks, this.names);
@@ -148,15 +149,14 @@ export class ProseScanner {
   }
 
   /** « proposition n° 12 », « propositions 6, 7 et 8 » whose noun spans [start, nounEnd). */
-  private numberedAt(text: string, start: number, nounEnd: number, layout: TextLayout): Reference[] | undefined {
-    const tilde = layout.kind === 'latex';
-    let p = skipSpaces(text, nounEnd, tilde);
+  private numberedAt(text: string, start: number, nounEnd: number): Reference[] | undefined {
+    let p = skipSpaces(text, nounEnd);
     if (p === nounEnd) {
       return undefined;
     }
     const numero = numeroEnd(text, p);
     if (numero > p) {
-      const q = skipSpaces(text, numero, tilde);
+      const q = skipSpaces(text, numero);
       // `nos` is French for "our" too: only a number right after it makes it the abbreviation.
       p = q;
     }
@@ -202,7 +202,7 @@ export class ProseScanner {
     let p = nounStart;
     for (let k = 0; k < MAX_ORDINAL_WORDS; k++) {
       const sep = text.charCodeAt(p - 1);
-      const spaced = isSpace(sep, false);
+      const spaced = isSpace(sep);
       if (!(spaced || (k > 0 && (sep === HYPHEN || sep === NB_HYPHEN)))) {
         break;
       }
@@ -466,17 +466,17 @@ function followedByBill(text: string, nounEnd: number): boolean {
   return BILL.test(text.slice(nounEnd, nounEnd + 40).normalize('NFC'));
 }
 
-/** Spaces after `p` (at least none): ` `, no-break ones, a tab, `~` in LaTeX; where they end. */
-function skipSpaces(text: string, p: number, tilde: boolean): number {
+/** Spaces after `p` (at least none): ` `, no-break ones, a tab; where they end. */
+function skipSpaces(text: string, p: number): number {
   let q = p;
-  while (q < p + 8 && isSpace(text.charCodeAt(q), tilde)) {
+  while (q < p + 8 && isSpace(text.charCodeAt(q))) {
     q++;
   }
   return q;
 }
 
-function isSpace(c: number, tilde: boolean): boolean {
-  return c === SPACE || c === NBSP || c === NNBSP || c === THIN || c === TAB || (tilde && c === TILDE);
+function isSpace(c: number): boolean {
+  return c === SPACE || c === NBSP || c === NNBSP || c === THIN || c === TAB;
 }
 
 function isDigit(c: number): boolean {

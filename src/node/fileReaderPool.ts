@@ -142,7 +142,8 @@ export class FileReaderPool {
         lowPriority: this.options.lowPriority,
         prefixes: this.options.prefixes,
         token,
-        onFile: (p, lines) => files.push([p, this.maker.fromLines(lines)]),
+        // A file holding a prose needle is read again whole (its paragraphs), as the threads do.
+        onFile: (p, lines) => (this.maker.needsWholeText(lines) ? recheck.push(p) : files.push([p, this.maker.fromLines(lines)])),
         onRecheck: (p) => recheck.push(p),
       });
       onFiles(files, recheck);

@@ -12,7 +12,7 @@ import type { ReadOutcome } from './readerProtocol';
 export async function readFileCandidates(
   path: string,
   maxFileSize: number,
-  contentOf: (text: string) => DocumentContent,
+  contentOf: (text: string, path: string) => DocumentContent,
 ): Promise<ReadOutcome> {
   try {
     const stat = await fs.stat(path);
@@ -27,7 +27,7 @@ export async function readFileCandidates(
       return { kind: 'tooLarge' };
     }
     const text = indexableText(bytes);
-    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text) };
+    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text, path) };
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }

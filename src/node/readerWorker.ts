@@ -52,6 +52,11 @@ class FileBatches {
   constructor(private readonly id: number) {}
 
   readonly onFile = (p: string, lines: CandidateLine[]): void => {
+    if (maker.needsWholeText(lines)) {
+      // Prose needs the file's paragraphs and headings, which ripgrep's lines do not have.
+      this.onRecheck(p);
+      return;
+    }
     this.files++;
     const content = maker.fromLines(lines);
     if (content.kind === 'scanned') {

@@ -51,6 +51,7 @@ const cases: readonly Case[] = [
   ['the number before a period', `${CTX}voir la proposition 40.`, ['40:prose:"proposition 40"']],
   ['a tab between noun and number', `${CTX}proposition\t40`, ['40:prose:"proposition\t40"']],
   ['the LaTeX tie ~', 'Aux EGN, la proposition~12 et la proposition n°~13.', ['12:prose:"proposition~12"', '13:prose:"proposition n°~13"'], 'latex'],
+  ['LaTeX ties in a range', 'Aux EGN, les propositions nos~15 à~17.', ['15:prose:"propositions nos~15"', '17:prose:"17"+16'], 'latex'],
   ['~ is no space outside LaTeX', `${CTX}la proposition~12.`, [], MD],
   ['two citations in a sentence', `${CTX}la proposition 1 et la proposition 2.`, ['1:prose:"proposition 1"', '2:prose:"proposition 2"']],
   ['a leading zero', `${CTX}la proposition 07.`, ['7:prose:"proposition 07"']],

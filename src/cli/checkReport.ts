@@ -1,4 +1,5 @@
 import type { CheckFormat } from './cliArgs';
+import type { CitationForm } from '../core/reference';
 
 /** The rule of a reference to a proposal that does not exist: the editor's diagnostic code. */
 export const UNKNOWN_PROPOSAL_RULE = 'egn.unknownProposal';
@@ -48,6 +49,8 @@ export interface ReportedCitation {
   readonly exists: boolean;
   /** A number only implied by a range (the 4 of `EGN-3 à 5`); its position is the range's end. */
   readonly implied: boolean;
+  /** How it was written: an id (`EGN-12`), prose (« la proposition n° 12 ») or a proposal's title. */
+  readonly form: CitationForm;
 }
 
 /** Everything a check found, for the formatters. */

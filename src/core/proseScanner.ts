@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { proseNeedles } from './proseNeedles';
 import type { Reference } from './reference';
 import { between, digitsEnd, digitsValue, isWordCharAt, NO_SEPARATOR, separatorAt } from './referenceScanner';
 import { textBlocks, type TextBlocks } from './textBlocks';
@@ -66,7 +67,7 @@ export class ProseScanner {
   private readonly titles: readonly { readonly number: number; readonly words: readonly string[]; readonly keyAt: number }[];
   /** For each keyword (folded), the titles it opens the search of. */
   private readonly byKeyword = new Map<string, number[]>();
-  /** Strings a line must hold (ignoring case) to be worth reading for prose: see `needles`. */
+  /** Strings a line must hold (ignoring case) to be worth reading for prose: see `proseNeedles`. */
   readonly needles: readonly string[];
 
   constructor(vocabulary: ProseVocabulary, private readonly exists: (n: number) => boolean) {
@@ -96,7 +97,7 @@ export class ProseScanner {
     const nounPart = nouns.length > 0 ? `(${nouns.map(wordPattern).join('|')})(s?)` : '(?!)()()';
     const keywordPart = keywords.length > 0 ? `(${keywords.map(wordPattern).join('|')})` : '(?!)';
     this.finder = nouns.length + keywords.length > 0 ? new RegExp(`${nounPart}|${keywordPart}`, 'giu') : undefined;
-    this.needles = [...new Set([...nouns, ...keywords].map(asciiNeedle).filter((n) => n.length > 0))];
+    this.needles = proseNeedles(vocabulary);
   }
 
   /**
@@ -555,11 +556,6 @@ function wordPattern(word: string): string {
   return out;
 }
 
-/** The longest run of ASCII letters of `word` (what a byte search ignoring ASCII case finds in NFC and NFD text alike). */
-function asciiNeedle(word: string): string {
-  const runs = word.toLowerCase().split(/[^a-z]+/).filter((r) => r.length >= 3);
-  return runs.reduce((a, b) => (b.length > a.length ? b : a), '');
-}
 
 let FOLD: Uint16Array | undefined;
 

@@ -61,10 +61,10 @@ const MAX_ORDINAL_WORDS = 3;
  */
 export class ProseScanner {
   private readonly finder: RegExp | undefined;
-  /** Folded names, for `named`. */
-  private readonly names: readonly string[];
-  /** Folded words of each title, and where its keyword stands among them. */
-  private readonly titles: readonly { readonly number: number; readonly words: readonly string[]; readonly keyAt: number }[];
+  /** Every name, ignoring case and accents (see `namePattern`), for `BlockContext`. */
+  private readonly names: RegExp | undefined;
+  /** Folded words of each title, and which of them (`keyAt`, `keyLast`) its keyword is. */
+  private readonly titles: readonly { readonly number: number; readonly words: readonly string[]; readonly keyAt: number; readonly keyLast: number }[];
   /** For each keyword (folded), the titles it opens the search of. */
   private readonly byKeyword = new Map<string, number[]>();
   /** Strings a line must hold (ignoring case) to be worth reading for prose: see `proseNeedles`. */
@@ -72,31 +72,44 @@ export class ProseScanner {
 
   constructor(vocabulary: ProseVocabulary, private readonly exists: (n: number) => boolean) {
     const nouns = [...new Set(vocabulary.nouns.map((n) => n.trim()).filter((n) => n.length > 0))];
-    this.names = [...new Set(vocabulary.names.map((n) => foldText(n).trim()).filter((n) => n.length > 0))];
-    const titles: { number: number; words: string[]; keyAt: number }[] = [];
+    // Longest first: at one place the regular expression takes the first alternative that matches,
+    // and `EGN` must not hide `EGNé` (then refused as glued to a letter).
+    const names = [...new Set(vocabulary.names.map((n) => n.trim()).filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
+    this.names = names.length > 0 ? new RegExp(names.map(namePattern).join('|'), 'giu') : undefined;
+    const titles: { number: number; words: string[]; keyAt: number; keyLast: number }[] = [];
     // A noun is found as a noun, never as a title's keyword.
     const writtenKeywords = new Map<string, string>();
     const nounWords = new Set(nouns.flatMap((n) => [foldText(n), `${foldText(n)}s`]));
     for (const t of vocabulary.titles) {
       // Folding keeps letters one for one (it drops marks only), so both splits give the same words.
-      const written = t.title.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+      const nfc = t.title.normalize('NFC');
+      const found = [...nfc.matchAll(/[\p{L}\p{N}]+/gu)];
+      const written = found.map((m) => m[0]);
       const words = written.map(foldText);
       if (words.length < 2) {
         continue; // a one-word title would be read in every sentence that holds the word
       }
-      const keyAt = keywordIndex(written, words, nounWords);
-      titles.push({ number: t.number, words, keyAt });
-      const list = this.byKeyword.get(words[keyAt]) ?? [];
+      // Two words the title writes with one space between them: far rarer in other text than any
+      // one word, so that few places are read as a possible title.
+      const spaced = (i: number): boolean => nfc.slice((found[i].index ?? 0) + written[i].length, found[i + 1].index) === ' ';
+      const keyAt = keywordIndex(written, words, nounWords, spaced);
+      const keyLast = keyAt + 1 < words.length && spaced(keyAt) ? keyAt + 1 : keyAt;
+      const key = words.slice(keyAt, keyLast + 1).join(' ');
+      titles.push({ number: t.number, words, keyAt, keyLast });
+      const list = this.byKeyword.get(key) ?? [];
       list.push(titles.length - 1);
-      this.byKeyword.set(words[keyAt], list);
-      writtenKeywords.set(words[keyAt], written[keyAt]);
+      this.byKeyword.set(key, list);
+      writtenKeywords.set(key, written.slice(keyAt, keyLast + 1).map(wordPattern).join('[ \\t\\u00a0\\u202f]+'));
     }
     this.titles = titles;
-    const keywords = [...writtenKeywords.values()];
+    // Longest first, as for the names: a keyword must not hide a longer one it begins.
+    const keywords = [...writtenKeywords.values()].sort((a, b) => b.length - a.length);
     // Three groups whatever is empty: 1 the noun, 2 its plural s, 3 a title's keyword.
     const nounPart = nouns.length > 0 ? `(${nouns.map(wordPattern).join('|')})(s?)` : '(?!)()()';
-    const keywordPart = keywords.length > 0 ? `(${keywords.map(wordPattern).join('|')})` : '(?!)';
-    this.finder = nouns.length + keywords.length > 0 ? new RegExp(`${nounPart}|${keywordPart}`, 'giu') : undefined;
+    const keywordPart = keywords.length > 0 ? `(${keywords.join('|')})` : '(?!)';
+    const source = `${nounPart}|${keywordPart}`;
+    // Without the `u` flag V8 searches about twice as fast; it is needed only for a non-ASCII word.
+    this.finder = nouns.length + keywords.length > 0 ? new RegExp(source, /^[\x00-\x7f]*$/.test(source) ? 'gi' : 'giu') : undefined;
     this.needles = proseNeedles(vocabulary);
   }
 
@@ -239,7 +252,7 @@ export class ProseScanner {
     let best: Reference | undefined;
     for (const t of candidates) {
       const title = this.titles[t];
-      const range = matchTitle(text, start, end, title.words, title.keyAt);
+      const range = matchTitle(text, start, end, title.words, title.keyAt, title.keyLast);
       if (range && (!best || range[1] - range[0] > best.end - best.start)) {
         best = this.reference(title.number, String(title.number), range[0], range[1], 'title', []);
       }
@@ -277,11 +290,12 @@ function withoutOverlaps(found: Reference[]): Reference[] {
 
 /** Whether each block of a text names the catalogue, or stands where one before or above does. */
 class BlockContext {
+  /** Whether each block asked about holds a name: each block is searched once, alone. */
   private readonly own = new Map<number, boolean>();
   /** For each block, the nearest heading above it (or -1), computed on the first call. */
   private parents: Int32Array | undefined;
 
-  constructor(private readonly text: string, private readonly blocks: TextBlocks, private readonly names: readonly string[]) {}
+  constructor(private readonly text: string, private readonly blocks: TextBlocks, private readonly names: RegExp | undefined) {}
 
   /** Whether block `b` is in the catalogue's context: it, the block before it, or a heading above it names it. */
   named(b: number): boolean {
@@ -304,8 +318,16 @@ class BlockContext {
   private holdsName(b: number): boolean {
     let own = this.own.get(b);
     if (own === undefined) {
-      const folded = foldText(this.text.slice(this.blocks.start[b], this.blocks.end[b]));
-      own = this.names.some((name) => holdsWord(folded, name));
+      own = false;
+      const names = this.names;
+      // The block alone: a search of the whole text from here could run far past its end.
+      const block = this.text.slice(this.blocks.start[b], this.blocks.end[b]);
+      if (names) {
+        names.lastIndex = 0;
+        for (let m = names.exec(block); m && !own; m = names.exec(block)) {
+          own = !isWordBefore(block, m.index) && !isWordCharAt(block, m.index + m[0].length);
+        }
+      }
       this.own.set(b, own);
     }
     return own;
@@ -335,26 +357,12 @@ function headingParents(blocks: TextBlocks): Int32Array {
   return parents;
 }
 
-/** Whether `folded` holds `word` (folded too) with no letter or digit glued on either side. */
-function holdsWord(folded: string, word: string): boolean {
-  for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) {
-    if (!isFoldedWordChar(folded.charCodeAt(i - 1)) && !isFoldedWordChar(folded.charCodeAt(i + word.length))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function isFoldedWordChar(c: number): boolean {
-  return !Number.isNaN(c) && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-}
-
 /**
  * Whether the title of `words` is written through the keyword at [start, end) (its `keyAt`-th
  * word): the words before it and after it, folded, with only spaces, punctuation and quotes between
  * them, never a blank line. The range, its end cut at the first line's end, or undefined.
  */
-function matchTitle(text: string, start: number, end: number, words: readonly string[], keyAt: number): [number, number] | undefined {
+function matchTitle(text: string, start: number, end: number, words: readonly string[], keyAt: number, keyLast: number): [number, number] | undefined {
   let first = start;
   for (let k = keyAt - 1; k >= 0; k--) {
     const wordEnd = gapBefore(text, first);
@@ -371,7 +379,7 @@ function matchTitle(text: string, start: number, end: number, words: readonly st
     first = s;
   }
   let last = end;
-  for (let k = keyAt + 1; k < words.length; k++) {
+  for (let k = keyLast + 1; k < words.length; k++) {
     const wordStart = gapAfter(text, last);
     if (wordStart < 0) {
       return undefined;
@@ -529,17 +537,44 @@ function ordinalTable(): ReadonlyMap<string, number> {
 }
 
 /** Which word of a title stands for it in the search: the longest ASCII-only one (ripgrep's needle is ASCII). */
-function keywordIndex(written: readonly string[], folded: readonly string[], nouns: ReadonlySet<string>): number {
+function keywordIndex(written: readonly string[], folded: readonly string[], nouns: ReadonlySet<string>, spaced: (i: number) => boolean): number {
   let best = 0;
   let bestScore = -Infinity;
   written.forEach((w, i) => {
-    const score = (nouns.has(folded[i]) ? -1000 : 0) + (/^[a-z]+$/i.test(w) ? 100 : 0) + w.length;
+    // Best: two ASCII words with a space between (a search without the `u` flag, few false hits),
+    // the shorter of them as long as can be (short words are the common ones: de, la, les).
+    const pair = i + 1 < written.length && spaced(i);
+    const next = pair ? written[i + 1] : '';
+    const ascii = /^[a-z]+$/i.test(w) && (!pair || /^[a-z]+$/i.test(next));
+    const noun = nouns.has(folded[i]) || (pair && nouns.has(folded[i + 1]));
+    const score = (noun ? -10_000 : 0) + (ascii ? 2000 : 0) + (pair ? 1000 : 0) + 10 * Math.min(w.length, pair ? next.length : w.length) + w.length + next.length;
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   });
   return best;
+}
+
+/**
+ * A regular expression source matching a name ignoring case and accents (`ETATS GENERAUX` is
+ * `États généraux`, composed or decomposed), any run of spaces between its words, either apostrophe.
+ */
+function namePattern(name: string): string {
+  let out = '';
+  for (const ch of name.normalize('NFC')) {
+    const base = ch.normalize('NFD').charAt(0);
+    if (/\s/u.test(ch)) {
+      out += '[\\s\\u00a0\\u202f]+';
+    } else if (ch === "'" || ch === '’') {
+      out += "['’ʼ]";
+    } else if (base !== ch) {
+      out += `(?:${ch}|${base}\\p{M}*)`;
+    } else {
+      out += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return out;
 }
 
 /**

@@ -32,37 +32,48 @@ export function textBlocks(text: string, layout: TextLayout): TextBlocks {
   const start: number[] = [];
   const end: number[] = [];
   const level: number[] = [];
-  const lines: { s: number; e: number }[] = [];
+  // Line starts and ends (line break excluded): two arrays of numbers, no object per line.
+  const ls: number[] = [];
+  const le: number[] = [];
   for (let s = 0; s <= text.length;) {
     const nl = text.indexOf('\n', s);
     const next = nl < 0 ? text.length : nl;
     const e = next > s && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
-    lines.push({ s, e });
+    ls.push(s);
+    le.push(e);
     if (nl < 0) {
       break;
     }
     s = nl + 1;
   }
-  const line = (i: number): string => text.slice(lines[i].s, lines[i].e);
-  const blank = (i: number): boolean => /^\s*$/.test(line(i));
+  const line = (i: number): string => text.slice(ls[i], le[i]);
+  const blank = (i: number): boolean => {
+    for (let k = ls[i]; k < le[i]; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x202f && c !== 0x0c) {
+        return false;
+      }
+    }
+    return true;
+  };
   // The paragraph being read: its first line, or -1.
   let open = -1;
   const close = (last: number, lvl = 0): void => {
     if (open >= 0) {
-      start.push(lines[open].s);
-      end.push(lines[last].e);
+      start.push(ls[open]);
+      end.push(le[last]);
       level.push(lvl);
       open = -1;
     }
   };
   const heading = (first: number, last: number, lvl: number): void => {
-    start.push(lines[first].s);
-    end.push(lines[last].e);
+    start.push(ls[first]);
+    end.push(le[last]);
     level.push(lvl);
   };
 
   if (layout.kind === 'paragraphLines') {
-    lines.forEach((_, i) => {
+    ls.forEach((_, i) => {
       if (!blank(i) || layout.headingLines.has(i)) {
         heading(i, i, layout.headingLines.get(i) ?? 0);
       }
@@ -72,12 +83,14 @@ export function textBlocks(text: string, layout: TextLayout): TextBlocks {
 
   let fenced = false;
   const rstStyles = new Map<string, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const l = line(i);
-    if (/^\s*$/.test(l)) {
+  for (let i = 0; i < ls.length; i++) {
+    if (blank(i)) {
       close(i - 1);
       continue;
     }
+    // Only the lines that may be headings are copied out of the text.
+    const first = text.charCodeAt(ls[i]);
+    const l = layout.kind === 'plaintext' || (layout.kind !== 'restructuredtext' && first !== 0x23 && first !== 0x3d && first !== 0x2d && first !== 0x5c && first !== 0x20 && first !== 0x09 && first !== 0x60 && first !== 0x7e) ? '' : line(i);
     if (layout.kind === 'markdown') {
       if (MARKDOWN_FENCE.test(l)) {
         fenced = !fenced;
@@ -119,7 +132,7 @@ export function textBlocks(text: string, layout: TextLayout): TextBlocks {
           rstStyles.set(style, rstStyles.size + 1);
         }
         const lvl = rstStyles.get(style) ?? 1;
-        if (over && start.length > 0 && end[end.length - 1] === lines[i - 2].e) {
+        if (over && start.length > 0 && end[end.length - 1] === le[i - 2]) {
           // The overline was read as a paragraph of its own: it belongs to this title.
           start.pop();
           end.pop();
@@ -142,7 +155,7 @@ export function textBlocks(text: string, layout: TextLayout): TextBlocks {
       open = i;
     }
   }
-  close(lines.length - 1);
+  close(ls.length - 1);
   return blocksOf(start, end, level);
 }
 

@@ -197,13 +197,15 @@ describe('ProseScanner: citations as documents write them', () => {
     assert.deepStrictEqual(own.scan('On va équiper les écoles rurales.', { kind: 'markdown' }).map((r) => `${r.number}:${r.form}`), ['3:title']);
   });
 
-  it('gives ripgrep ASCII needles: the noun and one word of each title', () => {
-    assert.ok(scanner!.needles.includes('proposition'));
-    for (const n of scanner!.needles) {
-      assert.match(n, /^[a-z]{3,}$/, n);
+  it('gives the line filter the noun and two pairs of words of each title, rarer than one word', () => {
+    const needles = scanner!.needles;
+    assert.ok(needles.includes('proposition'));
+    for (const n of needles) {
+      assert.strictEqual(n, n.toLowerCase().normalize('NFC'), n);
     }
     const lower = TITLE_38.toLowerCase();
-    assert.ok(scanner!.needles.some((n) => lower.includes(n)), 'title 38 has a needle');
+    assert.ok(needles.some((n) => lower.includes(n) && n.includes(' ')), 'title 38 has a pair of words as needle');
+    assert.ok(!needles.includes('ressources') && !needles.includes('information'), 'no common word alone');
   });
 
   it('takes linear time on adversarial input', () => {

@@ -157,10 +157,11 @@ export class WorkspaceCitations implements CitationSource {
       );
       scan = (text) => multi.scan(text);
     }
-    // Prose (issue 18): the prefilter also keeps the lines of prose needles; a text holding one is read whole.
+    // Prose (issue 18): the prefilter also keeps the lines of prose needles; lines are scanned for ids
+    // and titles, and a text holding a noun is read whole.
     const whole = indexWholeTextReader(scan, list);
     // Read at query time: a catalogue whose proposals changed (same prefix) needs no rescan.
-    return new CitationIndex(scan, (n, position) => this.catalogueList[position]?.byNumber(n) !== undefined, createLinePrefilter([...list.map((c) => c.prefix), ...(whole?.needles ?? [])]), whole);
+    return new CitationIndex(whole?.scanLine ?? scan, (n, position) => this.catalogueList[position]?.byNumber(n) !== undefined, createLinePrefilter([...list.map((c) => c.prefix), ...(whole?.lineNeedles ?? [])]), whole);
   }
 
   /**

@@ -97,8 +97,12 @@ export class FileChecker {
     });
     this.scanners = catalogues.map((c, k) => new ReferenceScanner(c.prefix, exists[k]));
     this.whole = this.scanners.map((scanner, k) => wholeTextReading((text) => scanner.scan(text), [catalogues[k].prose], (n) => exists[k](n)));
-    this.prefilter = createLinePrefilter([...catalogues.map((c) => c.prefix), ...this.whole.flatMap((w) => w?.needles ?? [])]);
-    this.indexes = this.scanners.map((scanner, k) => new CitationIndex((text) => scanner.scan(text), exists[k], this.prefilter));
+    this.prefilter = createLinePrefilter([...catalogues.map((c) => c.prefix), ...this.whole.flatMap((w) => w?.lineNeedles ?? [])]);
+    // Lines are scanned for ids and whole titles (`scanLine`), as the editor's index scans them.
+    this.indexes = this.scanners.map((scanner, k) => {
+      const whole = this.whole[k];
+      return new CitationIndex(whole ? (text) => whole.scanLine(text) : (text) => scanner.scan(text), exists[k], this.prefilter);
+    });
   }
 
   /**

@@ -196,12 +196,12 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
     return { scanner, whole: indexWholeTextReader((text) => scanner.scan(text), [catalogue]) };
   });
   const needles = [...new Set(wholes.flatMap((w) => w.whole?.needles ?? []))];
-  const prefixes = [...ws.catalogues.map((l) => l.catalogue.prefix), ...needles];
+  const prefixes = [...ws.catalogues.map((l) => l.catalogue.prefix), ...new Set(wholes.flatMap((w) => w.whole?.lineNeedles ?? []))];
   const prefilter = createLinePrefilter(prefixes);
   const indexes = ws.catalogues.map(({ catalogue }, k) => {
     const exists = (n: number): boolean => catalogue.byNumber(n) !== undefined;
     const { scanner, whole } = wholes[k];
-    return new CitationIndex((text) => scanner.scan(text), exists, prefilter, whole);
+    return new CitationIndex(whole?.scanLine ?? ((text) => scanner.scan(text)), exists, prefilter, whole);
   });
   const read = new Map<string, Target>();
   const byPath = new Map(ws.targets.map((t) => [t.path, t]));

@@ -1,5 +1,5 @@
 import type { CheckCatalogue } from './checkPool';
-import { proseNeedles } from '../core/proseNeedles';
+import { proseNeedleSets } from '../core/proseNeedles';
 
 /**
  * A regular expression (ripgrep's syntax) for a maximal run of ASCII digits that is none of
@@ -53,7 +53,8 @@ function escapeRegExp(text: string): string {
  */
 export function unknownReferencePattern(catalogues: readonly CheckCatalogue[]): string {
   // A line holding a prose needle may hold a prose citation of a missing number: its file is read whole.
-  const needles = [...new Set(catalogues.flatMap((c) => (c.prose ? proseNeedles(c.prose) : [])))];
+  // Only the nouns': a title always names a proposal that exists.
+  const needles = [...new Set(catalogues.flatMap((c) => (c.prose ? proseNeedleSets(c.prose).nouns : [])))];
   return [
     ...catalogues.map((c) => `(?i:${escapeRegExp(c.prefix)})(?:(?-u:[^\\n])*(?-u:[^0-9\\n]))?${unknownDigitsPattern(c.numbers)}(?:(?-u:[^0-9\\n])|$)`),
     ...(needles.length > 0 ? [`(?i:${needles.map(escapeRegExp).join('|')})`] : []),

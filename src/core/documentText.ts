@@ -166,9 +166,16 @@ export function proseVocabularyOf(catalogue: Pick<Catalogue, 'prose' | 'proposal
  * The one whole-text path of the reader threads, `workspace.fs` and the command line.
  */
 export interface WholeTextReading {
-  /** Lines holding one of these (ignoring ASCII case) make the document read whole. */
+  /** Lines holding one of these (ignoring case: the nouns') make the document read whole. */
   readonly needles: readonly string[];
+  /** What the line filter keeps besides the prefixes: every prose needle (titles' too). */
+  readonly lineNeedles: readonly string[];
   read(text: string, layout: TextLayout): ScannedDocument | undefined;
+  /**
+   * A candidate line's citations when the document is not read whole: ids and whole titles on the
+   * line (keyed by catalogue position); the scan an index of these catalogues uses for lines.
+   */
+  scanLine(text: string): readonly ScannedReference[];
 }
 
 /**
@@ -180,9 +187,22 @@ export function wholeTextReading(scan: (text: string) => readonly ScannedReferen
   if (!scanners.some((s) => s !== undefined)) {
     return undefined;
   }
-  const needles = [...new Set(scanners.flatMap((s) => s?.needles ?? []))];
+  const needles = [...new Set(scanners.flatMap((s) => s?.nounNeedles ?? []))];
+  const lineNeedles = [...new Set(scanners.flatMap((s) => s?.needles ?? []))];
+  const plain: TextLayout = { kind: 'plaintext' };
   return {
     needles,
+    lineNeedles,
+    scanLine(text) {
+      const ids = scan(text).map((r) => ({ ...r, catalogue: r.catalogue ?? 0 }));
+      const titles: (ScannedReference & { catalogue: number })[] = [];
+      scanners.forEach((s, k) => {
+        for (const r of s?.scan(text, plain, Infinity, true) ?? []) {
+          titles.push({ ...r, catalogue: k });
+        }
+      });
+      return titles.length === 0 ? ids : mergeProse(text, ids, titles.sort((a, b) => a.start - b.start), Infinity);
+    },
     read(text, layout) {
       const ids = scan(text).map((r) => ({ ...r, catalogue: r.catalogue ?? 0 }));
       const all = mergeProse(text, ids, proseOf(text, layout, scanners, (k) => k, Infinity), Infinity);
@@ -221,12 +241,13 @@ export function documentOfReferences(text: string, refs: readonly ScannedReferen
  * `cataloguesWithProse`), or undefined when none reads prose: a document is laid out by its
  * URI's extension (`layoutOfPath`).
  */
-export function indexWholeTextReader(scan: (text: string) => readonly ScannedReference[], catalogues: readonly Catalogue[]): WholeTextReader | undefined {
+export function indexWholeTextReader(scan: (text: string) => readonly ScannedReference[], catalogues: readonly Catalogue[]): (WholeTextReader & Pick<WholeTextReading, 'lineNeedles' | 'scanLine'>) | undefined {
   const reading = wholeTextReading(scan, catalogues.map(proseVocabularyOf), (n, k) => catalogues[k]?.byNumber(n) !== undefined);
-  return reading && { needles: reading.needles, read: (text, uri) => reading.read(text, layoutOfPath(uri)) };
+  return reading && { needles: reading.needles, lineNeedles: reading.lineNeedles, scanLine: (text) => reading.scanLine(text), read: (text, uri) => reading.read(text, layoutOfPath(uri)) };
 }
 
 /** The prose needles of these vocabularies (see `ProseScanner.needles`), for a prefilter. */
 export function proseNeedlesOfVocabularies(vocabularies: readonly { readonly prose?: ProseVocabulary }[]): readonly string[] {
+  // Every needle, the titles' too: what the line filter (and ripgrep) keep.
   return [...new Set(vocabularies.flatMap((v) => (v.prose ? new ProseScanner(v.prose, () => true).needles : [])))];
 }

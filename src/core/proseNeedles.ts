@@ -7,13 +7,23 @@
  * Its own module, free of the grammar, so that `egn-cite`'s first bundle (which starts ripgrep
  * before the rest of the command loads) can compute them.
  */
-export function proseNeedles(vocabulary: { readonly nouns: readonly string[]; readonly titles: readonly { readonly title: string }[] }): string[] {
-  const nouns = new Set(vocabulary.nouns.flatMap((n) => [n.toLowerCase(), `${n.toLowerCase()}s`]));
-  const needles = vocabulary.nouns.map(asciiNeedle);
-  for (const { title } of vocabulary.titles) {
-    needles.push(...titleNeedles(title, nouns));
-  }
-  return [...new Set(needles.filter((n) => n.length >= 3))];
+export function proseNeedles(vocabulary: ProseNeedleVocabulary): string[] {
+  const sets = proseNeedleSets(vocabulary);
+  return [...new Set([...sets.nouns, ...sets.titles])];
+}
+
+/** What `proseNeedles` needs of a catalogue. */
+export type ProseNeedleVocabulary = { readonly nouns: readonly string[]; readonly titles: readonly { readonly title: string }[] };
+
+/**
+ * The needles apart: a line holding a noun's makes the document read whole (a numbered citation
+ * needs its paragraphs); a title's only makes the line worth reading (a title is read on its line).
+ */
+export function proseNeedleSets(vocabulary: ProseNeedleVocabulary): { readonly nouns: readonly string[]; readonly titles: readonly string[] } {
+  const nounSet = new Set(vocabulary.nouns.flatMap((n) => [n.toLowerCase(), `${n.toLowerCase()}s`]));
+  const nouns = [...new Set(vocabulary.nouns.map(asciiNeedle).filter((n) => n.length >= 3))];
+  const titles = [...new Set(vocabulary.titles.flatMap(({ title }) => titleNeedles(title, nounSet)).filter((n) => n.length >= 3))];
+  return { nouns, titles };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue';
-import { proseNeedles } from './proseNeedles';
+import { proseNeedles, proseNeedleSets } from './proseNeedles';
 import type { Reference } from './reference';
 import { between, digitsEnd, digitsValue, isWordCharAt, NO_SEPARATOR, separatorAt } from './referenceScanner';
 import { textBlocks, type TextBlocks } from './textBlocks';
@@ -69,6 +69,8 @@ export class ProseScanner {
   private readonly byKeyword = new Map<string, number[]>();
   /** Strings a line must hold (ignoring case) to be worth reading for prose: see `proseNeedles`. */
   readonly needles: readonly string[];
+  /** Of `needles`, those of the nouns: a document holding one is read whole (see `proseNeedleSets`). */
+  readonly nounNeedles: readonly string[];
 
   constructor(vocabulary: ProseVocabulary, private readonly exists: (n: number) => boolean) {
     const nouns = [...new Set(vocabulary.nouns.map((n) => n.trim()).filter((n) => n.length > 0))];
@@ -111,13 +113,14 @@ export class ProseScanner {
     // Without the `u` flag V8 searches about twice as fast; it is needed only for a non-ASCII word.
     this.finder = nouns.length + keywords.length > 0 ? new RegExp(source, [...source].every((ch) => ch.charCodeAt(0) < 0x80) ? 'gi' : 'giu') : undefined;
     this.needles = proseNeedles(vocabulary);
+    this.nounNeedles = proseNeedleSets(vocabulary).nouns;
   }
 
   /**
    * Every prose and title citation in `text`, in order of `start`, ranges never overlapping; with
    * `limit`, reading stops once that many are found.
    */
-  scan(written: string, layout: TextLayout, limit = Infinity): Reference[] {
+  scan(written: string, layout: TextLayout, limit = Infinity, titlesOnly = false): Reference[] {
     const finder = this.finder;
     if (!finder) {
       return [];
@@ -136,7 +139,7 @@ export class ProseScanner {
         continue;
       }
       let refs: Reference[] | undefined;
-      if (m[1]) {
+      if (m[1] && !titlesOnly) {
         if (text.charCodeAt(start - 1) === HYPHEN || text.charCodeAt(start - 1) === NB_HYPHEN) {
           continue; // contre-proposition, sous-proposition: another thing
         }

@@ -34,11 +34,13 @@ export function createContentMaker(data: ReaderWorkerData): ContentMaker {
   const numbers = specs.map((s) => new Set(s.numbers));
   const whole = wholeTextReading(scan, specs.map((s) => s.prose), (n, k) => numbers[k]?.has(n) ?? false);
   const needles = whole?.needles ?? [];
+  // Lines are scanned for ids and, with prose, whole titles; a text holding a noun is read whole.
+  const scanLine = whole ? (text: string) => whole.scanLine(text) : scan;
   return {
-    fromLines: (lines) => ({ kind: 'scanned', document: scanDocument(scan, lines) }),
+    fromLines: (lines) => ({ kind: 'scanned', document: scanDocument(scanLine, lines) }),
     fromText: (text, path) => {
       const lines = prefilter(text);
-      return { kind: 'scanned', document: whole && linesHoldNeedle(lines, needles) ? whole.read(text, layoutOfPath(path)) : scanDocument(scan, lines) };
+      return { kind: 'scanned', document: whole && linesHoldNeedle(lines, needles) ? whole.read(text, layoutOfPath(path)) : scanDocument(scanLine, lines) };
     },
     needsWholeText: (lines) => linesHoldNeedle(lines, needles),
   };

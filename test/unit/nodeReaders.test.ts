@@ -212,7 +212,7 @@ describe('reading paths of the citation index, with prose (issue 18)', function 
     const scan = (t: string): ReturnType<typeof egn.scan> => egn.scan(t);
     const whole = indexWholeTextReader(scan, [catalogue]);
     assert.ok(whole);
-    return new CitationIndex(scan, (n) => catalogue.byNumber(n) !== undefined, createLinePrefilter(['EGN', ...whole.needles]), whole);
+    return new CitationIndex(whole.scanLine, (n) => catalogue.byNumber(n) !== undefined, createLinePrefilter(['EGN', ...whole.lineNeedles]), whole);
   }
 
   before(() => {
@@ -222,6 +222,8 @@ describe('reading paths of the citation index, with prose (issue 18)', function 
       fs.copyFileSync(path.join(repoRoot, 'test/fixtures/prose', name), path.join(root, name));
     }
     fs.writeFileSync(path.join(root, 'ids-only.md'), 'Seulement EGN-5 ici.\n');
+    // No noun: not read whole; the title is read on its line, by every path.
+    fs.writeFileSync(path.join(root, 'titre-seul.txt'), 'Rappel.\n\nNous voulons « Faciliter et encourager l’utilisation de matériels recyclés » partout.\n');
     const vocabulary = proseVocabularyOf(catalogue);
     needles = proseNeedlesOfVocabularies([{ prose: vocabulary }]);
     pool = new FileReaderPool({ prefixes: ['EGN', ...needles], threads: 2, scanner: { prefix: 'EGN', numbers: catalogue.proposals.map((p) => p.number), prose: vocabulary } });
@@ -279,6 +281,7 @@ describe('reading paths of the citation index, with prose (issue 18)', function 
       'strategie.md:13:53-69 38 prose',
       'strategie.md:13:74-146 38 title',
       'strategie.md:15:11-17 12 id',
+      'titre-seul.txt:2:15-74 29 title',
     ]);
   });
 });

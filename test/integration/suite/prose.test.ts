@@ -140,7 +140,7 @@ describe('Reading paths of the index with prose, in the real host (issue 18)', (
     const scan = (t: string): ReturnType<typeof scanner.scan> => scanner.scan(t);
     const whole = indexWholeTextReader(scan, [catalogue]);
     assert.ok(whole);
-    const newIndex = (): CitationIndex => new CitationIndex(scan, (n) => catalogue.byNumber(n) !== undefined, createLinePrefilter([catalogue.prefix, ...whole.needles]), whole);
+    const newIndex = (): CitationIndex => new CitationIndex(whole.scanLine, (n) => catalogue.byNumber(n) !== undefined, createLinePrefilter([catalogue.prefix, ...whole.lineNeedles]), whole);
     const root = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-prose-paths-')));
     try {
       for (const name of FILES) {

@@ -191,7 +191,7 @@ export class FileReaderPool {
         });
         if (helper) {
           const channel = new MessageChannel();
-          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2, root: request.root, maxFileSize: request.maxFileSize } satisfies WorkerRequest, [channel.port2]);
           thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
         } else {
           thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority } satisfies WorkerRequest);

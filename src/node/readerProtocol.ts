@@ -58,6 +58,9 @@ export interface RipgrepHelpRequest {
   readonly kind: 'ripgrepHelp';
   readonly id: number;
   readonly port: MessagePort;
+  /** The run's folder and size limit: a file to read whole (prose) is read by the helper itself. */
+  readonly root?: string;
+  readonly maxFileSize?: number;
 }
 
 /** What goes through a helper's port: chunks and `end` one way, `ack` per chunk the other. */

@@ -189,19 +189,19 @@ export function wholeTextReading(scan: (text: string) => readonly ScannedReferen
   }
   const needles = [...new Set(scanners.flatMap((s) => s?.nounNeedles ?? []))];
   const lineNeedles = [...new Set(scanners.flatMap((s) => s?.needles ?? []))];
-  const plain: TextLayout = { kind: 'plaintext' };
   return {
     needles,
     lineNeedles,
     scanLine(text) {
-      const ids = scan(text).map((r) => ({ ...r, catalogue: r.catalogue ?? 0 }));
-      const titles: (ScannedReference & { catalogue: number })[] = [];
-      scanners.forEach((s, k) => {
-        for (const r of s?.scan(text, plain, Infinity, true) ?? []) {
-          titles.push({ ...r, catalogue: k });
+      const ids = scan(text);
+      let titles: (ScannedReference & { catalogue: number })[] | undefined;
+      for (let k = 0; k < scanners.length; k++) {
+        for (const r of scanners[k]?.scanTitles(text) ?? []) {
+          (titles ??= []).push({ ...r, catalogue: k });
         }
-      });
-      return titles.length === 0 ? ids : mergeProse(text, ids, titles.sort((a, b) => a.start - b.start), Infinity);
+      }
+      // Most lines hold no title: their ids go as the scan gave them, not copied.
+      return titles ? mergeProse(text, ids.map((r) => ({ ...r, catalogue: r.catalogue ?? 0 })), titles.sort((a, b) => a.start - b.start), Infinity) : ids;
     },
     read(text, layout) {
       const ids = scan(text).map((r) => ({ ...r, catalogue: r.catalogue ?? 0 }));

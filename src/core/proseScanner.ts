@@ -35,6 +35,8 @@ const COMMA = 0x2c;
 const MAX_TITLE_GAP = 12;
 /** The words before a noun that an ordinal may take (`vingt et unième`). */
 const MAX_ORDINAL_WORDS = 3;
+/** Shared by every line without a title: the common case allocates nothing. */
+const NONE: readonly Reference[] = Object.freeze([]);
 
 /**
  * The prose grammar of one catalogue: citations as documents write them, beside the id grammar
@@ -61,6 +63,8 @@ const MAX_ORDINAL_WORDS = 3;
  */
 export class ProseScanner {
   private readonly finder: RegExp | undefined;
+  /** The titles' keywords alone, for `scanTitles` (a line of a document not read whole). */
+  private readonly titleFinder: RegExp | undefined;
   /** Every name, ignoring case and accents (see `namePattern`), for `BlockContext`. */
   private readonly names: RegExp | undefined;
   /** Folded words of each title, and which of them (`keyAt`, `keyLast`) its keyword is. */
@@ -111,7 +115,10 @@ export class ProseScanner {
     const keywordPart = keywords.length > 0 ? `(${keywords.join('|')})` : '(?!)';
     const source = `${nounPart}|${keywordPart}`;
     // Without the `u` flag V8 searches about twice as fast; it is needed only for a non-ASCII word.
-    this.finder = nouns.length + keywords.length > 0 ? new RegExp(source, [...source].every((ch) => ch.charCodeAt(0) < 0x80) ? 'gi' : 'giu') : undefined;
+    const flags = (s: string): string => ([...s].every((ch) => ch.charCodeAt(0) < 0x80) ? 'gi' : 'giu');
+    this.finder = nouns.length + keywords.length > 0 ? new RegExp(source, flags(source)) : undefined;
+    const titleSource = `()()${keywordPart}`;
+    this.titleFinder = keywords.length > 0 ? new RegExp(titleSource, flags(titleSource)) : undefined;
     this.needles = proseNeedles(vocabulary);
     this.nounNeedles = proseNeedleSets(vocabulary).nouns;
   }
@@ -120,7 +127,7 @@ export class ProseScanner {
    * Every prose and title citation in `text`, in order of `start`, ranges never overlapping; with
    * `limit`, reading stops once that many are found.
    */
-  scan(written: string, layout: TextLayout, limit = Infinity, titlesOnly = false): Reference[] {
+  scan(written: string, layout: TextLayout, limit = Infinity): Reference[] {
     const finder = this.finder;
     if (!finder) {
       return [];
@@ -139,7 +146,7 @@ export class ProseScanner {
         continue;
       }
       let refs: Reference[] | undefined;
-      if (m[1] && !titlesOnly) {
+      if (m[1]) {
         if (text.charCodeAt(start - 1) === HYPHEN || text.charCodeAt(start - 1) === NB_HYPHEN) {
           continue; // contre-proposition, sous-proposition: another thing
         }
@@ -158,6 +165,38 @@ export class ProseScanner {
         for (const r of refs) {
           found.push(r);
         }
+        lastEnd = refs[refs.length - 1].end;
+        finder.lastIndex = Math.max(finder.lastIndex, lastEnd);
+      }
+    }
+    return withoutOverlaps(found);
+  }
+
+  /**
+   * The whole titles written in `text` (one line of a document that is not read whole): what `scan`
+   * finds of them, through one search for their keywords only, and nothing made when there is none.
+   */
+  scanTitles(text: string): readonly Reference[] {
+    const finder = this.titleFinder;
+    if (!finder) {
+      return NONE;
+    }
+    finder.lastIndex = 0;
+    const first = finder.exec(text);
+    if (!first) {
+      return NONE;
+    }
+    const found: Reference[] = [];
+    let lastEnd = 0;
+    for (let m: RegExpExecArray | null = first; m; m = finder.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (start < lastEnd || isWordBefore(text, start) || isWordCharAt(text, end)) {
+        continue;
+      }
+      const refs = this.titleAt(text, start, end, m[3]);
+      if (refs) {
+        found.push(...refs);
         lastEnd = refs[refs.length - 1].end;
         finder.lastIndex = Math.max(finder.lastIndex, lastEnd);
       }

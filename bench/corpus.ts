@@ -51,9 +51,39 @@ function reference(rand: () => number): string {
   return `EGN-${Math.min(n, 36)} à ${Math.min(n, 36) + 1 + Math.floor(rand() * 4)}`;
 }
 
+/**
+ * Prose citations as documents write them (issue 18), with their traps: in three files of ten,
+ * whose title names the EGN. Drawn from a random source of their own, so that the ids of the corpus
+ * are the ones earlier figures were measured on.
+ */
+const proseRand = prng(18);
+const PROSE_TITLES = [
+  'Encourager l’utilisation de logiciels et de ressources éducatives libres',
+  'Organiser une nouvelle gouvernance plus participative au niveau national et dans les territoires',
+];
+function proseClause(): string {
+  const n = 1 + Math.floor(proseRand() * 40);
+  const r = proseRand();
+  if (r < 0.35) {
+    return `comme le prévoit la proposition n° ${n}`;
+  }
+  if (r < 0.5) {
+    return `au titre des propositions ${n}, ${1 + ((n + 3) % 40)} et ${1 + ((n + 7) % 40)}`;
+  }
+  if (r < 0.65) {
+    return `dans l’esprit de la ${['première', 'deuxième', '12e', 'dixième'][n % 4]} proposition`;
+  }
+  if (r < 0.8) {
+    return `pour « ${PROSE_TITLES[n % 2]} »`;
+  }
+  return ['malgré la proposition de loi n° 30', 'hors de l’objectif 7', 'sans la contre-proposition 4'][n % 3];
+}
+
 /** One document: a title, then paragraphs (one long line each in Markdown, wrapped elsewhere). */
 function documentText(k: number, ext: string, rand: () => number, rate: number): string {
-  const lines: string[] = [ext === 'tex' ? `\\section{Fiche action ${k}}` : ext === 'rst' ? `Fiche action ${k}\n${'='.repeat(20)}` : `# Fiche action ${k}`, ''];
+  const prose = proseRand() < 0.3;
+  const title = `Fiche action ${k}${prose ? ' : suites des EGN' : ''}`;
+  const lines: string[] = [ext === 'tex' ? `\\section{${title}}` : ext === 'rst' ? `${title}\n${'='.repeat(title.length)}` : `# ${title}`, ''];
   let size = 40;
   while (size < TARGET_BYTES) {
     const sentences: string[] = [];
@@ -61,6 +91,9 @@ function documentText(k: number, ext: string, rand: () => number, rate: number):
       let sentence = SENTENCES[Math.floor(rand() * SENTENCES.length)];
       if (rand() < rate) {
         sentence += ` (voir ${reference(rand)})`;
+      }
+      if (prose && proseRand() < 0.15) {
+        sentence += `, ${proseClause()}`;
       }
       sentences.push(`${sentence}.`);
     }

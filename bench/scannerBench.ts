@@ -5,6 +5,11 @@
  * lookup: take one line of a 10,000-line document, `referenceAt` on it, as a hover provider does.
  * The corpus is generated from a fixed seed, so every run scans the same text.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadCatalogue } from '../src/core/catalogueLoader';
+import { BUNDLED_SOURCE, CatalogueSet } from '../src/core/catalogueSet';
+import { PROSE_DEFAULTS, PROSE_OFF, scanDocumentText } from '../src/core/documentText';
 import type { Reference } from '../src/core/reference';
 import { ReferenceScanner } from '../src/core/referenceScanner';
 import { prng } from '../test/support/prng';
@@ -47,8 +52,37 @@ const NEAR_MISSES = [
   'EGN 2020', 'EGN-41', 'EGN-0', 'SEGNALE', 'EGN--3', 'EGN  5',
 ];
 
+/**
+ * Prose citations as documents write them (issue 18), and their traps; drawn from a random source of
+ * their own, so that the id corpus stays the one earlier figures were measured on, plus these.
+ */
+const ORDINALS = ['première', 'deuxième', 'troisième', 'dixième', '12e', '2ème', 'vingt et unième'];
+const TITLES = [
+  'Encourager l’utilisation de logiciels et de ressources éducatives libres',
+  'Organiser une nouvelle gouvernance plus participative au niveau national et dans les territoires',
+  'Créer une concertation ouverte pour prolonger la dynamique des EGN',
+];
+function proseClause(random: () => number, n: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const r = random();
+  if (r < 0.3) {
+    return pick([`comme le prévoit la proposition n° ${n()} des EGN`, `selon la proposition ${n()} des États généraux du numérique`, `au titre de la proposition n°\u00a0${n()}`]);
+  }
+  if (r < 0.45) {
+    return `au titre des propositions ${n()}, ${n()} et ${n()}`;
+  }
+  if (r < 0.6) {
+    return `dans l’esprit de la ${pick(ORDINALS)} proposition`;
+  }
+  if (r < 0.75) {
+    return `pour « ${pick(TITLES)} »`;
+  }
+  return pick([`malgré la proposition de loi n° ${n()}`, `hors de l’objectif ${n()}`, `sans la contre-proposition ${n()}`, `après la proposition du maire`]);
+}
+
 function corpusGenerator(seed: number): () => string {
   const random = prng(seed);
+  const proseRandom = prng(seed ^ 0x7072);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const n = (): number => 1 + Math.floor(random() * 40);
   const nbsp = (): string => pick([' ', '\u00a0', '\u202f']);
@@ -78,7 +112,8 @@ function corpusGenerator(seed: number): () => string {
 
   function sentence(): string {
     const base = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)}`;
-    return random() < 0.6 ? `${base}, ${pick(CLOSINGS)} ${reference()}.` : `${base}.`;
+    const withProse = proseRandom() < 0.08 ? `${base}, ${proseClause(proseRandom, () => 1 + Math.floor(proseRandom() * 40))}` : base;
+    return random() < 0.6 ? `${withProse}, ${pick(CLOSINGS)} ${reference()}.` : `${withProse}.`;
   }
 
   return () => {
@@ -153,6 +188,46 @@ function benchScan(): void {
     `(wall ≫ CPU means the machine was busy, and the MB/s above understate the scanner)`);
   console.log(`         ${refs.length.toLocaleString('en-US')} references found, ${continuations.toLocaleString('en-US')} ` +
     `continuations, ${missing.toLocaleString('en-US')} to proposals that do not exist`);
+  benchProse(corpus, totalBytes);
+}
+
+/**
+ * The whole-document scan of the same corpus as one Markdown text (`scanDocumentText`: every
+ * catalogue's ids, then the prose grammar), prose off and on, in the same run.
+ */
+function benchProse(corpus: string, totalBytes: number): void {
+  const root = path.resolve(__dirname, '../..');
+  const loaded = loadCatalogue(fs.readFileSync(path.join(root, 'data/egn-2020.yaml'), 'utf8'), JSON.parse(fs.readFileSync(path.join(root, 'data/catalogue.schema.json'), 'utf8')) as object);
+  if (!loaded.ok) {
+    throw new Error('bench: data/egn-2020.yaml does not load');
+  }
+  const set = CatalogueSet.of([{ catalogue: loaded.catalogue, source: BUNDLED_SOURCE }]);
+  const layout = { kind: 'markdown' } as const;
+  const measure = (prose: typeof PROSE_OFF): { ms: number; cpu: number; found: ReturnType<typeof scanDocumentText> } => {
+    let found = scanDocumentText(corpus, layout, set, prose);
+    const times: number[] = [];
+    const cpus: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const cpu = process.cpuUsage();
+      const start = nowMs();
+      found = scanDocumentText(corpus, layout, set, prose);
+      times.push(nowMs() - start);
+      const used = process.cpuUsage(cpu);
+      cpus.push((used.user + used.system) / 1000);
+    }
+    return { ms: median(times), cpu: median(cpus), found };
+  };
+  const off = measure(PROSE_OFF);
+  const on = measure(PROSE_DEFAULTS);
+  const prose = on.found.filter((r) => r.form === 'prose').length;
+  const titles = on.found.filter((r) => r.form === 'title').length;
+  console.log(`document scan, prose off: ${fmt(totalBytes / MB / (off.ms / 1000), 0)} MB/s (${fmt(off.ms, 0)} ms, median of 5); ` +
+    `prose on: ${fmt(totalBytes / MB / (on.ms / 1000), 0)} MB/s (${fmt(on.ms, 0)} ms) → ${fmt(on.ms / off.ms, 2)}× the time`);
+  // CPU time, for a busy machine: MB per CPU second is what the scan costs whatever else runs.
+  console.log(`         by CPU time: prose off ${fmt(totalBytes / MB / (off.cpu / 1000), 0)} MB/s, prose on ${fmt(totalBytes / MB / (on.cpu / 1000), 0)} MB/s ` +
+    `(${fmt(off.cpu, 0)} and ${fmt(on.cpu, 0)} ms of CPU; the collector's threads count too)`);
+  console.log(`         prose on: ${prose.toLocaleString('en-US')} prose and ${titles.toLocaleString('en-US')} title citations beside ` +
+    `${off.found.length.toLocaleString('en-US')} ids`);
 }
 
 function benchHover(): void {

@@ -104,6 +104,8 @@ const TRANSLATED: { readonly [C in CatalogueMessageCode]: (a: readonly string[])
   schemaDate: (_a) => vscode.l10n.t('must be a quoted date "YYYY-MM-DD" or month "YYYY-MM"'),
   schemaIcon: (_a) => vscode.l10n.t('must be a codicon name such as organization or mortar-board'),
   schemaGroupContent: (_a) => vscode.l10n.t('must have either "subthemes" or "proposals", not both and not neither'),
+  schemaProseNouns: (_a) => vscode.l10n.t('must be a list of one to ten nouns, such as [proposition]'),
+  schemaProseNames: (_a) => vscode.l10n.t('must be a list of one to twenty names, such as [EGN]'),
   // The writer's words (the second argument), not the programmer's path the command line prints.
   placeNamed: (a) => vscode.l10n.t('{0}', a[1]),
   placeTopField: (a) => vscode.l10n.t('field {0}', a[0]),

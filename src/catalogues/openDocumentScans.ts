@@ -3,6 +3,7 @@ import type { Catalogue } from '../core/catalogue';
 import { BUNDLED_SOURCE, CatalogueSet } from '../core/catalogueSet';
 import { Disposable } from '../core/dispose';
 import { DocumentScan, DocumentScans, SetReference, VersionedText } from '../core/documentScans';
+import { ProseSettingsWatch } from './proseSettings';
 
 /** Who reads the scans (counted in `stats`, for the test that proves one scan per change). */
 export type ScanReader = 'index' | 'diagnostics' | 'statusBar' | 'hover' | 'links' | 'definition' | 'codeActions' | 'coverage' | 'reveal' | 'references';
@@ -19,6 +20,8 @@ interface CatalogueSetSource {
  */
 export class OpenDocumentScans extends Disposable {
   private readonly scans: DocumentScans;
+  /** `egn.prose.*`: the scans read prose with them; the index reads them here too. */
+  readonly prose: ProseSettingsWatch;
 
   /**
    * @param bundled The bundled catalogue, alone in use when there is no catalogue source.
@@ -27,7 +30,8 @@ export class OpenDocumentScans extends Disposable {
   constructor(bundled: Catalogue, catalogues: CatalogueSetSource | undefined) {
     super();
     const alone = CatalogueSet.of([{ catalogue: bundled, source: BUNDLED_SOURCE }]);
-    this.scans = new DocumentScans(() => catalogues?.current ?? alone);
+    this.prose = this.register(new ProseSettingsWatch());
+    this.scans = new DocumentScans(() => catalogues?.current ?? alone, () => this.prose.current);
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.scans.delete(d.uri.toString())));
     this.register({ dispose: () => this.scans.clear() });
   }
@@ -49,5 +53,5 @@ export class OpenDocumentScans extends Disposable {
 }
 
 function versioned(document: vscode.TextDocument): VersionedText {
-  return { uri: document.uri.toString(), version: document.version, identity: document, getText: () => document.getText() };
+  return { uri: document.uri.toString(), version: document.version, identity: document, languageId: document.languageId, getText: () => document.getText() };
 }

@@ -7,6 +7,7 @@ import { Disposable } from '../core/dispose';
 import type { FastFolderReader } from '../core/fastFolderReader';
 import { MultiReferenceScanner } from '../core/multiReferenceScanner';
 import { ReferenceScanner } from '../core/referenceScanner';
+import { cataloguesWithProse, indexWholeTextReader, PROSE_OFF, type ProseSettings } from '../core/documentText';
 
 /** The catalogues in use and their changes (`deps.catalogues`). */
 export interface CatalogueSource {
@@ -16,6 +17,12 @@ export interface CatalogueSource {
 
 /** Makes the fast reader of these catalogues (the host's `createFolderReader`). */
 export type FolderReaderFactory = (catalogues: readonly Catalogue[]) => FastFolderReader | undefined;
+
+/** `egn.prose.*` as the editor reads them (`OpenDocumentScans.prose`). */
+export interface ProseSettingsSource {
+  readonly current: ProseSettings;
+  readonly onDidChange: vscode.Event<unknown>;
+}
 
 /** What a change of the catalogues in use did to the index. */
 export type IndexedCataloguesChange =
@@ -48,11 +55,13 @@ export class IndexedCatalogues extends Disposable {
     reader: FastFolderReader | undefined,
     private readonly catalogues?: CatalogueSource,
     private readonly createReader?: FolderReaderFactory,
+    private readonly prose?: ProseSettingsSource,
   ) {
     super();
     this.#reader = reader;
     this.#list = this.cataloguesInUse();
-    if (this.#list.length > 1 && createReader) {
+    // A reader for the list, unless the one given reads it (one catalogue, prose settings as its file says).
+    if ((this.#list.length > 1 || this.#list[0] !== catalogue) && createReader) {
       this.#reader?.dispose();
       this.#reader = createReader(this.#list);
     }
@@ -61,6 +70,10 @@ export class IndexedCatalogues extends Disposable {
     this.register({ dispose: () => { this.indexSubscription.dispose(); this.#reader?.dispose(); } });
     if (catalogues) {
       this.register(catalogues.onDidChange(() => this.onCataloguesChanged()));
+    }
+    // New egn.prose.* settings read every document again.
+    if (prose) {
+      this.register(prose.onDidChange(() => this.onCataloguesChanged(true)));
     }
   }
 
@@ -90,8 +103,13 @@ export class IndexedCatalogues extends Disposable {
     return k < 0 ? undefined : k;
   }
 
-  /** The catalogues to index, bundled first; `catalogue` alone without a catalogue source. */
+  /** The catalogues to index, bundled first, with the prose vocabulary the settings give them. */
   private cataloguesInUse(): readonly Catalogue[] {
+    return cataloguesWithProse(this.cataloguesInUseAsLoaded(), this.prose?.current ?? PROSE_OFF);
+  }
+
+  /** The catalogues in use as loaded; `catalogue` alone without a catalogue source. */
+  private cataloguesInUseAsLoaded(): readonly Catalogue[] {
     const set = this.catalogues?.current;
     if (!set || set.bundled?.catalogue.prefix.toUpperCase() !== this.catalogue.prefix.toUpperCase()) {
       return [this.catalogue];
@@ -116,19 +134,22 @@ export class IndexedCatalogues extends Disposable {
       );
       scan = (text) => multi.scan(text);
     }
+    // The prefilter also keeps the lines of prose needles; lines are scanned for ids and titles, and
+    // a text holding a noun is read whole (src/core/documentText.ts).
+    const whole = indexWholeTextReader(scan, list);
     // Read at query time: a catalogue whose proposals changed (same prefix) needs no rescan.
-    return new CitationIndex(scan, (n, position) => this.#list[position]?.byNumber(n) !== undefined, createLinePrefilter(list.map((c) => c.prefix)));
+    return new CitationIndex(whole?.scanLine ?? scan, (n, position) => this.#list[position]?.byNumber(n) !== undefined, createLinePrefilter([...list.map((c) => c.prefix), ...(whole?.lineNeedles ?? [])]), whole);
   }
 
   /**
    * A new set of catalogues: when the prefixes are the same, only which citations exist may have
    * changed; otherwise a new index and reader, to be filled with every document read again.
    */
-  private onCataloguesChanged(): void {
+  private onCataloguesChanged(proseChanged = false): void {
     const before = this.#list.map((c) => c.prefix.toUpperCase()).join('\n');
     const list = this.cataloguesInUse();
     this.#list = list;
-    if (list.map((c) => c.prefix.toUpperCase()).join('\n') === before) {
+    if (!proseChanged && list.map((c) => c.prefix.toUpperCase()).join('\n') === before) {
       this.#index.existenceChanged();
       this.changed.fire('existence');
       return;

@@ -69,7 +69,7 @@ export class WorkspaceCitations extends Disposable implements CitationSource {
     office?: OfficeDocuments,
   ) {
     super();
-    this.catalogues = new IndexedCatalogues(catalogue, scanner, fastReader, catalogues, createReader);
+    this.catalogues = new IndexedCatalogues(catalogue, scanner, fastReader, catalogues, createReader, scans?.prose);
     this.office = office && new OfficeIndexing(office, this.catalogues, output, () => this.filters);
     this.runner = this.register(new IndexBuildRunner(this.catalogues, output, {
       prepare: () => {

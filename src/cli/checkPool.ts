@@ -10,12 +10,18 @@ import { CitationIndex } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import { ReferenceScanner } from '../core/referenceScanner';
 import { brokenRule } from '../core/referenceRules';
+import { layoutOfPath } from '../core/documentLayout';
+import { wholeTextReading, type WholeTextReading } from '../core/documentText';
+import type { ProseVocabulary } from '../core/proseScanner';
+import { linesHoldNeedle } from '../core/candidateLines';
 
 /** What a check needs of a catalogue; plain data, so that it can be sent to a thread. */
 export interface CheckCatalogue {
   readonly prefix: string;
   /** The proposal numbers that exist. */
   readonly numbers: readonly number[];
+  /** Its prose vocabulary, when it reads prose (a file holding a prose needle is then read whole). */
+  readonly prose?: ProseVocabulary;
 }
 
 /** Which citations come back: only those of numbers that do not exist (not implied), or all. */
@@ -45,6 +51,10 @@ export const IMPLIED = 2;
  * `egn.diagnostics.nonCanonicalHint` is on; its ninth element is the reference as written.
  */
 export const HINT = 4;
+/** `CheckedCitation` flag: read from prose (« la proposition n° 12 »). */
+export const PROSE = 8;
+/** `CheckedCitation` flag: a proposal's full title. */
+export const TITLE = 16;
 
 /** What became of one file. */
 export type CheckedFile =
@@ -75,9 +85,10 @@ export class FileChecker {
   private readonly indexes: readonly CitationIndex[];
   private readonly scanners: readonly ReferenceScanner[];
   private readonly prefilter: (text: string) => ReturnType<ReturnType<typeof createLinePrefilter>>;
+  /** Per catalogue, how a file holding a prose needle is read (whole), as the editor's index reads it. */
+  private readonly whole: readonly (WholeTextReading | undefined)[];
 
   constructor(catalogues: readonly CheckCatalogue[], private readonly mode: CheckMode) {
-    this.prefilter = createLinePrefilter(catalogues.map((c) => c.prefix));
     // A table, not a Set: asked once per reference, hundreds of thousands of times in a large workspace.
     const exists = catalogues.map((c) => {
       const table = new Uint8Array(Math.max(0, ...c.numbers) + 1);
@@ -87,7 +98,13 @@ export class FileChecker {
       return (n: number): boolean => n < table.length && table[n] === 1;
     });
     this.scanners = catalogues.map((c, k) => new ReferenceScanner(c.prefix, exists[k]));
-    this.indexes = this.scanners.map((scanner, k) => new CitationIndex((text) => scanner.scan(text), exists[k], this.prefilter));
+    this.whole = this.scanners.map((scanner, k) => wholeTextReading((text) => scanner.scan(text), [catalogues[k].prose], (n) => exists[k](n)));
+    this.prefilter = createLinePrefilter([...catalogues.map((c) => c.prefix), ...this.whole.flatMap((w) => w?.lineNeedles ?? [])]);
+    // Lines are scanned for ids and whole titles (`scanLine`), as the editor's index scans them.
+    this.indexes = this.scanners.map((scanner, k) => {
+      const whole = this.whole[k];
+      return new CitationIndex(whole ? (text) => whole.scanLine(text) : (text) => scanner.scan(text), exists[k], this.prefilter);
+    });
   }
 
   /**
@@ -112,14 +129,17 @@ export class FileChecker {
 
   /**
    * The citations of a text: a file's, or a Word, LibreOffice or PDF document's extracted text.
-   * `layout` (an extracted text's paragraphs and headings) is carried for the prose grammar.
+   * `layout` (an extracted text's paragraphs and headings) is what the prose grammar reads its
+   * context by; without it, the file's extension says it.
    */
   checkText(file: string, text: string, hints = false, layout?: TextLayout): CheckedFile {
-    void layout; // office: read by the prose grammar when it lands (src/core/textLayout.ts)
     const lines = this.prefilter(text);
     const citations: CheckedCitation[] = [];
     if (lines.length === 0) {
       return { kind: 'read', citations };
+    }
+    if (this.whole.some((w) => w && linesHoldNeedle(lines, w.needles))) {
+      return this.checkWholeText(file, text, lines, hints, citations, layout ?? layoutOfPath(file));
     }
     if (this.mode === 'unknown') {
       // Only the warnings (and hints): the index's own steps (candidate lines, ignore markers, one
@@ -153,6 +173,34 @@ export class FileChecker {
         }
       }
       // The thread keeps no document: only this file's answer mattered.
+      index.delete(uri);
+    });
+    return { kind: 'read', citations };
+  }
+
+  /**
+   * A file holding a prose needle: every catalogue's citations as the editor's index reads them
+   * (ids and prose, the whole text under the layout of its extension), and the hints of variants.
+   */
+  private checkWholeText(file: string, text: string, lines: readonly CandidateLine[], hints: boolean, citations: CheckedCitation[], layout: TextLayout): CheckedFile {
+    if (hints) {
+      // The hints of every catalogue, by the one rule table, as for a file read by its lines.
+      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
+        if (brokenRule(ref, true) === 'nonCanonical') {
+          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
+        }
+      });
+    }
+    const uri = pathToFileURL(file).href;
+    this.indexes.forEach((index, k) => {
+      const whole = this.whole[k];
+      index.setContent(uri, whole ? { kind: 'scanned', document: whole.read(text, layout) } : { kind: 'lines', lines });
+      for (const c of index.documentCitations(uri)) {
+        const flags = (c.exists ? EXISTS : 0) | (c.implied ? IMPLIED : 0) | (c.form === 'prose' ? PROSE : c.form === 'title' ? TITLE : 0);
+        if (this.mode === 'all' || (flags & (EXISTS | IMPLIED)) === 0) {
+          citations.push(withDigits([k, c.number, c.line, c.character, c.endLine, c.endCharacter, flags], c.digits));
+        }
+      }
       index.delete(uri);
     });
     return { kind: 'read', citations };

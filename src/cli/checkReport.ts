@@ -1,4 +1,5 @@
 import type { CheckFormat } from './cliArgs';
+import type { CitationForm } from '../core/reference';
 
 /** The rule of a reference to a proposal that does not exist: the editor's diagnostic code. */
 export const UNKNOWN_PROPOSAL_RULE = 'egn.unknownProposal';
@@ -52,6 +53,8 @@ export interface ReportedCitation {
   readonly implied: boolean;
   /** In a PDF, the page of the line (lines count in the extracted text: see docs/office.md). */
   readonly page?: number;
+  /** How it was written: an id (`EGN-12`), prose (« la proposition n° 12 ») or a proposal's title. */
+  readonly form: CitationForm;
 }
 
 /** Everything a check found, for the formatters. */

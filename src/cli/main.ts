@@ -16,8 +16,11 @@ import { ReferenceScanner } from '../core/referenceScanner';
 import { unknownProposalText } from '../core/unknownProposalText';
 import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
-import { CheckThreads, EXISTS, FileChecker, HINT, IMPLIED, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
+import { CheckThreads, EXISTS, FileChecker, HINT, IMPLIED, PROSE, TITLE, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
 import { isOfficeTarget, readOfficeTargets } from './officeTargets';
+import { indexWholeTextReader, proseVocabularyOf } from '../core/documentText';
+import { linesHoldNeedle } from '../core/candidateLines';
+import { indexableText } from '../core/indexBuilder';
 import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
 import type { EarlySearches } from './earlySearch';
 import { parseCliArgs, USAGE, type CheckArgs, type CoverageArgs } from './cliArgs';
@@ -189,12 +192,18 @@ interface IndexedWorkspace {
  * prefilter) into one `CitationIndex` per catalogue, so that every answer is the editor index's.
  */
 async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<IndexedWorkspace> {
-  const prefixes = ws.catalogues.map((l) => l.catalogue.prefix);
+  // Prose (issue 18): the prose needles are needles of the prefilter too; a file whose lines hold one is read whole.
+  const wholes = ws.catalogues.map(({ catalogue }) => {
+    const scanner = new ReferenceScanner(catalogue.prefix, (n) => catalogue.byNumber(n) !== undefined);
+    return { scanner, whole: indexWholeTextReader((text) => scanner.scan(text), [catalogue]) };
+  });
+  const needles = [...new Set(wholes.flatMap((w) => w.whole?.needles ?? []))];
+  const prefixes = [...ws.catalogues.map((l) => l.catalogue.prefix), ...new Set(wholes.flatMap((w) => w.whole?.lineNeedles ?? []))];
   const prefilter = createLinePrefilter(prefixes);
-  const indexes = ws.catalogues.map(({ catalogue }) => {
+  const indexes = ws.catalogues.map(({ catalogue }, k) => {
     const exists = (n: number): boolean => catalogue.byNumber(n) !== undefined;
-    const scanner = new ReferenceScanner(catalogue.prefix, exists);
-    return new CitationIndex((text) => scanner.scan(text), exists, prefilter);
+    const { scanner, whole } = wholes[k];
+    return new CitationIndex(whole?.scanLine ?? ((text) => scanner.scan(text)), exists, prefilter, whole);
   });
   const read = new Map<string, Target>();
   const officeTargets = ws.targets.filter(isOfficeTarget);
@@ -218,9 +227,16 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
         }
         const uri = pathToFileURL(file).href;
         read.set(uri, target);
-        // Without a scanner the threads send candidate lines, which every catalogue's index scans.
+        // Without a scanner the threads send candidate lines, which every catalogue's index scans;
+        // a file holding a prose needle is read again whole, here (few files do).
+        const content = outcome.content;
+        const text = content.kind === 'lines' && linesHoldNeedle(content.lines, needles) ? wholeText(file, maxFileSize) : undefined;
         for (const index of indexes) {
-          index.setContent(uri, outcome.content);
+          if (text !== undefined) {
+            index.set(uri, text);
+          } else {
+            index.setContent(uri, content);
+          }
         }
       });
     }
@@ -237,6 +253,16 @@ async function indexWorkspace(ws: Workspace, progress: ProgressLine): Promise<In
     }
   }
   return { indexes, read };
+}
+
+/** A file's text as the index decodes it, or undefined when it can no longer be read as it was. */
+function wholeText(file: string, maxFileSize: number): string | undefined {
+  try {
+    const bytes = fs.readFileSync(file);
+    return bytes.length > maxFileSize ? undefined : indexableText(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -367,7 +393,7 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
       // The digits as written: a 400-digit number is no `Infinity` to the reader.
       const reference = `${catalogue.prefix}-${writtenNumber({ number, digits })}`;
       if (mode === 'all') {
-        citations.push({ ...position, prefix: catalogue.prefix, number, reference, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0 });
+        citations.push({ ...position, prefix: catalogue.prefix, number, reference, exists: (flags & EXISTS) !== 0, implied: (flags & IMPLIED) !== 0, form: (flags & PROSE) !== 0 ? 'prose' : (flags & TITLE) !== 0 ? 'title' : 'id' });
       }
       // What the editor's diagnostics warn about: a written number absent from the catalogue.
       if ((flags & (EXISTS | IMPLIED)) === 0) {
@@ -395,7 +421,8 @@ async function checkWith(args: CheckArgs, mode: CheckMode, rg: ChosenRipgrep | u
 
 /** What a check needs of a catalogue. */
 function checkCatalogue(catalogue: Catalogue): CheckCatalogue {
-  return { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) };
+  const prose = proseVocabularyOf(catalogue);
+  return prose ? { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number), prose } : { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number) };
 }
 
 /** A file read as text that cites no missing proposal. */

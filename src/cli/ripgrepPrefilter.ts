@@ -1,4 +1,5 @@
 import type { CheckCatalogue } from './checkPool';
+import { proseNeedleSets } from '../core/proseNeedles';
 
 /**
  * A regular expression (ripgrep's syntax) for a maximal run of ASCII digits that is none of
@@ -51,7 +52,11 @@ function escapeRegExp(text: string): string {
  * glued to more digits.
  */
 export function unknownReferencePattern(catalogues: readonly CheckCatalogue[]): string {
-  return catalogues
-    .map((c) => `(?i:${escapeRegExp(c.prefix)})(?:(?-u:[^\\n])*(?-u:[^0-9\\n]))?${unknownDigitsPattern(c.numbers)}(?:(?-u:[^0-9\\n])|$)`)
-    .join('|');
+  // A line holding a prose needle may hold a prose citation of a missing number: its file is read whole.
+  // Only the nouns': a title always names a proposal that exists.
+  const needles = [...new Set(catalogues.flatMap((c) => (c.prose ? proseNeedleSets(c.prose).nouns : [])))];
+  return [
+    ...catalogues.map((c) => `(?i:${escapeRegExp(c.prefix)})(?:(?-u:[^\\n])*(?-u:[^0-9\\n]))?${unknownDigitsPattern(c.numbers)}(?:(?-u:[^0-9\\n])|$)`),
+    ...(needles.length > 0 ? [`(?i:${needles.map(escapeRegExp).join('|')})`] : []),
+  ].join('|');
 }

@@ -100,3 +100,17 @@ function countNewlines(text: string, from: number, to: number): number {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Whether any of `lines` holds one of `needles` (lower-case ASCII words, matched ignoring ASCII
+ * case, as ripgrep's `-i` does): the prose grammar's needles, which make a document read whole.
+ */
+export function linesHoldNeedle(lines: readonly { readonly text: string }[], needles: readonly string[]): boolean {
+  if (needles.length === 0) {
+    return false;
+  }
+  return lines.some((l) => {
+    const lower = l.text.toLowerCase();
+    return needles.some((n) => lower.includes(n));
+  });
+}

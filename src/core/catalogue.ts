@@ -83,6 +83,14 @@ export interface CatalogueContext {
   readonly updated: string;
 }
 
+/** A catalogue's prose vocabulary: the nouns before a number, the names that give the context. */
+export interface CatalogueProse {
+  /** Singular nouns (`proposition`); the plural adds an s. */
+  readonly nouns: readonly string[];
+  /** Names of the catalogue (`États généraux du numérique`, `EGN`). */
+  readonly names: readonly string[];
+}
+
 /** Result of a search: a proposal and why it matched. */
 export interface SearchHit {
   readonly proposal: Proposal;
@@ -110,6 +118,11 @@ export interface Catalogue {
   readonly source?: string;
   /** Version or date of the catalogue, as its publisher names it. */
   readonly version?: string;
+  /**
+   * How documents cite it in prose (« la proposition n° 12 »): its nouns and names, when its file
+   * says; without them it has no prose citations (see `ProseScanner`).
+   */
+  readonly prose?: CatalogueProse;
   /** Looks a proposal up by id, ignoring case (`EGN-12`, `egn-12`, `EGN 12`). */
   byId(id: string): Proposal | undefined;
   byNumber(n: number): Proposal | undefined;

@@ -106,6 +106,8 @@ export const CATALOGUE_MESSAGES = Object.freeze({
   schemaDate: 'must be a quoted date "YYYY-MM-DD" or month "YYYY-MM"',
   schemaIcon: 'must be a codicon name such as organization or mortar-board',
   schemaGroupContent: 'must have either "subthemes" or "proposals", not both and not neither',
+  schemaProseNouns: 'must be a list of one to ten nouns, such as [proposition]',
+  schemaProseNames: 'must be a list of one to twenty names, such as [EGN]',
   // Where a fault is, as a writer names it (core/cataloguePlace.ts). `placeNamed` is the programmer's path
   // in English (what the command line prints); the editor shows its second argument, the writer's words.
   placeNamed: '{0}',

@@ -123,6 +123,7 @@ export function buildCatalogue(file: CatalogueFile): Catalogue {
     context,
     ...(file.description !== undefined ? { description: file.description } : {}),
     ...(file.source !== undefined ? { source: file.source } : {}),
+    ...(file.prose !== undefined ? { prose: Object.freeze({ nouns: Object.freeze([...file.prose.nouns]), names: Object.freeze([...file.prose.names]) }) } : {}),
     ...(file.version !== undefined ? { version: file.version } : {}),
     range,
     byId(id: string): Proposal | undefined {

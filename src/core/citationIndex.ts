@@ -1,5 +1,5 @@
 import type { TextLayout } from './textLayout';
-import { CandidateLine, linesNotIgnored } from './candidateLines';
+import { CandidateLine, linesHoldNeedle, linesNotIgnored } from './candidateLines';
 import type { Reference } from './reference';
 
 /** One citation of a proposal number in an indexed document. */
@@ -36,6 +36,11 @@ export interface Citation {
    * 2^53 is rounded, or `Infinity`); absent otherwise. See `writtenNumber`.
    */
   readonly digits?: string;
+  /**
+   * How it was written when it is not an id: `prose` (« la proposition n° 12 ») or `title` (a
+   * proposal's full title); absent for an id (`EGN-12`, `EGN n° 12`, a list's numbers).
+   */
+  readonly form?: 'prose' | 'title';
 }
 
 /**
@@ -71,6 +76,17 @@ export type DocumentContent =
  */
 export type ScannedReference = Reference & { readonly catalogue?: number };
 
+/**
+ * How an index reads a document whose candidate lines hold a prose needle: whole, with its layout
+ * (see `wholeTextReading` in documentText.ts, which makes one).
+ */
+export interface WholeTextReader {
+  /** Candidate lines holding one of these (ignoring ASCII case) make the document read whole. */
+  readonly needles: readonly string[];
+  /** The document's citations, ids and prose; `layout`, or else `uri` (by its extension), gives the layout. */
+  read(text: string, uri: string, layout?: TextLayout): ScannedDocument | undefined;
+}
+
 /** Something to call `dispose()` on to stop listening. */
 export interface Subscription {
   dispose(): void;
@@ -92,14 +108,19 @@ const F_END_CHAR = 3;
 const F_SPAN = 4;
 /**
  * bit 0: exists, bit 1: implied, bits 2–6: the catalogue (its position in the index's list, see
- * `Citation.catalogue`: at most 21 catalogues are in use, the bundled one and 20 files), bits 7…:
- * index of the preview (under 2^24, far above `MAX_RECORDS_PER_DOCUMENT`). Packed so that a
- * citation stays 24 bytes whatever the number of catalogues.
+ * `Citation.catalogue`: at most 21 catalogues are in use, the bundled one and 20 files), bits 7–8:
+ * how it was written (`FORM_PROSE`, `FORM_TITLE`, 0 for an id), bits 9…: index of the preview
+ * (under 2^22, far above `MAX_RECORDS_PER_DOCUMENT`). Packed so that a citation stays 24 bytes
+ * whatever the number of catalogues.
  */
 const F_FLAGS = 5;
 const CATALOGUE_SHIFT = 2;
 const CATALOGUE_MASK = 0x1f;
-const EXCERPT_SHIFT = 7;
+const FORM_SHIFT = 7;
+const FORM_MASK = 0x3;
+const FORM_PROSE = 1;
+const FORM_TITLE = 2;
+const EXCERPT_SHIFT = 9;
 const EXISTS = 1;
 const IMPLIED = 2;
 /** Marks a number too large for an int32; the real value is in `DocumentEntry.wide`. */
@@ -191,11 +212,14 @@ export class CitationIndex {
    *   to exist when the range's end does.
    * @param prefilter Keeps the lines of a text that may hold a reference or an ignore marker
    *   (`createLinePrefilter` of the catalogue's prefixes); every line when not given.
+   * @param wholeText With prose read: how `set` reads a text whose candidate lines hold a prose
+   *   needle (the prefilter must keep those lines, see `WholeTextReader.needles`).
    */
   constructor(
     private readonly scan: (text: string) => readonly ScannedReference[],
     private readonly exists?: (n: number, catalogue: number) => boolean,
     private readonly prefilter: (text: string) => readonly CandidateLine[] = allLines,
+    private readonly wholeText?: WholeTextReader,
   ) {}
 
   /** Increments on every change of the index's content (not on a `set` that changes nothing). */
@@ -211,12 +235,16 @@ export class CitationIndex {
 
   /**
    * Scans `text` as the current content of `uri`, adding the document or replacing what it held.
-   * `layout` (Office documents: their extracted text's paragraphs and headings) is carried here for
-   * the prose grammar's whole-text scan; the id scanner reads lines and does not need it.
+   * `layout` is the text's paragraphs and headings when its extension does not say them (the
+   * extracted text of a Word, LibreOffice or PDF document), for the prose grammar's context.
    */
   set(uri: string, text: string, layout?: TextLayout): void {
-    void layout; // office: read by the prose grammar when it lands (src/core/textLayout.ts)
-    this.setLines(uri, this.prefilter(text));
+    const lines = this.prefilter(text);
+    if (this.wholeText && linesHoldNeedle(lines, this.wholeText.needles)) {
+      this.setContent(uri, { kind: 'scanned', document: this.wholeText.read(text, uri, layout) });
+      return;
+    }
+    this.setLines(uri, lines);
   }
 
   /**
@@ -578,6 +606,7 @@ export class CitationIndex {
       exists,
       implied,
       ...(entry.digits?.has(i) ? { digits: entry.digits.get(i) } : {}),
+      ...formOf(flags),
     };
   }
 }
@@ -587,7 +616,7 @@ export class CitationIndex {
  * when it cites nothing. Pure: reader threads call it with a scanner of their own.
  */
 export function scanDocument(
-scan: (text: string) => readonly ScannedReference[],
+scan: (text: string, line: number) => readonly ScannedReference[],
 candidates: readonly CandidateLine[],
 ): ScannedDocument | undefined {
   const records: number[] = [];
@@ -603,7 +632,7 @@ candidates: readonly CandidateLine[],
     records.push(fits ? n : WIDE_NUMBER, line, character, endCharacter, span, flags | ((catalogue & CATALOGUE_MASK) << CATALOGUE_SHIFT));
   };
   for (const candidate of linesNotIgnored(candidates)) {
-    const refs = scan(candidate.text);
+    const refs = scan(candidate.text, candidate.line);
     if (refs.length === 0) {
       continue;
     }
@@ -618,10 +647,11 @@ candidates: readonly CandidateLine[],
       if (written !== undefined) {
         (digits ??= new Map()).set(records.length, written);
       }
-      push(ref.number, candidate.line, ref.start, ref.end, 1, ref.exists ? EXISTS : 0, catalogue);
+      const form = ref.form === 'prose' ? FORM_PROSE << FORM_SHIFT : ref.form === 'title' ? FORM_TITLE << FORM_SHIFT : 0;
+      push(ref.number, candidate.line, ref.start, ref.end, 1, form | (ref.exists ? EXISTS : 0), catalogue);
       if (ref.implied.length > 0) {
         // `between` gives consecutive numbers: one record for the run.
-        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, IMPLIED | (ref.exists ? EXISTS : 0), catalogue);
+        push(ref.implied[0], candidate.line, ref.start, ref.end, ref.implied.length, form | IMPLIED | (ref.exists ? EXISTS : 0), catalogue);
       }
     }
     if (records.length > before) {
@@ -655,6 +685,12 @@ function forEachNumber(entry: DocumentEntry, f: (n: number, catalogue: number) =
       f(first + k, catalogue);
     }
   }
+}
+
+/** `{ form }` for a citation written in prose or as a title (see `Citation.form`), `{}` for an id. */
+function formOf(flags: number): { readonly form?: 'prose' | 'title' } {
+  const form = (flags >>> FORM_SHIFT) & FORM_MASK;
+  return form === FORM_PROSE ? { form: 'prose' } : form === FORM_TITLE ? { form: 'title' } : {};
 }
 
 function catalogueOf(data: Int32Array, i: number): number {

@@ -2,7 +2,12 @@ import type { CandidateLine } from './candidateLines';
 import type { CatalogueSet, LoadedCatalogue } from './catalogueSet';
 import { MAX_RECORDS_PER_DOCUMENT, ScannedDocument, scanDocument, ScannedReference } from './citationIndex';
 import { IgnoreMarkers, readIgnoreMarkers, withoutIgnored } from './ignoreMarkers';
+import { layoutOfLanguage } from './documentLayout';
+import { PROSE_OFF, ProseSettings, withProse } from './documentText';
 import type { KeyedReference } from './multiReferenceScanner';
+import type { TextLayout } from './textLayout';
+
+const PLAIN_TEXT: TextLayout = { kind: 'plaintext' };
 
 /** A reference of any catalogue in use, with its catalogue. */
 export type SetReference = KeyedReference<LoadedCatalogue>;
@@ -19,6 +24,8 @@ export interface VersionedText {
    * object, and must not get the scan of the old one, even if the close was not heard yet.
    */
   readonly identity?: object;
+  /** The document's language (VS Code's language id), for the prose grammar's layout; plain text when absent. */
+  readonly languageId?: string;
   getText(): string;
 }
 
@@ -37,6 +44,8 @@ export interface DocumentScan {
   readonly version: number;
   /** The catalogues the scan was made with. */
   readonly set: CatalogueSet;
+  /** The prose settings it was made with (prose citations are in `references` when enabled). */
+  readonly prose: ProseSettings;
   /**
    * Every reference, ignored or not, in order of `start` (document offsets): what the writer sees
    * (hover, links, definition, quick fixes) whatever the markers say.
@@ -71,8 +80,11 @@ export class DocumentScans {
   private scanCount = 0;
   private readonly readCounts = new Map<string, number>();
 
-  /** @param catalogues The catalogue set in use now (read on every access). */
-  constructor(private readonly catalogues: () => CatalogueSet) {}
+  /**
+   * @param catalogues The catalogue set in use now (read on every access).
+   * @param prose The prose settings in use now (read on every access; a new object makes entries stale).
+   */
+  constructor(private readonly catalogues: () => CatalogueSet, private readonly prose: () => ProseSettings = () => PROSE_OFF) {}
 
   /**
    * The scan of `document` at its current version, made now if there is none. `reader` names who
@@ -81,15 +93,16 @@ export class DocumentScans {
   get(document: VersionedText, reader: string): DocumentScan {
     this.readCounts.set(reader, (this.readCounts.get(reader) ?? 0) + 1);
     const set = this.catalogues();
+    const prose = this.prose();
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.set === set && this.identities.get(document.uri) === document.identity) {
+    if (cached && cached.version === document.version && cached.set === set && cached.prose === prose && this.identities.get(document.uri) === document.identity) {
       return cached;
     }
-    if (cached && cached.set !== set) {
+    if (cached && (cached.set !== set || cached.prose !== prose)) {
       // A new catalogue set makes every entry stale: free them all now, not one by one.
       this.clear();
     }
-    const entry = scanText(document.uri, document.version, document.getText(), set);
+    const entry = scanText(document.uri, document.version, document.getText(), set, layoutOfLanguage(document.languageId ?? 'plaintext'), prose);
     this.scanCount++;
     this.entries.set(document.uri, entry);
     this.identities.set(document.uri, document.identity);
@@ -146,8 +159,11 @@ export class DocumentScans {
   }
 }
 
-/** Scans `text` with every catalogue of `set`, in chunks of whole lines, up to the cap. */
-export function scanText(uri: string, version: number, text: string, set: CatalogueSet): DocumentScan {
+/**
+ * Scans `text` with every catalogue of `set`, in chunks of whole lines, up to the cap; with prose
+ * on, the prose grammar reads it too, in the paragraphs and headings of `layout` (see `withProse`).
+ */
+export function scanText(uri: string, version: number, text: string, set: CatalogueSet, layout: TextLayout = PLAIN_TEXT, prose: ProseSettings = PROSE_OFF): DocumentScan {
   const references: SetReference[] = [];
   let capped = false;
   for (let from = 0; from < text.length && !capped;) {
@@ -164,9 +180,11 @@ export function scanText(uri: string, version: number, text: string, set: Catalo
     }
     from = to;
   }
+  const all = prose.enabled ? withProse(text, layout, set, prose, references, MAX_SCANNED_REFERENCES) : references;
+  capped ||= all.length >= MAX_SCANNED_REFERENCES && references.length < all.length;
   const markers = readIgnoreMarkers(text);
-  const counted = withoutIgnored(markers, references);
-  return Object.freeze({ uri, version, set, references, counted, markers, capped });
+  const counted = withoutIgnored(markers, all);
+  return Object.freeze({ uri, version, set, prose, references: all, counted, markers, capped });
 }
 
 /**
@@ -200,15 +218,21 @@ export function scannedDocumentOf(scan: DocumentScan, text: string, position: (l
       form: ref.form, exists: ref.exists, implied: ref.implied, catalogue,
     });
   }
-  // `scanDocument` asks for the references of each line's text, which are known already. A line's
-  // references depend on its text alone (a reference never spans a line), so two lines with the
-  // same text have the same. The markers were applied above; `scanDocument` applies them again to
-  // these lines, which changes nothing: the line after a marker holds no counted reference.
-  const byText = new Map<string, ScannedReference[]>();
-  lines.forEach((l, i) => {
-    if (!byText.has(l.text)) {
-      byText.set(l.text, lineRefs[i]);
-    }
-  });
-  return scanDocument((lineText) => byText.get(lineText) ?? [], lines);
+  // `scanDocument` asks for the references of each line, which are known already (by line number:
+  // a prose citation depends on its paragraph, so two lines of the same text may differ). The
+  // markers were applied above; `scanDocument` applies them again to these lines, which changes
+  // nothing: the line after a marker holds no counted reference.
+  const byLine = new Map<number, ScannedReference[]>();
+  lines.forEach((l, i) => byLine.set(l.line, lineRefs[i]));
+  return scanDocument((_text, line) => byLine.get(line) ?? [], lines);
+}
+
+/**
+ * The citation index's form of a whole text read from disk or extracted from a document (Word,
+ * LibreOffice, PDF): its ids and, with prose on, its prose citations under `layout`, ignore
+ * markers applied. What a reader delivers as `{ kind: 'scanned' }` content for a document whose
+ * candidate lines hold a prose needle (`holdsProseNeedle`).
+ */
+export function scannedDocumentOfText(text: string, layout: TextLayout, set: CatalogueSet, prose: ProseSettings, position: (loaded: LoadedCatalogue) => number | undefined): ScannedDocument | undefined {
+  return scannedDocumentOf(scanText('', 0, text, set, layout, prose), text, position);
 }

@@ -264,6 +264,7 @@ function headShifts(prefixes: readonly string[], window: number): Uint8Array {
   return shift;
 }
 
-function keyed<K>(ref: Reference, catalogue: K): KeyedReference<K> {
+/** `ref` with its catalogue (a copy: references stay plain objects of one shape). */
+export function keyed<K>(ref: Reference, catalogue: K): KeyedReference<K> {
   return { number: ref.number, digits: ref.digits, start: ref.start, end: ref.end, form: ref.form, exists: ref.exists, implied: ref.implied, catalogue };
 }

@@ -5,7 +5,22 @@ export type ReferenceForm =
   /** `EGN 12`, `egn-12`, `EGN n°12`…: recognized, not canonical. */
   | 'variant'
   /** A number continuing a list or range: the `8` of `EGN-7, 8 et 9`, the `5` of `EGN-3 à 5`. */
-  | 'continuation';
+  | 'continuation'
+  /**
+   * Read from prose (`ProseScanner`): « la proposition n° 12 », « la première proposition », and each
+   * number of « les propositions 6, 7 et 8 ».
+   */
+  | 'prose'
+  /** A proposal's full title, written in a text (`ProseScanner`). */
+  | 'title';
+
+/** How a citation was written, as `egn-cite --format json` says it: an id, prose, or a title. */
+export type CitationForm = 'id' | 'prose' | 'title';
+
+/** The `CitationForm` of a reference's form. */
+export function citationForm(form: ReferenceForm): CitationForm {
+  return form === 'prose' || form === 'title' ? form : 'id';
+}
 
 /** One reference found in a text: one number, with its own range. */
 export interface Reference {

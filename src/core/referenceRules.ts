@@ -13,15 +13,27 @@ export const REFERENCE_RULES = Object.freeze({
    * `egn-12`, `EGN n° 12`): a hint, only when `egn.diagnostics.nonCanonicalHint` asks for it.
    */
   nonCanonical: { level: 'hint' },
+  /**
+   * A citation read from prose or a title (« la proposition n° 12 »): a hint saying which proposal
+   * it was read as, so that a wrong reading is easy to see; in the editor only (`egn-cite` keeps its
+   * output to the problems above).
+   */
+  readFromProse: { level: 'hint' },
 } as const);
 
 /** The name of a rule of `REFERENCE_RULES`. */
 export type ReferenceRule = keyof typeof REFERENCE_RULES;
 
-/** The rule `ref` breaks, if any; `hints`: whether non-canonical forms are reported. */
-export function brokenRule(ref: Pick<Reference, 'exists' | 'form'>, hints: boolean): ReferenceRule | undefined {
+/**
+ * The rule `ref` breaks (or, for prose, the note it deserves), if any. `hints`: whether non-canonical
+ * forms are reported; `prose`: whether citations read from prose are (the editor's hint).
+ */
+export function brokenRule(ref: Pick<Reference, 'exists' | 'form'>, hints: boolean, prose = false): ReferenceRule | undefined {
   if (!ref.exists) {
     return 'unknownProposal';
+  }
+  if (ref.form === 'prose' || ref.form === 'title') {
+    return prose ? 'readFromProse' : undefined;
   }
   return hints && ref.form === 'variant' ? 'nonCanonical' : undefined;
 }

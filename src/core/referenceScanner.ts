@@ -357,14 +357,14 @@ export class ReferenceScanner {
   }
 }
 
-/** `separatorAt` found no separator. */
-const NO_SEPARATOR = -1;
+/** `separatorAt` found no separator. The helpers below are shared with the prose grammar (`proseScanner.ts`): the same lists and ranges. */
+export const NO_SEPARATOR = -1;
 
 /**
  * The list or range separator starting at `p`, if any (see the grammar on `ReferenceScanner`):
  * `NO_SEPARATOR`, or the offset where the next number would start times two, plus one for a range.
  */
-function separatorAt(text: string, p: number): number {
+export function separatorAt(text: string, p: number): number {
   const c = text.charCodeAt(p);
   if (c === COMMA) {
     return isSpace(text.charCodeAt(p + 1)) ? (p + 2) * 2 : NO_SEPARATOR;
@@ -391,7 +391,7 @@ function separatorAt(text: string, p: number): number {
 }
 
 /** Offset one past the run of ASCII digits starting at `p`. */
-function digitsEnd(text: string, p: number): number {
+export function digitsEnd(text: string, p: number): number {
   let end = p;
   while (isDigit(text.charCodeAt(end))) {
     end++;
@@ -400,7 +400,7 @@ function digitsEnd(text: string, p: number): number {
 }
 
 /** The value of the digits in `[start, end)`. */
-function digitsValue(text: string, start: number, end: number): number {
+export function digitsValue(text: string, start: number, end: number): number {
   if (end - start > 15) {
     // Past 2^53 digit-by-digit arithmetic drifts; Number() rounds such a (never existing) number exactly.
     return Number(text.slice(start, end));
@@ -413,7 +413,7 @@ function digitsValue(text: string, start: number, end: number): number {
 }
 
 /** The numbers strictly between the ends of a range, when it is a plausible range. */
-function between(from: number, to: number): readonly number[] {
+export function between(from: number, to: number): readonly number[] {
   if (!(from < to) || to - from > MAX_RANGE_SPAN) {
     return NONE;
   }
@@ -441,7 +441,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /** Whether the character (code point) starting at `i` is a letter, digit or combining mark. */
-function isWordCharAt(text: string, i: number): boolean {
+export function isWordCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) {
     return isAsciiAlnum(c);
@@ -457,7 +457,7 @@ function isWordCharAt(text: string, i: number): boolean {
  * The length in code units (1 or 2) of the letter, digit or combining mark that ends just before
  * `i`, or 0 when the character there is none of those (or `i` is the start).
  */
-function wordCharLengthBefore(text: string, i: number): number {
+export function wordCharLengthBefore(text: string, i: number): number {
   if (i <= 0) {
     return 0;
   }

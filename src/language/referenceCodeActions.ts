@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { nearestNumbers } from '../core/nearestProposals';
 import type { ExtensionDeps } from '../deps';
-import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, referenceDiagnostic, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
+import { DIAGNOSTIC_SOURCE, NON_CANONICAL_CODE, PROSE_CITATION_CODE, referenceDiagnostic, UNKNOWN_PROPOSAL_CODE } from './referenceDiagnostics';
+import { ignoreNextLineComment } from '../core/documentLayout';
 import { isWorkspaceReference, UNKNOWN_CATALOGUE_PROPOSAL_CODE } from '../catalogues/workspaceReferences';
 import type { Catalogue } from '../core/catalogue';
 
@@ -43,6 +44,8 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
         action.command = { command: 'egn.replaceReference', title: action.title, arguments: [document.uri, d.range, catalogue.prefix] };
         action.diagnostics = [d];
         actions.push(action);
+      } else if (d.code === PROSE_CITATION_CODE && d.range.isSingleLine) {
+        actions.push(...this.proseFixes(document, d));
       } else if (d.code === NON_CANONICAL_CODE && d.range.isSingleLine) {
         const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
         if (!ref || !ref.exists) {
@@ -68,6 +71,33 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       return [];
     }
     return [referenceDiagnostic(document, ref, 'unknownProposal')];
+  }
+
+  /**
+   * For a citation read from prose: write its id after it (« la proposition n° 12 (EGN-12) », read
+   * as one citation), or put the ignore marker above its line, in the document's comment syntax.
+   */
+  private proseFixes(document: vscode.TextDocument, d: vscode.Diagnostic): vscode.CodeAction[] {
+    const ref = this.deps.scans.referenceAt(document, d.range.start, 'codeActions');
+    if (!ref || (ref.form !== 'prose' && ref.form !== 'title')) {
+      return [];
+    }
+    const id = ref.catalogue.scanner.canonical(ref.number);
+    const add = new vscode.CodeAction(vscode.l10n.t('Add the reference {0}', id), vscode.CodeActionKind.QuickFix);
+    add.edit = new vscode.WorkspaceEdit();
+    // After a quoted title's closing quote: « … » (EGN-38), not « … (EGN-38) ».
+    const after = document.getText(new vscode.Range(document.positionAt(ref.end), document.positionAt(ref.end + 2)));
+    const quote = /^[\u00a0\u202f ]?[»”"]/.exec(after);
+    add.edit.insert(document.uri, document.positionAt(ref.end + (quote ? quote[0].length : 0)), ` (${id})`);
+    add.diagnostics = [d];
+    add.isPreferred = true;
+    const line = document.lineAt(d.range.start.line);
+    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+    const ignore = new vscode.CodeAction(vscode.l10n.t('Do not count this line'), vscode.CodeActionKind.QuickFix);
+    ignore.edit = new vscode.WorkspaceEdit();
+    ignore.edit.insert(document.uri, line.range.start, `${indent}${ignoreNextLineComment(document.languageId)}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+    ignore.diagnostics = [d];
+    return [add, ignore];
   }
 
   /** The workspace catalogue of the reference a diagnostic is on. */

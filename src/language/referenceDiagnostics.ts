@@ -12,6 +12,8 @@ import { UNKNOWN_CATALOGUE_PROPOSAL_CODE, unknownWorkspaceProposalMessage } from
 /** Stable diagnostic codes: quick fixes and users' filters rely on them. */
 export const UNKNOWN_PROPOSAL_CODE = 'egn.unknownProposal';
 export const NON_CANONICAL_CODE = 'egn.nonCanonical';
+/** A citation read from prose or a title (a hint, with « Add the reference » and « Do not count this line »). */
+export const PROSE_CITATION_CODE = 'egn.proseCitation';
 export const DIAGNOSTIC_SOURCE = 'EGN';
 
 /** Wait after the last keystroke before checking a document again. */
@@ -56,7 +58,7 @@ export class ReferenceDiagnostics extends Disposable {
       }
     }));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('egn.diagnostics')) {
+      if (e.affectsConfiguration('egn.diagnostics') || e.affectsConfiguration('egn.prose')) {
         this.checkAll();
       }
     }));
@@ -120,7 +122,7 @@ export class ReferenceDiagnostics extends Disposable {
     // One path for every catalogue in use (the rules are `REFERENCE_RULES`); only the code of an
     // unknown proposal says whether it is the bundled catalogue's, as it always has.
     for (const ref of this.deps.scans.of(doc, 'diagnostics').counted) {
-      const rule = brokenRule(ref, hintVariants);
+      const rule = brokenRule(ref, hintVariants, true);
       if (!rule) {
         continue;
       }
@@ -146,6 +148,14 @@ export function referenceDiagnostic(doc: vscode.TextDocument, ref: KeyedReferenc
   if (rule === 'unknownProposal') {
     d = new vscode.Diagnostic(range, unknownWorkspaceProposalMessage(ref.catalogue, ref), severity);
     d.code = ref.catalogue.source === BUNDLED_SOURCE ? UNKNOWN_PROPOSAL_CODE : UNKNOWN_CATALOGUE_PROPOSAL_CODE;
+  } else if (rule === 'readFromProse') {
+    // Which proposal it was read as, so that a wrong reading is easy to see (and undo).
+    const id = ref.catalogue.scanner.canonical(ref.number);
+    const message = ref.form === 'title'
+      ? vscode.l10n.t('Read as {0} from its title.', id)
+      : vscode.l10n.t('Read as {0} from prose: {1}', id, ref.catalogue.catalogue.byNumber(ref.number)?.title ?? '');
+    d = new vscode.Diagnostic(range, message, severity);
+    d.code = PROSE_CITATION_CODE;
   } else {
     const written = doc.getText(range);
     d = new vscode.Diagnostic(range, vscode.l10n.t('"{0}" is usually written {1}.', written, ref.catalogue.scanner.canonical(ref.number)), severity);

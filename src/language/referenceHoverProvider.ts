@@ -45,16 +45,21 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
       // The warning's own hover already says it: saying it again would print it twice.
       return undefined;
     }
-    const markdown = proposal ? this.describe(proposal, ref) : this.unknown(ref);
+    const markdown = proposal ? this.describe(proposal, ref, document.getText(range)) : this.unknown(ref);
     return new vscode.Hover(markdown, range);
   }
 
-  private describe(p: Proposal, ref: Reference): vscode.MarkdownString {
+  private describe(p: Proposal, ref: Reference, written: string): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: HOVER_COMMANDS };
     md.appendMarkdown(`**${escapeMarkdown(p.id)}** — ${escapeMarkdown(p.title)}\n\n`);
     const path = p.subtheme ? `${p.theme.title} › ${p.subtheme.title}` : p.theme.title;
     md.appendMarkdown(`$(list-tree) ${escapeMarkdown(path)}\n\n`);
+    if (ref.form === 'prose' || ref.form === 'title') {
+      // Said plainly, so that a wrong reading is seen at once (and undone by the hint's quick fix).
+      const said = ref.form === 'title' ? vscode.l10n.t('Read from prose: the proposal\'s title.') : vscode.l10n.t('Read from prose: “{0}”.', written);
+      md.appendMarkdown(`$(quote) ${escapeMarkdown(said)}\n\n`);
+    }
     const implied = ref.implied.filter((n) => this.deps.catalogue.byNumber(n) !== undefined).map((n) => this.deps.scanner.canonical(n));
     if (implied.length > 0) {
       md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This range also cites {0}.', implied.join(', ')))}\n\n`);

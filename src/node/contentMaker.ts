@@ -1,5 +1,7 @@
-import { CandidateLine, createLinePrefilter } from '../core/candidateLines';
+import { CandidateLine, createLinePrefilter, linesHoldNeedle } from '../core/candidateLines';
 import { DocumentContent, ScannedReference, scanDocument } from '../core/citationIndex';
+import { layoutOfPath } from '../core/documentLayout';
+import { wholeTextReading } from '../core/documentText';
 import { MultiReferenceScanner } from '../core/multiReferenceScanner';
 import { ReferenceScanner } from '../core/referenceScanner';
 import type { ReaderWorkerData, ScannerSpec } from './readerProtocol';
@@ -7,7 +9,13 @@ import type { ReaderWorkerData, ScannerSpec } from './readerProtocol';
 /** Turns candidate lines, or a whole text, into index content, scanned when `data.scanner` says so. */
 export interface ContentMaker {
   fromLines(lines: readonly CandidateLine[]): DocumentContent;
-  fromText(text: string): DocumentContent;
+  /** `path` gives the layout (by its extension) of a text read whole for prose. */
+  fromText(text: string, path: string): DocumentContent;
+  /**
+   * Whether a file of these candidate lines must be read whole (they hold a prose needle): ripgrep
+   * gives lines only, so such a file is read again by `fromText`.
+   */
+  needsWholeText(lines: readonly CandidateLine[]): boolean;
 }
 
 /** The content maker of a reader (a worker thread, or the calling thread when threads cannot run). */
@@ -18,12 +26,23 @@ export function createContentMaker(data: ReaderWorkerData): ContentMaker {
     return {
       fromLines: (lines) => ({ kind: 'lines', lines }),
       fromText: (text) => ({ kind: 'lines', lines: prefilter(text) }),
+      needsWholeText: () => false,
     };
   }
-  const scan = createScan(Array.isArray(spec) ? spec : [spec as ScannerSpec]);
+  const specs = Array.isArray(spec) ? spec : [spec as ScannerSpec];
+  const scan = createScan(specs);
+  const numbers = specs.map((s) => new Set(s.numbers));
+  const whole = wholeTextReading(scan, specs.map((s) => s.prose), (n, k) => numbers[k]?.has(n) ?? false);
+  const needles = whole?.needles ?? [];
+  // Lines are scanned for ids and, with prose, whole titles; a text holding a noun is read whole.
+  const scanLine = whole ? (text: string) => whole.scanLine(text) : scan;
   return {
-    fromLines: (lines) => ({ kind: 'scanned', document: scanDocument(scan, lines) }),
-    fromText: (text) => ({ kind: 'scanned', document: scanDocument(scan, prefilter(text)) }),
+    fromLines: (lines) => ({ kind: 'scanned', document: scanDocument(scanLine, lines) }),
+    fromText: (text, path) => {
+      const lines = prefilter(text);
+      return { kind: 'scanned', document: whole && linesHoldNeedle(lines, needles) ? whole.read(text, layoutOfPath(path)) : scanDocument(scanLine, lines) };
+    },
+    needsWholeText: (lines) => linesHoldNeedle(lines, needles),
   };
 }
 

@@ -142,7 +142,8 @@ export class FileReaderPool {
         lowPriority: this.options.lowPriority,
         prefixes: this.options.prefixes,
         token,
-        onFile: (p, lines) => files.push([p, this.maker.fromLines(lines)]),
+        // A file holding a prose needle is read again whole (its paragraphs), as the threads do.
+        onFile: (p, lines) => (this.maker.needsWholeText(lines) ? recheck.push(p) : files.push([p, this.maker.fromLines(lines)])),
         onRecheck: (p) => recheck.push(p),
       });
       onFiles(files, recheck);
@@ -190,7 +191,7 @@ export class FileReaderPool {
         });
         if (helper) {
           const channel = new MessageChannel();
-          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2 } satisfies WorkerRequest, [channel.port2]);
+          helper.worker.postMessage({ kind: 'ripgrepHelp', id, port: channel.port2, root: request.root, maxFileSize: request.maxFileSize } satisfies WorkerRequest, [channel.port2]);
           thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority, helper: channel.port1 } satisfies WorkerRequest, [channel.port1]);
         } else {
           thread.worker.postMessage({ kind: 'ripgrep', id, ...request, lowPriority: this.options.lowPriority } satisfies WorkerRequest);

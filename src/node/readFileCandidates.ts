@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import type { DocumentContent } from '../core/citationIndex';
 import { indexableText } from '../core/indexBuilder';
 import type { ReadOutcome } from './readerProtocol';
@@ -12,7 +12,7 @@ import type { ReadOutcome } from './readerProtocol';
 export async function readFileCandidates(
   path: string,
   maxFileSize: number,
-  contentOf: (text: string) => DocumentContent,
+  contentOf: (text: string, path: string) => DocumentContent,
 ): Promise<ReadOutcome> {
   try {
     const stat = await fs.stat(path);
@@ -27,7 +27,32 @@ export async function readFileCandidates(
       return { kind: 'tooLarge' };
     }
     const text = indexableText(bytes);
-    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text) };
+    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text, path) };
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * `readFileCandidates`, synchronously: for a reader thread that meets, in ripgrep's output, a file
+ * it must read whole (prose), where blocking costs nothing and a round trip to the calling thread
+ * would wait for the end of ripgrep's run.
+ */
+export function readFileCandidatesSync(path: string, maxFileSize: number, contentOf: (text: string, path: string) => DocumentContent): ReadOutcome {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) {
+      return { kind: 'failed', message: 'not a file' };
+    }
+    if (stat.size > maxFileSize) {
+      return { kind: 'tooLarge' };
+    }
+    const bytes = readFileSync(path);
+    if (bytes.length > maxFileSize) {
+      return { kind: 'tooLarge' };
+    }
+    const text = indexableText(bytes);
+    return text === undefined ? { kind: 'binary' } : { kind: 'content', content: contentOf(text, path) };
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { DocumentContent } from '../core/citationIndex';
 import type { PackedDocuments } from '../core/scannedDocumentPack';
+import type { ProseVocabulary } from '../core/proseScanner';
 import type { RipgrepResult, RipgrepSearch } from './ripgrep';
 
 /** What a reader worker is started with (its `workerData`). */
@@ -21,6 +22,11 @@ export interface ReaderWorkerData {
 export interface ScannerSpec {
   readonly prefix: string;
   readonly numbers: readonly number[];
+  /**
+   * Its prose grammar's vocabulary, when it reads prose: a file whose candidate lines hold a prose
+   * needle is then read whole (see `wholeTextReading`). The needles must be among `prefixes`.
+   */
+  readonly prose?: ProseVocabulary;
 }
 
 /** A batch of files for a worker to read. */
@@ -52,6 +58,9 @@ export interface RipgrepHelpRequest {
   readonly kind: 'ripgrepHelp';
   readonly id: number;
   readonly port: MessagePort;
+  /** The run's folder and size limit: a file to read whole (prose) is read by the helper itself. */
+  readonly root?: string;
+  readonly maxFileSize?: number;
 }
 
 /** What goes through a helper's port: chunks and `end` one way, `ack` per chunk the other. */

@@ -7,7 +7,8 @@ import type { CandidateLine } from '../core/candidateLines';
 import type { DocumentContent, ScannedDocument } from '../core/citationIndex';
 import { packScannedDocuments } from '../core/scannedDocumentPack';
 import { createContentMaker } from './contentMaker';
-import { readFileCandidates } from './readFileCandidates';
+import { readFileCandidates, readFileCandidatesSync } from './readFileCandidates';
+import * as nodePath from 'node:path';
 import type { HelperMessage, ReaderWorkerData, ReadRequest, ReadResponse, RipgrepHelpRequest, RipgrepRequest, WorkerRequest, WorkerResponse } from './readerProtocol';
 import { lowerPriority, parseRipgrepChunk, spawnRipgrep } from './ripgrep';
 
@@ -49,11 +50,24 @@ class FileBatches {
   private scanned: (ScannedDocument | undefined)[] = [];
   private recheck: string[] = [];
 
-  constructor(private readonly id: number) {}
+  /** @param whole Where a file to read whole is (ripgrep's folder) and the size limit; else it is rechecked. */
+  constructor(private readonly id: number, private readonly whole?: { readonly root: string; readonly maxFileSize: number }) {}
 
   readonly onFile = (p: string, lines: CandidateLine[]): void => {
+    let content: DocumentContent;
+    if (maker.needsWholeText(lines)) {
+      // Prose needs the file's paragraphs and headings, which ripgrep's lines do not have: read it
+      // here, now (a recheck would wait for the end of the run), or recheck it when that fails.
+      const outcome = this.whole ? readFileCandidatesSync(nodePath.join(this.whole.root, p), this.whole.maxFileSize, maker.fromText) : undefined;
+      if (outcome?.kind !== 'content') {
+        this.onRecheck(p);
+        return;
+      }
+      content = outcome.content;
+    } else {
+      content = maker.fromLines(lines);
+    }
     this.files++;
-    const content = maker.fromLines(lines);
     if (content.kind === 'scanned') {
       this.scannedPaths.push(p);
       this.scanned.push(content.document);
@@ -90,7 +104,7 @@ class FileBatches {
 const HELPER_ROOM = 2;
 
 async function ripgrep(request: RipgrepRequest): Promise<void> {
-  const batches = new FileBatches(request.id);
+  const batches = new FileBatches(request.id, { root: request.root, maxFileSize: request.maxFileSize });
   const helper = request.helper;
   let lent = 0;
   helper?.on('message', (m: HelperMessage) => {
@@ -124,7 +138,7 @@ async function ripgrep(request: RipgrepRequest): Promise<void> {
 }
 
 function ripgrepHelp(request: RipgrepHelpRequest): void {
-  const batches = new FileBatches(request.id);
+  const batches = new FileBatches(request.id, request.root !== undefined && request.maxFileSize !== undefined ? { root: request.root, maxFileSize: request.maxFileSize } : undefined);
   request.port.on('message', (m: HelperMessage) => {
     if (m.kind === 'chunk') {
       if (!cancelled.has(request.id)) {

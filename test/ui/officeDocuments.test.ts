@@ -8,7 +8,7 @@ const FOLDER = 'documents-bureautiques';
 /** What the two display languages show. */
 const LOCALES = {
   en: { openProposal: 'EGN: Open Proposal Details', tab: 'plan.pdf — extracted text', openOriginal: 'Open the Original Document' },
-  fr: { openProposal: "Ouvrir la fiche d'une proposition…", tab: 'plan.pdf — texte extrait', openOriginal: 'Ouvrir le document d’origine' },
+  fr: { openProposal: "Ouvrir la fiche d’une proposition…", tab: 'plan.pdf — texte extrait', openOriginal: 'Ouvrir le document d’origine' },
 } as const;
 
 for (const locale of ['en', 'fr'] as const) {

@@ -35,7 +35,12 @@ describe('Bundled catalogue snapshot (the JSON the build puts in every bundle)',
     const snapshot = catalogueSnapshot(YAML);
     assert.ok(snapshot.ok);
     const built = catalogueFromSnapshot(snapshot.json);
-    assert.deepStrictEqual(snapshotNumbers(snapshot.json), { prefix: built.prefix, numbers: built.proposals.map((p) => p.number) });
+    assert.deepStrictEqual(snapshotNumbers(snapshot.json), {
+      prefix: built.prefix,
+      numbers: built.proposals.map((p) => p.number),
+      // The prose vocabulary too: ripgrep's early search flags files holding a prose needle (issue 18).
+      prose: { nouns: built.prose?.nouns, names: built.prose?.names, titles: built.proposals.map((p) => ({ number: p.number, title: p.title })) },
+    });
     // A catalogue whose numbers sit under sub-themes and in groups without them alike.
     const file = { ...snapshot.file, groups: [{ id: 'a', title: 'A', subthemes: [{ id: 'a1', title: 'A1', proposals: [{ number: 1, title: 'Un' }] }] }, { id: 'b', title: 'B', proposals: [{ number: 2, title: 'Deux' }, { number: 3, title: 'Trois' }] }] };
     assert.deepStrictEqual(snapshotNumbers(JSON.stringify(file)).numbers, [1, 2, 3]);

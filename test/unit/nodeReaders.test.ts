@@ -11,6 +11,8 @@ import { testRipgrep } from '../support/testRipgrep';
 import { FileReaderPool } from '../../src/node/fileReaderPool';
 import { readFolderCandidates } from '../../src/node/readFolderCandidates';
 import { MultiReferenceScanner } from '../../src/core/multiReferenceScanner';
+import { loadCatalogue } from '../../src/core/catalogueLoader';
+import { indexWholeTextReader, proseNeedlesOfVocabularies, proseVocabularyOf } from '../../src/core/documentText';
 import { FIXTURE_MAX_FILE_SIZE, readingPathsFixture, twoCataloguesFixture, writeFixture } from '../support/indexFixture';
 
 const exists = (n: number): boolean => n >= 1 && n <= 40;
@@ -187,6 +189,99 @@ describe('reading paths of the citation index with two catalogues (EGN and FRA)'
     }
     assert.deepStrictEqual([...two.countsByNumber(1)].sort((a, b) => a[0] - b[0]).map(([n, c]) => `${n}×${c}`), [
       '1×1', '2×1', '3×1', '4×1', '5×1', '6×1', '7×1', '9×1', '10×1', '11×1', '12×1', '13×1',
+    ]);
+  });
+});
+
+describe('reading paths of the citation index, with prose (issue 18)', function () {
+  this.timeout(20_000);
+  const repoRoot = path.resolve(__dirname, '../../..');
+  const catalogue = (() => {
+    const result = loadCatalogue(fs.readFileSync(path.join(repoRoot, 'data/egn-2020.yaml'), 'utf8'), JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/catalogue.schema.json'), 'utf8')) as object);
+    assert.ok(result.ok);
+    return result.catalogue;
+  })();
+  const egn = new ReferenceScanner('EGN', (n) => catalogue.byNumber(n) !== undefined);
+  const proseInclude = '**/*.{md,txt,tex}';
+  const proseFilter = createFileFilter({ include: proseInclude, exclude: excludes, maxFileSize });
+  let root: string;
+  let pool: FileReaderPool;
+  let needles: readonly string[];
+
+  function proseIndex(): CitationIndex {
+    const scan = (t: string): ReturnType<typeof egn.scan> => egn.scan(t);
+    const whole = indexWholeTextReader(scan, [catalogue]);
+    assert.ok(whole);
+    return new CitationIndex(whole.scanLine, (n) => catalogue.byNumber(n) !== undefined, createLinePrefilter(['EGN', ...whole.lineNeedles]), whole);
+  }
+
+  before(() => {
+    root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'egn-prose-readers-')), 'fixture');
+    fs.mkdirSync(root, { recursive: true });
+    for (const name of fs.readdirSync(path.join(repoRoot, 'test/fixtures/prose'))) {
+      fs.copyFileSync(path.join(repoRoot, 'test/fixtures/prose', name), path.join(root, name));
+    }
+    fs.writeFileSync(path.join(root, 'ids-only.md'), 'Seulement EGN-5 ici.\n');
+    // No noun: not read whole; the title is read on its line, by every path.
+    fs.writeFileSync(path.join(root, 'titre-seul.txt'), 'Rappel.\n\nNous voulons « Faciliter et encourager l’utilisation de matériels recyclés » partout.\n');
+    const vocabulary = proseVocabularyOf(catalogue);
+    needles = proseNeedlesOfVocabularies([{ prose: vocabulary }]);
+    pool = new FileReaderPool({ prefixes: ['EGN', ...needles], threads: 2, scanner: { prefix: 'EGN', numbers: catalogue.proposals.map((p) => p.number), prose: vocabulary } });
+  });
+  after(() => {
+    pool.dispose();
+    fs.rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  const rows = (index: CitationIndex): string[] => index.documents().flatMap((uri) =>
+    index.documentCitations(uri).map((c) => `${uri.replace(/^.*\/fixture\//, '')}:${c.line}:${c.character}-${c.endCharacter} ${c.number}${c.implied ? ' (implied)' : ''} ${c.form ?? 'id'}`));
+
+  async function viaHost(): Promise<string[]> {
+    const index = proseIndex();
+    const host: IndexHost = {
+      findFiles: async () => fs.readdirSync(root).map((rel) => ({ uri: `file://${root}/${rel}`, relativePath: rel })),
+      stat: async (uri) => fs.statSync(uri.slice('file://'.length)),
+      readFile: async (uri) => fs.readFileSync(uri.slice('file://'.length)),
+    };
+    await buildIndex(host, index, proseFilter, { concurrency: 4 });
+    return rows(index);
+  }
+
+  async function viaNode(rg: string | undefined): Promise<{ rows: string[]; via: string }> {
+    const index = proseIndex();
+    const stats = await readFolderCandidates({
+      root, filter: proseFilter, include: proseInclude, excludes, maxFileSize, prefixes: ['EGN', ...needles], ripgrep: rg, pool,
+      onFile: (rel, content) => index.setContent(`file://${root}/${rel}`, content),
+    });
+    assert.strictEqual(stats.ripgrepError, undefined);
+    return { rows: rows(index), via: stats.via };
+  }
+
+  it('gives the same prose, title and id citations through ripgrep, Node’s fs threads and workspace.fs reads', async () => {
+    const whole = await viaHost();
+    const node = await viaNode(undefined);
+    const rg = await viaNode(testRipgrep());
+    assert.deepStrictEqual([node.via, rg.via], ['node', 'ripgrep']);
+    assert.deepStrictEqual(node.rows, whole);
+    assert.deepStrictEqual(rg.rows, whole);
+    assert.deepStrictEqual(whole, [
+      'deliberation.tex:4:22-36 21 prose',
+      'deliberation.tex:4:44-63 15 prose',
+      'deliberation.tex:4:66-68 17 prose',
+      'deliberation.tex:4:66-68 16 (implied) prose',
+      'deliberation.tex:10:0-117 12 title',
+      'ids-only.md:0:10-15 5 id',
+      'lettre.txt:4:20-34 15 prose',
+      'lettre.txt:4:79-94 12 prose',
+      'strategie.md:6:3-23 1 prose',
+      'strategie.md:9:23-39 2 prose',
+      'strategie.md:9:47-61 6 prose',
+      'strategie.md:9:63-64 7 prose',
+      'strategie.md:9:68-69 8 prose',
+      'strategie.md:13:53-69 38 prose',
+      'strategie.md:13:74-146 38 title',
+      'strategie.md:15:11-17 12 id',
+      'titre-seul.txt:2:15-74 29 title',
     ]);
   });
 });

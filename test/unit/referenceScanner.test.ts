@@ -339,7 +339,7 @@ describe('ReferenceScanner', () => {
 
     it('keeps its invariants on thousands of random texts', () => {
       const random = prng(0x45474e);
-      const tally = { canonical: 0, variant: 0, continuation: 0, implied: 0 };
+      const tally: Record<string, number> = { canonical: 0, variant: 0, continuation: 0, implied: 0 };
       for (let round = 0; round < 4000; round++) {
         const text = randomText(random);
         const where = `round ${round}, text ${JSON.stringify(text)}`;

@@ -29,6 +29,25 @@ export interface CatalogueFile {
    * Version or date of the catalogue, as its publisher names it (e.g. `2024-09` or `1.2`).
    */
   version?: string;
+  /**
+   * How documents cite this catalogue's proposals in prose: the nouns that stand before a number (« la proposition n° 12 ») or after an ordinal (« la première proposition »), and the names that say the catalogue is meant (« États généraux du numérique »). Numbered and ordinal citations count only in a paragraph or under a heading that holds one of the names; titles count anywhere. Without this block, the catalogue has no prose citations, titles included.
+   */
+  prose?: {
+    /**
+     * Singular nouns, in lower case (« proposition », « action », « mesure »); the plural adds an s.
+     *
+     * @minItems 1
+     * @maxItems 10
+     */
+    nouns: string[];
+    /**
+     * Names of the catalogue as documents write them (« États généraux du numérique », « EGN »), matched ignoring case, accents and spacing.
+     *
+     * @minItems 1
+     * @maxItems 20
+     */
+    names: string[];
+  };
   context?: ContextEntry;
   /**
    * The groups of proposals, in source order: the themes, then the proposals common to several themes.

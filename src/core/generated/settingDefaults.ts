@@ -8,6 +8,8 @@ export const SETTING_DEFAULTS = Object.freeze({
   "egn.export.csvSeparator": "auto",
   "egn.diagnostics.enabled": true,
   "egn.diagnostics.nonCanonicalHint": false,
+  "egn.prose.enabled": true,
+  "egn.prose.names": [],
   "egn.index.include": "**/*.{md,markdown,txt,tex,rst,adoc,asciidoc,docx,odt,pdf}",
   "egn.index.exclude": "**/{node_modules,.git,out,dist,build,_build,target}/**",
   "egn.index.maxFileSize": 1048576,

@@ -158,7 +158,7 @@ describe('Catalogue view', () => {
     const all = await until('all proposals again', async () => { const x = await snapshot(); return leafIds(x).length === 40 && x; });
     const p12 = leaves(all.items).find((l) => l.id === 'proposal:EGN-12')!;
     assert.match(p12.badge ?? '', /^\d{1,2}$|^\+$/, 'a badge of at most two characters');
-    assert.match(p12.badgeTooltip ?? '', /^\d+ citations?$/);
+    assert.match(p12.badgeTooltip ?? '', /^cited (once|\d+ times) in the workspace$/);
     const uncited = leaves(all.items).find((l) => l.id === shown[0])!;
     assert.strictEqual(uncited.badge, undefined, 'no badge on an uncited proposal, only a muted row');
     assert.strictEqual(uncited.badgeTooltip, 'not cited');

@@ -270,7 +270,7 @@ describe('Workspace citations', () => {
     assert.strictEqual(all.length, 40);
     const row23 = all.find((r) => r.id.endsWith('EGN-23'))!;
     assert.strictEqual(row23.badge, '3', 'the tree shows EGN-23\'s 3 citations as a badge');
-    assert.strictEqual(row23.badgeTooltip, '3 citations');
+    assert.strictEqual(row23.badgeTooltip, 'cited 3 times in the workspace');
   });
 
   it('opens one coverage report, reused when the scope switches between the workspace and the active document', async () => {

@@ -23,6 +23,13 @@ const runtime = ensureRuntime();
 // A copy, so that edits made while trying the extension never touch the test fixtures.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'egn-demo-'));
 fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+// Documents as people write them: prose citations in Markdown, plain text and LaTeX, and a plan as
+// Word, LibreOffice and PDF files (made by pandoc and LibreOffice, test/fixtures/office).
+fs.cpSync(path.join(repoRoot, 'test/fixtures/prose'), path.join(workspace, 'prose'), { recursive: true });
+fs.mkdirSync(path.join(workspace, 'documents-bureautiques'));
+for (const name of ['plan.docx', 'plan-libreoffice.odt', 'plan.pdf']) {
+  fs.copyFileSync(path.join(repoRoot, 'test/fixtures/office', name), path.join(workspace, 'documents-bureautiques', name));
+}
 const server = await startServer({ runtime, quiet: !process.env.EGN_VERBOSE, locale: lang });
 const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot });
 
@@ -31,7 +38,7 @@ VS Code with the EGN extension is running (display language: ${lang}).
   Open this URL in a browser on this machine:
   ${url}
 
-  Demo workspace (a copy of test/fixtures/workspace): ${workspace}
+  Demo workspace (a copy of test/fixtures/workspace, with test/fixtures/prose and Office documents): ${workspace}
   Press Ctrl+C to stop.
 `);
 if (process.env.DISPLAY && fs.existsSync('/usr/bin/xdg-open')) {

@@ -21,6 +21,9 @@ export const readmeScreenshots = /** @type {const} */ ({
   'fr-hover.png': 'fr-hover',
   'fr-panel.png': 'fr-proposal-panel',
   'fr-coverage.png': 'fr-coverage',
+  'office-panel.png': 'office-proposal-panel-en',
+  'fr-office-panel.png': 'office-proposal-panel-fr',
+  'fr-prose-hover.png': 'fr-prose-hover',
 });
 
 /** The READMEs whose pictures are checked. */

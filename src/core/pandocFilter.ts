@@ -1,6 +1,11 @@
 import type { Proposal } from './catalogue';
 import { BUNDLED_SOURCE, type CatalogueSet, type LoadedCatalogue } from './catalogueSet';
+import { PROSE_DEFAULTS } from './documentText';
 import { scanText, type SetReference } from './documentScans';
+import type { TextLayout } from './textLayout';
+
+/** The text the filter scans is laid out as Markdown (see `documentText`). */
+const MARKDOWN: TextLayout = { kind: 'markdown' };
 import { frenchQuotes, type FormattableProposal, formatReferences } from './referenceFormat';
 
 /**
@@ -438,7 +443,7 @@ export function filterPandocDocument(document: PandocDocument, set: CatalogueSet
   const { text, runs } = documentText(blocks);
   // Named as a Markdown document: the text is laid out as one (see `documentText`), which is what a
   // grammar that reads context from the layout needs to know.
-  const scan = scanText('pandoc:document.md', 1, text, set);
+  const scan = scanText('pandoc:document.md', 1, text, set, MARKDOWN, PROSE_DEFAULTS);
   const found = groups(scan.counted);
   const cited = new Map<string, { proposal: Proposal; catalogue: number }>();
   const edits = new Map<TextRun, Edit[]>();
@@ -459,7 +464,10 @@ export function filterPandocDocument(document: PandocDocument, set: CatalogueSet
       cited.set(`${g.refs[0].catalogue.catalogue.prefix}\u0000${p.number}`, { proposal: p, catalogue: set.catalogues.indexOf(g.refs[0].catalogue) });
     }
     references += g.refs.length;
-    const written = rewrite(g, text, options.format);
+    // A citation the author wrote in prose (« la proposition n° 12 ») already reads as the reader's
+    // words: it is kept as written, and counts for the annex and the footnotes like an id.
+    const fromProse = g.refs.some((ref) => ref.form === 'prose' || ref.form === 'title');
+    const written = fromProse ? undefined : rewrite(g, text, options.format);
     const inlines = written === undefined ? runInlines(text.slice(start, end)) : inlinesOf(written);
     if (options.titles === 'footnote') {
       inlines.push(titleNote(proposals));

@@ -46,6 +46,30 @@ const WORD_EDITS_TYPED = [
 describe('egn-cite on Word, LibreOffice and PDF documents', function () {
   this.timeout(60_000);
 
+  it('reads prose citations in Word and LibreOffice documents as in the same text typed in .md, their context given by heading styles; a PDF, without headings, keeps its titles', () => {
+    const root = tempWorkspace({
+      'prose-plan.md': fixture('prose-plan.md'),
+      'prose-plan.docx': fixture('prose-plan.docx'),
+      'prose-plan.odt': fixture('prose-plan.odt'),
+      'prose-plan.pdf': fixture('prose-plan.pdf'),
+    });
+    try {
+      const run = runCli(['check', '--format', 'json', '.'], root);
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      const all = (JSON.parse(run.stdout) as { citations: (JsonCitation & { number: number; form: string })[] }).citations;
+      const read = (file: string): string[] => all.filter((c) => c.file === file).map((c) => `${c.number}:${c.form}`);
+      // « la première proposition » under a heading naming the EGN, « la proposition n° 21 et les
+      // propositions 6, 7 et 8 » two headings below it, a quoted title; never « la proposition de loi n° 30 ».
+      const typed = ['1:prose', '21:prose', '6:prose', '7:prose', '8:prose', '38:title'];
+      assert.deepStrictEqual(read('prose-plan.md'), typed);
+      assert.deepStrictEqual(read('prose-plan.docx'), typed);
+      assert.deepStrictEqual(read('prose-plan.odt'), typed);
+      assert.deepStrictEqual(read('prose-plan.pdf'), ['38:title']);
+    } finally {
+      cleanup(root);
+    }
+  });
+
   it('finds in each document the citations of the same text typed in a .md file, in order', () => {
     const root = tempWorkspace({
       'plan.md': fixture('plan.md'),

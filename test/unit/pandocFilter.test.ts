@@ -114,6 +114,16 @@ describe('The pandoc filter (egn-pandoc: references written for the deliverable\
     assert.strictEqual(none.document.blocks.length, 1);
   });
 
+  it('keeps a citation written in prose as written, and lists it in the annex with the ids', () => {
+    const out = filterPandocDocument(doc([
+      { t: 'Header', c: [1, ['', [], []], inlines('Plan et États généraux du numérique')] },
+      para('Ce plan reprend la proposition n° 38 et EGN-13.'),
+    ], { 'egn-annexe': true }), set);
+    assert.strictEqual(paragraphs(out.document)[0], `Ce plan reprend la proposition n° 38 et proposition n°${NBSP}13.`);
+    const rows = JSON.stringify((out.document.blocks[out.document.blocks.length - 1].c as unknown[])[4]);
+    assert.ok(rows.includes('"38"') && rows.includes('"13"'), `both in the annex: ${rows}`);
+  });
+
   it('does not change the document it was given', () => {
     const input = doc([para('EGN-12.')], { 'egn-annexe': true });
     const before = JSON.stringify(input);

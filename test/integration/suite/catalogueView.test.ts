@@ -161,7 +161,7 @@ describe('Catalogue view', () => {
     assert.match(p12.badgeTooltip ?? '', /^cited (once|\d+ times) in the workspace$/);
     const uncited = leaves(all.items).find((l) => l.id === shown[0])!;
     assert.strictEqual(uncited.badge, undefined, 'no badge on an uncited proposal, only a muted row');
-    assert.strictEqual(uncited.badgeTooltip, 'not cited');
+    assert.strictEqual(uncited.badgeTooltip, 'not cited in the workspace');
   });
 
   it('copies a proposal reference to the clipboard', async () => {

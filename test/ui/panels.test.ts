@@ -205,9 +205,16 @@ describe('The proposal preview shows the proposal its tab names, whatever was in
     const entry = page.locator('.activitybar [aria-label^="EGN"]');
     await ui.until('the EGN activity bar entry', async () => (await entry.count()) > 0);
     await entry.first().click();
-    await page.locator('.sidebar .monaco-list-row:has-text("Enseigner et apprendre le numérique")').click();
-    await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
-    await page.locator('.sidebar .monaco-list-row[aria-label$="› Enseigner"]').click();
+    // A group the window shows expanded already (its state comes back with the window) would be
+    // closed by a click: each is clicked only when closed, and must then show as open.
+    for (const group of [':has-text("Enseigner et apprendre le numérique")', '[aria-label$="› Apprendre"]', '[aria-label$="› Enseigner"]']) {
+      const target = page.locator(`.sidebar .monaco-list-row${group}`).first();
+      await target.waitFor({ state: 'visible' });
+      if ((await target.getAttribute('aria-expanded')) !== 'true') {
+        await target.click();
+      }
+      await ui.until(`the group ${group} open`, async () => (await target.getAttribute('aria-expanded')) === 'true');
+    }
     await ui.until('the rows of EGN-6 and EGN-13', async () => (await row('EGN-6').count()) > 0 && (await row('EGN-13').count()) > 0);
   }
 

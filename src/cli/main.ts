@@ -18,7 +18,7 @@ import { FileReaderPool } from '../node/fileReaderPool';
 import { listFolderFiles } from '../node/listFolderFiles';
 import { CheckThreads, EXISTS, FileChecker, HINT, IMPLIED, PROSE, TITLE, type CheckCatalogue, type CheckedFile, type CheckMode } from './checkPool';
 import { isOfficeTarget, readOfficeTargets } from './officeTargets';
-import { indexWholeTextReader, proseVocabularyOf } from '../core/documentText';
+import { cataloguesWithProse, indexWholeTextReader, PROSE_DEFAULTS, proseVocabularyOf, type ProseSettings } from '../core/documentText';
 import { linesHoldNeedle } from '../core/candidateLines';
 import { indexableText } from '../core/indexBuilder';
 import { formatCheck, NON_CANONICAL_RULE, nonCanonicalText, UNKNOWN_PROPOSAL_RULE, type CheckResult, type Problem, type ReportedCitation } from './checkReport';
@@ -85,6 +85,8 @@ interface PathContent {
   readonly excludes: readonly string[];
   /** Whether ripgrep listed the folder (else Node's fs did). */
   readonly byRipgrep: boolean;
+  /** `egn.prose.*` of the folder's settings (of the current folder for a file). */
+  readonly prose: ProseSettings;
 }
 
 /** What a listed path is to the check (bits): a document to read, a catalogue file to load. */
@@ -110,7 +112,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
     // A file named on the command line is checked whatever the globs say, as ESLint does.
     const settings = readWorkspaceSettings(process.cwd());
     const target = { path: abs, root: path.dirname(abs), relativePath: path.basename(abs), maxFileSize: settings.maxFileSize, byRipgrep: false, hints: settings.nonCanonicalHint(path.basename(abs)) };
-    return { targets: [target], catalogueFiles: [], root: undefined, excludes: [], byRipgrep: false };
+    return { targets: [target], catalogueFiles: [], root: undefined, excludes: [], byRipgrep: false, prose: settings.prose };
   }
   const settings = readWorkspaceSettings(abs);
   const exclude = folderExcludes(settings, args.exclude);
@@ -143,7 +145,7 @@ async function listPath(given: string, args: CheckArgs | CoverageArgs, rg: Chose
       targets.push({ path: file, root: abs, relativePath: rel, maxFileSize: settings.maxFileSize, byRipgrep: listed.byRipgrep, hints: settings.nonCanonicalHint(rel) });
     }
   }
-  return { targets, catalogueFiles, root: abs, excludes: exclude, byRipgrep: listed.byRipgrep };
+  return { targets, catalogueFiles, root: abs, excludes: exclude, byRipgrep: listed.byRipgrep, prose: settings.prose };
 }
 
 /**
@@ -167,8 +169,12 @@ async function listFolder(root: string, filter: FileFilter, excludes: readonly s
 /** Finds the files and loads the catalogues of the PATHs, with each folder's settings. */
 async function openWorkspace(args: CheckArgs | CoverageArgs, rg = chooseRipgrep(args.ripgrep), onFolder?: FolderHook): Promise<Workspace> {
   const listing = Promise.all(args.paths.map((given) => listPath(given, args, rg, onFolder)));
-  const catalogues = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
+  const loaded = await loadCatalogues(bundledDataDir, listing.then((all) => all.flatMap((p) => p.catalogueFiles)), shown);
   const all = await listing;
+  // The catalogues' prose vocabulary as `egn.prose.*` make it (the first PATH's settings, as the
+  // editor reads its window's): none when off, the bundled catalogue's names extended.
+  const withProse = cataloguesWithProse(loaded.map((l) => l.catalogue), all[0]?.prose ?? PROSE_DEFAULTS);
+  const catalogues = loaded.map((l, k) => (withProse[k] === l.catalogue ? l : { ...l, catalogue: withProse[k] }));
   // The same file reached through two PATHs counts once.
   const targets = all.length === 1 ? all[0].targets : [...new Map(all.flatMap((p) => p.targets).map((t) => [t.path, t])).values()];
   return {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SETTING_DEFAULTS } from '../core/generated/settingDefaults';
 import { enabledPatterns } from '../core/globMatcher';
+import { PROSE_DEFAULTS, type ProseSettings } from '../core/documentText';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** The settings the command line reads: their defaults are package.json's, as the editor's. */
@@ -24,6 +25,8 @@ export interface WorkspaceSettings {
   /** The enabled patterns of `files.exclude`, which the editor's index honours too. */
   readonly filesExclude: readonly string[];
   readonly cataloguesInclude: string;
+  /** `egn.prose.enabled` and `egn.prose.names`, as the editor reads them (src/catalogues/proseSettings.ts). */
+  readonly prose: ProseSettings;
   /**
    * `egn.diagnostics.nonCanonicalHint` for a file (relative POSIX path): the setting, or its
    * language-specific value (`"[markdown]": { … }`) for the file's language (see `languageOf`).
@@ -131,6 +134,19 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     }
     maxFileSize = sizeNode.value as number;
   }
+  const proseNode = get('egn.prose.enabled');
+  if (proseNode && typeof proseNode.value !== 'boolean') {
+    fail(proseNode, '"egn.prose.enabled" must be true or false');
+  }
+  const namesNode = get('egn.prose.names');
+  const names = namesNode ? (getNodeValue(namesNode) as unknown) : SETTING_DEFAULTS['egn.prose.names'];
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
+    fail(namesNode!, '"egn.prose.names" must be a list of names, such as ["EGNé"]');
+  }
+  const prose: ProseSettings = {
+    enabled: proseNode ? (proseNode.value as boolean) : SETTING_DEFAULTS['egn.prose.enabled'],
+    names: (names as string[]).map((n) => n.trim()).filter((n) => n.length > 0),
+  };
   const excludeNode = get('files.exclude');
   if (excludeNode && excludeNode.type !== 'object') {
     fail(excludeNode, '"files.exclude" must be an object of glob patterns');
@@ -165,6 +181,7 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
     maxFileSize,
     filesExclude,
     cataloguesInclude: str('egn.catalogues.include'),
+    prose,
     // Asked for every file: a constant when no language has its own value (nearly always).
     nonCanonicalHint: byLanguage.size === 0 ? () => hintDefault : (relativePath) => byLanguage.get(languageOf(relativePath) ?? '') ?? hintDefault,
   };
@@ -177,6 +194,7 @@ function defaults(): WorkspaceSettings {
     maxFileSize: SETTING_DEFAULTS['egn.index.maxFileSize'],
     filesExclude: enabledPatterns(FILES_EXCLUDE_DEFAULT),
     cataloguesInclude: SETTING_DEFAULTS['egn.catalogues.include'],
+    prose: PROSE_DEFAULTS,
     nonCanonicalHint: () => false,
   };
 }

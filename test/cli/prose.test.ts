@@ -35,6 +35,31 @@ describe('egn-cite reads prose citations (issue 18)', function () {
     }
   });
 
+  it('follows the folder\'s egn.prose.enabled and egn.prose.names, as the editor does', () => {
+    const forms = (files: Record<string, string>): string[] => {
+      const root = tempWorkspace(files);
+      try {
+        const r = runCli(['check', root, '--format', 'json']);
+        assert.strictEqual(r.status, 0, r.stderr);
+        return (JSON.parse(r.stdout) as { citations: { reference: string; form: string }[] }).citations.map((c) => `${c.reference} ${c.form}`);
+      } finally {
+        cleanup(root);
+      }
+    };
+    const note = { 'note.md': 'Aux EGN, la proposition 12 est retenue.\n\nUn paragraphe sans rapport.\n\nLes EGNé retiennent la proposition 7.\n' };
+    assert.deepStrictEqual(forms(note), ['EGN-12 prose'], 'without settings: the EGN\'s own names only');
+    assert.deepStrictEqual(forms({ ...note, '.vscode/settings.json': '{ "egn.prose.names": ["EGNé"] }' }), ['EGN-12 prose', 'EGN-7 prose']);
+    assert.deepStrictEqual(forms({ ...note, '.vscode/settings.json': '{ "egn.prose.enabled": false }' }), []);
+    const bad = tempWorkspace({ ...note, '.vscode/settings.json': '{ "egn.prose.names": "EGNé" }' });
+    try {
+      const r = runCli(['check', bad]);
+      assert.strictEqual(r.status, 2, r.stdout);
+      assert.match(r.stderr, /settings\.json:1:\d+: "egn\.prose\.names" must be a list of names/);
+    } finally {
+      cleanup(bad);
+    }
+  });
+
   it('warns about a prose citation of a missing number, with ripgrep and without', () => {
     const root = proseWorkspace({ 'manquante.md': 'Aux EGN, la proposition 45 est citée.\n' });
     try {

@@ -156,12 +156,8 @@ export class FileChecker {
       return { kind: 'read', citations };
     }
     if (hints) {
-      // The hints of every catalogue; the warnings come from the indexes below.
-      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
-        if (brokenRule(ref, true) === 'nonCanonical') {
-          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
-        }
-      });
+      // The warnings come from the indexes below.
+      this.pushHints(lines, citations);
     }
     const uri = pathToFileURL(file).href;
     this.indexes.forEach((index, k) => {
@@ -178,18 +174,22 @@ export class FileChecker {
     return { kind: 'read', citations };
   }
 
+  /** The non-canonical hints of every catalogue on the lines the markers keep, by the one rule table. */
+  private pushHints(lines: readonly CandidateLine[], citations: CheckedCitation[]): void {
+    this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
+      if (brokenRule(ref, true) === 'nonCanonical') {
+        citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
+      }
+    });
+  }
+
   /**
    * A file holding a prose needle: every catalogue's citations as the editor's index reads them
    * (ids and prose, the whole text under the layout of its extension), and the hints of variants.
    */
   private checkWholeText(file: string, text: string, lines: readonly CandidateLine[], hints: boolean, citations: CheckedCitation[], layout: TextLayout): CheckedFile {
     if (hints) {
-      // The hints of every catalogue, by the one rule table, as for a file read by its lines.
-      this.scanKept(linesNotIgnored(lines), this.scanners.length, (k, ref, line, start, end, written) => {
-        if (brokenRule(ref, true) === 'nonCanonical') {
-          citations.push([k, ref.number, line, start, line, end, EXISTS | HINT, undefined, written()]);
-        }
-      });
+      this.pushHints(lines, citations);
     }
     const uri = pathToFileURL(file).href;
     this.indexes.forEach((index, k) => {

@@ -13,7 +13,7 @@ import { FileReaderPool } from '../../../src/node/fileReaderPool';
 import { readFolderCandidates } from '../../../src/node/readFolderCandidates';
 import { findRipgrep } from '../../../src/node/ripgrep';
 import { FIXTURE_MAX_FILE_SIZE, readingPathsFixture, writeFixture } from '../../support/indexFixture';
-import { activateExtension } from './support';
+import { activateExtension, workspaceFsHost } from './support';
 
 const include = '**/*.{md,txt}';
 const excludes = ['**/node_modules/**'];
@@ -49,12 +49,7 @@ describe('Reading paths of the index in the real host', () => {
   it('builds the same index through ripgrep, Node’s fs threads and workspace.fs, citation by citation', async () => {
     const filter = createFileFilter({ include, exclude: excludes, maxFileSize: FIXTURE_MAX_FILE_SIZE });
     const viaWorkspaceFs = newIndex();
-    await buildIndex({
-      findFiles: async () => (await vscode.workspace.findFiles(new vscode.RelativePattern(root, include)))
-        .map((uri) => ({ uri: uri.toString(), relativePath: uri.path.slice(root.path.length + 1) })),
-      stat: async (uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)),
-      readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
-    }, viaWorkspaceFs, filter, { concurrency: 8 });
+    await buildIndex(workspaceFsHost(root, include), viaWorkspaceFs, filter, { concurrency: 8 });
 
     const catalogue = (await loadBundledCatalogue((await activateExtension()).extensionUri));
     assert.ok(catalogue.ok);

@@ -13,7 +13,7 @@ import { ReferenceScanner } from '../../../src/core/referenceScanner';
 import { FileReaderPool } from '../../../src/node/fileReaderPool';
 import { readFolderCandidates } from '../../../src/node/readFolderCandidates';
 import { findRipgrep } from '../../../src/node/ripgrep';
-import { activateExtension, closeAllEditors, positionOf, until, workspaceUri } from './support';
+import { activateExtension, closeAllEditors, positionOf, until, workspaceFsHost, workspaceUri } from './support';
 
 /** The prose fixture: a strategy (Markdown), a letter (plain text), a deliberation (LaTeX). */
 const FIXTURE = path.resolve(__dirname, '../../../../test/fixtures/prose');
@@ -151,12 +151,7 @@ describe('Reading paths of the index with prose, in the real host (issue 18)', (
       const rows = (index: CitationIndex): string[] => index.documents().flatMap((uri) =>
         index.documentCitations(uri).map((c) => `${uri.split('/').pop()}:${c.line}:${c.character}-${c.endCharacter} ${c.number} ${c.form ?? 'id'}`));
       const viaWorkspaceFs = newIndex();
-      await buildIndex({
-        findFiles: async () => (await vscode.workspace.findFiles(new vscode.RelativePattern(root, include)))
-          .map((uri) => ({ uri: uri.toString(), relativePath: uri.path.slice(root.path.length + 1) })),
-        stat: async (uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)),
-        readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
-      }, viaWorkspaceFs, filter, { concurrency: 4 });
+      await buildIndex(workspaceFsHost(root, include), viaWorkspaceFs, filter, { concurrency: 4 });
       const vocabulary = proseVocabularyOf(catalogue);
       const prefixes = [catalogue.prefix, ...proseNeedlesOfVocabularies([{ prose: vocabulary }])];
       const pool = new FileReaderPool({ prefixes, threads: 2, scanner: { prefix: catalogue.prefix, numbers: catalogue.proposals.map((p) => p.number), prose: vocabulary } });

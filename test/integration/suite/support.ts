@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { IndexHost } from '../../../src/core/indexBuilder';
 
 export { until } from '../../support/until';
 
@@ -54,3 +55,13 @@ export const EGN_THEME_IDS = [
   'theme:numerique-responsable',
   'theme:propositions-communes',
 ];
+
+/** The files of `root` matching `include`, read through `workspace.fs`: the index's path for virtual workspaces. */
+export function workspaceFsHost(root: vscode.Uri, include: string): IndexHost {
+  return {
+    findFiles: async () => (await vscode.workspace.findFiles(new vscode.RelativePattern(root, include)))
+      .map((uri) => ({ uri: uri.toString(), relativePath: uri.path.slice(root.path.length + 1) })),
+    stat: async (uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)),
+    readFile: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+  };
+}

@@ -172,11 +172,7 @@ for (const locale of ['en', 'fr'] as const) {
     it('gives the insert pick a placeholder that is not cut and a first row as wide as the others', async () => {
       const page = ui.page;
       await ui.runCommand('View: Close All Editors');
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('plan-numerique-academique.md');
-      await ui.until('the file in quick open', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
-      await page.keyboard.press('Enter');
+      await ui.openFile('plan-numerique-academique.md');
       await ui.until('the plan in the editor', async () => (await page.locator('.monaco-editor .view-lines').innerText()).includes('EGN-12'));
       await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
       await ui.until('the editor focused', async () => page.evaluate<boolean>('!!document.activeElement?.closest(".editor-group-container .monaco-editor")'));

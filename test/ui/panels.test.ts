@@ -186,15 +186,7 @@ describe('The proposal preview shows the proposal its tab names, whatever was in
 
   const row = (id: string) => ui.page.locator(`.sidebar .monaco-list-row[aria-label^="${id},"]`);
   /** Opens a workspace file in the active group, in front of what was there. */
-  async function openFile(name: string): Promise<void> {
-    const page = ui.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type(name);
-    await ui.until(`${name} in quick open`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes(name)));
-    await page.keyboard.press('Enter');
-    await ui.until(`${name} in front`, async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes(name)));
-  }
+  const openFile = (name: string): Promise<void> => ui.openFile(name);
 
   /** Shows the catalogue with the rows of EGN-6 to EGN-14 in sight (once per window). */
   async function showRows(): Promise<void> {
@@ -286,12 +278,7 @@ describe('The proposal preview behind a text editor, in French (headless Chromiu
     await page.locator('.sidebar .monaco-list-row[aria-label$="› Apprendre"]').click();
     await row('EGN-13').click();
     await previewShows(ui, 'EGN-13', 'fr-preview-first');
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('plan-numerique-academique.md');
-    await ui.until('the plan in quick open', async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
-    await page.keyboard.press('Enter');
-    await ui.until('the plan in front', async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes('plan-numerique-academique.md')));
+    await ui.openFile('plan-numerique-academique.md');
     await row('EGN-12').click();
     await previewShows(ui, 'EGN-12', 'fr-preview-behind-text');
     const frame = (await frameWithHeading(ui, 'Développer la citoyenneté numérique'))!;

@@ -9,7 +9,6 @@ const NOTE = '# Suites des États généraux du numérique\n\nNotre académie me
 
 describe('Prose citations in a French workbench (headless Chromium, --locale fr)', () => {
   let ui: UiSession;
-  const pickRows = (): Promise<string[]> => ui.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
 
   before(async () => {
     ui = await openWorkbench({ locale: 'fr' });
@@ -19,11 +18,7 @@ describe('Prose citations in a French workbench (headless Chromium, --locale fr)
 
   it('hovers « la proposition n° 12 » with its proposal, « Lu dans le texte » and the French actions', async () => {
     const page = ui.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('note-suites-egn.md');
-    await ui.until('the note in quick open', async () => (await pickRows()).some((t) => t.includes('note-suites-egn.md')));
-    await page.keyboard.press('Enter');
+    await ui.openFile('note-suites-egn.md');
     await ui.until('the note in the editor', async () => (await page.locator('.monaco-editor .view-lines').innerText()).includes('proposition'));
     // One word: the editor draws spaces as no-break spaces, and its middle is inside the citation.
     const text = await hoverInEditor(ui, 'proposition', (t) => t.includes('citoyenneté numérique') && t.includes('Lu dans le texte'));

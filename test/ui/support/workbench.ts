@@ -21,6 +21,8 @@ export interface UiSession {
   until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
   /** Runs a command through the command palette (F1, its title, Enter), as a user does. */
   runCommand(title: string): Promise<void>;
+  /** Opens a workspace file through quick open (Ctrl+P, its name, Enter) and waits until its tab is the active one. */
+  openFile(name: string): Promise<void>;
   /**
    * Waits until a webview is on screen: loaded, laid out and not hidden. A hidden webview (another tab's) keeps
    * its loaded iframe, so "some iframe is ready" is not enough before a screenshot of the active one.
@@ -67,6 +69,14 @@ export async function openWorkbench(opts: { colorScheme?: 'light' | 'dark'; sett
       const file = await session.screenshot(`timeout-${what.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
       throw new Error(`${e instanceof Error ? e.message : String(e)}${file ? ` (screen: ${path.relative(repoRoot, file)})` : ''}\nThe EGN log:\n${extensionLog(server.scratch)}`);
     }),
+    async openFile(name) {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type(name);
+      await session.until(`${name} in quick open`, async () => (await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).some((t) => t.includes(name)));
+      await page.keyboard.press('Enter');
+      await session.until(`${name} in front`, async () => (await page.locator('.tabs-container .tab.active').allInnerTexts()).some((t) => t.includes(name)));
+    },
     async runCommand(title) {
       // F1 pressed while a webview has the focus reaches the workbench through the webview's key
       // forwarding, which a busy machine can drop: press again until the palette shows.
